@@ -1,0 +1,467 @@
+//! CQC local authority assessments: the stated overall rating, the nine quality-statement
+//! scores (canonical names, whatever the wording), and the rating recomputed from them.
+
+use super::text::{find_span, norm, words, Doc, Line};
+use super::{ComputedRating, Overall, Score, Span, ToNext};
+
+/// The four themes and their statements, in the framework's order, with the wordings
+/// reports use (compared as `words`, so punctuation and case don't matter).
+const STATEMENTS: &[(&str, &str, &[&str])] = &[
+    ("How the local authority works with people", "Assessing needs", &["assessing needs"]),
+    (
+        "How the local authority works with people",
+        "Supporting people to live healthier lives",
+        &["supporting people to live healthier lives", "supporting people to lead healthier lives"],
+    ),
+    (
+        "How the local authority works with people",
+        "Equity in experience and outcomes",
+        &["equity in experience and outcomes", "equity in experiences and outcomes"],
+    ),
+    ("Providing support", "Care provision, integration and continuity", &["care provision integration and continuity"]),
+    ("Providing support", "Partnerships and communities", &["partnerships and communities"]),
+    (
+        "How the local authority ensures safety within the system",
+        "Safe pathways, systems and transitions",
+        &["safe pathways systems and transitions", "safe systems pathways and transitions"],
+    ),
+    ("How the local authority ensures safety within the system", "Safeguarding", &["safeguarding"]),
+    ("Leadership", "Governance, management and sustainability", &["governance management and sustainability"]),
+    ("Leadership", "Learning, improvement and innovation", &["learning improvement and innovation"]),
+];
+
+/// The four themes in order.
+pub const THEMES: [&str; 4] = [
+    "How the local authority works with people",
+    "Providing support",
+    "How the local authority ensures safety within the system",
+    "Leadership",
+];
+
+/// Canonical statement names in the framework's order.
+pub fn statement_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    STATEMENTS.iter().map(|(t, s, _)| (*t, *s))
+}
+
+/// The meaning of a score 1–4.
+pub fn score_label(score: u8) -> &'static str {
+    match score {
+        1 => "Evidence shows significant shortfalls",
+        2 => "Evidence shows some shortfalls",
+        3 => "Evidence shows a good standard",
+        _ => "Evidence shows an exceptional standard",
+    }
+}
+
+const RATINGS: [&str; 4] = ["Inadequate", "Requires improvement", "Good", "Outstanding"];
+
+/// Where a percentage falls in CQC's published bands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Band {
+    In(&'static str),
+    /// Between two published bands (e.g. 38.9% is above 38 and below 39).
+    Between(&'static str, &'static str),
+}
+
+/// CQC bands: 25–38 Inadequate, 39–62 Requires improvement, 63–87 Good, 88+ Outstanding.
+/// The gaps between bands (38 < p < 39 …) are reported as such, not rounded.
+pub fn band_for_percent(p: f64) -> Band {
+    const LIMITS: [(f64, f64); 3] = [(38.0, 39.0), (62.0, 63.0), (87.0, 88.0)];
+    for (i, (top, next)) in LIMITS.iter().enumerate() {
+        if p <= *top {
+            return Band::In(RATINGS[i]);
+        }
+        if p < *next {
+            return Band::Between(RATINGS[i], RATINGS[i + 1]);
+        }
+    }
+    Band::In(RATINGS[3])
+}
+
+/// The lowest percentage that is clearly inside each band above Inadequate.
+const BAND_FLOORS: [(f64, &str); 3] = [(39.0, "Requires improvement"), (63.0, "Good"), (88.0, "Outstanding")];
+
+/// Recompute the rating from scores (each 1–4).
+pub fn rating_for_scores(scores: &[u8]) -> Option<ComputedRating> {
+    if scores.is_empty() || scores.iter().any(|s| !(1..=4).contains(s)) {
+        return None;
+    }
+    let n = scores.len() as u32;
+    let total: u32 = scores.iter().map(|&s| s as u32).sum();
+    let max = 4 * n;
+    let exact = 100.0 * total as f64 / max as f64;
+    let band = band_for_percent(exact);
+    let (rating, between) = match band {
+        Band::In(r) => (Some(r.to_string()), None),
+        Band::Between(a, b) => (None, Some((a.to_string(), b.to_string()))),
+    };
+    // The next band up: the first floor above the current percentage.
+    let to_next = BAND_FLOORS.iter().find(|(floor, name)| {
+        exact < *floor && !matches!(&band, Band::In(r) if r == name)
+    }).map(|(floor, name)| {
+        let needed = (floor * max as f64 / 100.0 - 1e-9).ceil() as u32;
+        ToNext { rating: name.to_string(), statements_up: needed.saturating_sub(total) }
+    });
+    Some(ComputedRating { percent: (exact * 10.0).round() / 10.0, rating, between, total, max, to_next })
+}
+
+pub struct CqcRead {
+    pub overall: Option<Overall>,
+    pub scores: Vec<Score>,
+    pub computed: Option<ComputedRating>,
+    pub warnings: Vec<String>,
+}
+
+/// Which statement a line names, if the whole line (less a "Quality statement 1:" style
+/// prefix) is a statement's wording. Returns its index and the rest of the line after it.
+fn statement_of(line: &str) -> Option<(usize, String)> {
+    let mut w = words(line);
+    for prefix in ["quality statement", "qs"] {
+        if let Some(rest) = w.strip_prefix(prefix) {
+            let rest = rest.trim_start();
+            let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
+            let rest = ["one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine "]
+                .iter()
+                .find_map(|n| rest.strip_prefix(n))
+                .unwrap_or(rest);
+            w = rest.to_string();
+        }
+    }
+    STATEMENTS.iter().enumerate().find_map(|(i, (_, _, names))| {
+        names.iter().find_map(|name| {
+            let rest = w.strip_prefix(name)?;
+            (rest.is_empty() || rest.starts_with(' ')).then(|| (i, rest.trim().to_string()))
+        })
+    })
+}
+
+/// A score stated on a line: "Score: 3", "Score 3", "## Score: 2", "Indicative score: 3",
+/// "Score: 3 - Evidence shows a good standard", "Score 3/4". `Some(None)` for a bare
+/// "Score:" whose number is on the next line.
+fn score_on(line: &str) -> Option<(Option<u8>, bool)> {
+    let n = norm(line);
+    let (n, indicative) = match n.strip_prefix("indicative ") {
+        Some(r) => (r, true),
+        None => (n.as_str(), false),
+    };
+    let n = n.strip_prefix("quality statement ").unwrap_or(n);
+    let rest = n.strip_prefix("score")?;
+    let rest = rest.trim_start_matches([':', ' ', '-', '=']);
+    if rest.is_empty() {
+        return Some((None, indicative));
+    }
+    leading_score(rest).map(|s| (Some(s), indicative))
+}
+
+/// A digit 1–4 that stands alone at the start of `s` ("3", "3 - Evidence…", "3/4").
+fn leading_score(s: &str) -> Option<u8> {
+    let mut chars = s.chars();
+    let d = chars.next()?.to_digit(10)? as u8;
+    let after = chars.next();
+    let ok = match after {
+        None => true,
+        Some(c) => !c.is_ascii_digit() && c != '.' && c != '%' && c != ',',
+    };
+    (ok && (1..=4).contains(&d)).then_some(d)
+}
+
+/// "2 - Evidence shows some shortfalls" / "2: Evidence shows…": the digit, if the line is a
+/// score meaning.
+fn label_line(line: &str) -> Option<u8> {
+    let n = norm(line);
+    let d = leading_score(&n)?;
+    let rest = n.get(1..)?.trim_start_matches([' ', '-', ':', '=']);
+    rest.starts_with("evidence shows").then_some(d)
+}
+
+/// The score a meaning names, for lines that give only the words ("Evidence shows a good
+/// standard").
+fn score_for_meaning(line: &str) -> Option<u8> {
+    let n = norm(line);
+    let i = n.find("evidence shows")?;
+    let m = &n[i..];
+    (1..=4u8).find(|&s| m.starts_with(&score_label(s).to_lowercase()))
+}
+
+/// The rating a line begins with ("Good", "Requires Improvement", "Good: Evidence shows…").
+fn rating_on(line: &Line) -> Option<(&'static str, Span)> {
+    let n = norm(line.content);
+    RATINGS.iter().rev().find_map(|r| {
+        let rl = r.to_lowercase();
+        let rest = n.strip_prefix(&rl)?;
+        let ok = rest.is_empty() || rest.starts_with([':', ' ', '-', '(', '.', ',']);
+        // "Good practice was seen" is prose, not a rating.
+        let prose = rest.split_whitespace().next().is_some_and(|w| w.chars().all(char::is_alphabetic) && w.len() > 2)
+            && !rest.trim_start_matches([':', ' ', '-']).starts_with("evidence shows");
+        (ok && !prose).then(|| (*r, find_span(line.content, line.start, r)))
+    })
+}
+
+fn is_rating_heading(n: &str) -> Option<bool> {
+    let heads = [
+        ("local authority rating and score", false),
+        ("local authority rating", false),
+        ("local authority indicative rating", true),
+        ("indicative rating", true),
+        ("overall indicative rating", true),
+        ("overall rating", false),
+    ];
+    heads.iter().find(|(h, _)| n.starts_with(h)).map(|(_, ind)| *ind)
+}
+
+fn overall(doc: &Doc) -> Option<Overall> {
+    for (i, l) in doc.lines.iter().enumerate() {
+        let n = norm(l.content);
+        let Some(indicative) = is_rating_heading(&n) else { continue };
+        // "Overall rating: Good" on one line.
+        if let Some(c) = l.content.find(':') {
+            let rest_start = c + 1;
+            if let Some(rest) = l.content.get(rest_start..) {
+                let trimmed = rest.trim_start();
+                let sub = Line {
+                    start: l.start + rest_start + (rest.len() - trimmed.len()),
+                    content: trimmed,
+                    is_rule: false,
+                };
+                if let Some((r, span)) = rating_on(&sub) {
+                    return Some(Overall { rating: r.to_string(), indicative, span });
+                }
+            }
+        }
+        // The rating a few lines below the heading (after the council's name).
+        for j in doc.next_content(i, 4) {
+            if let Some((r, span)) = rating_on(&doc.lines[j]) {
+                return Some(Overall { rating: r.to_string(), indicative, span });
+            }
+            if statement_of(doc.lines[j].content).is_some() {
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// How far below a statement's heading its score may be, in non-blank lines.
+const SCORE_REACH: usize = 4;
+
+struct Found {
+    statement: usize,
+    score: u8,
+    indicative: bool,
+    span: Span,
+    /// The meaning line written under the score, when its digit or words name another
+    /// score ("2 - Evidence shows a good standard" under "Score: 3").
+    odd_label: Option<(u8, String)>,
+}
+
+fn find_scores(doc: &Doc) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (i, l) in doc.lines.iter().enumerate() {
+        let Some((st, rest)) = statement_of(l.content) else { continue };
+        let head_start = l.start;
+        let mut explicit: Option<(u8, bool, usize)> = None;
+        let mut label: Option<(u8, &str)> = None;
+        let mut meaning: Option<(u8, usize)> = None;
+        // A score on the heading line itself: "Assessing needs: Score 2", "Assessing needs | 2".
+        let rest = rest.trim_start_matches(['|', '-', ':', ' ']);
+        if !rest.is_empty() {
+            if let Some((Some(s), ind)) = score_on(rest) {
+                explicit = Some((s, ind, l.end()));
+            } else if let Some(s) = leading_score(rest).filter(|_| rest.len() <= 2) {
+                explicit = Some((s, false, l.end()));
+            } else {
+                continue;
+            }
+        }
+        let mut pending_bare = None;
+        for j in doc.next_content(i, SCORE_REACH) {
+            let lj = &doc.lines[j];
+            if statement_of(lj.content).is_some() {
+                break;
+            }
+            let end = lj.end();
+            if let Some(ind) = pending_bare.take() {
+                if let Some(s) = leading_score(&norm(lj.content)) {
+                    explicit.get_or_insert((s, ind, end));
+                    if let Some(d) = label_line(lj.content) {
+                        label.get_or_insert((d, lj.content));
+                    }
+                    continue;
+                }
+            }
+            if let Some((s, ind)) = score_on(lj.content) {
+                match s {
+                    Some(s) if explicit.is_none() => explicit = Some((s, ind, end)),
+                    Some(_) => break, // a second score belongs to something else
+                    None => pending_bare = Some(ind),
+                }
+                if let Some(d) = score_for_meaning(lj.content) {
+                    label.get_or_insert((d, lj.content));
+                }
+                continue;
+            }
+            if let Some(d) = label_line(lj.content) {
+                if explicit.is_none() {
+                    meaning.get_or_insert((d, end));
+                }
+                label.get_or_insert((d, lj.content));
+                continue;
+            }
+            if explicit.is_none() {
+                if let Some(d) = score_for_meaning(lj.content) {
+                    if norm(lj.content).len() < 60 {
+                        meaning.get_or_insert((d, end));
+                    }
+                }
+            }
+            if explicit.is_some() {
+                break;
+            }
+        }
+        // An explicit score wins; else a meaning line ("3 - Evidence shows…", or the words alone).
+        let found = match (explicit, meaning) {
+            (Some((s, ind, end)), _) => Some((s, ind, end)),
+            (None, Some((d, end))) => Some((d, false, end)),
+            _ => None,
+        };
+        if let Some((score, indicative, end)) = found {
+            // Every label line holds a digit or meaning; note it when it disagrees with the score.
+            let odd_label = label.filter(|(d, text)| *d != score || score_for_meaning(text).is_some_and(|m| m != score));
+            let odd_label = odd_label.map(|(d, t)| (d, t.to_string()));
+            out.push(Found { statement: st, score, indicative, span: (head_start, end), odd_label });
+        }
+    }
+    out
+}
+
+pub fn read(doc: &Doc) -> CqcRead {
+    let mut warnings = Vec::new();
+    let found = find_scores(doc);
+    let mut scores: Vec<Score> = Vec::new();
+    let mut first: [Option<&Found>; 9] = [None; 9];
+    for f in &found {
+        match first[f.statement] {
+            None => first[f.statement] = Some(f),
+            Some(prev) if prev.score != f.score => warnings.push(format!(
+                "\"{}\" is scored {} in one place and {} in another; the first ({}) is used.",
+                STATEMENTS[f.statement].1, prev.score, f.score, prev.score
+            )),
+            Some(_) => {}
+        }
+        if let Some((_, text)) = &f.odd_label {
+            warnings.push(format!(
+                "\"{}\" has score {} but the line under it reads \"{}\"; the score is used.",
+                STATEMENTS[f.statement].1,
+                f.score,
+                text
+            ));
+        }
+    }
+    for (i, f) in first.iter().enumerate() {
+        if let Some(f) = f {
+            let (theme, statement, _) = STATEMENTS[i];
+            scores.push(Score {
+                theme: theme.to_string(),
+                statement: statement.to_string(),
+                score: f.score,
+                label: score_label(f.score).to_string(),
+                indicative: f.indicative,
+                span: f.span,
+            });
+        }
+    }
+
+    let overall = overall(doc);
+    let computed = if scores.len() == STATEMENTS.len() {
+        rating_for_scores(&scores.iter().map(|s| s.score).collect::<Vec<_>>())
+    } else {
+        None
+    };
+    if !scores.is_empty() && scores.len() < STATEMENTS.len() {
+        let missing: Vec<&str> = STATEMENTS.iter().enumerate().filter(|(i, _)| first[*i].is_none()).map(|(_, s)| s.1).collect();
+        warnings.push(format!(
+            "Only {} of the 9 quality statements have a score in this text (missing: {}), so the rating cannot be recomputed.",
+            scores.len(),
+            missing.join(", ")
+        ));
+    }
+    if let (Some(o), Some(c)) = (&overall, &computed) {
+        match (&c.rating, &c.between) {
+            (Some(r), _) if *r != o.rating => warnings.push(format!(
+                "The report states \"{}\" but the nine scores ({}%) fall in the \"{}\" band.",
+                o.rating, c.percent, r
+            )),
+            (None, Some((a, b))) => warnings.push(format!(
+                "The nine scores give {}%, between the published bands for \"{a}\" and \"{b}\"; CQC does not say how it rounds, so the recomputed rating is ambiguous (the report states \"{}\").",
+                c.percent, o.rating
+            )),
+            _ => {}
+        }
+    }
+    CqcRead { overall, scores, computed, warnings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_follow_the_published_thresholds() {
+        assert_eq!(band_for_percent(25.0), Band::In("Inadequate"));
+        assert_eq!(band_for_percent(38.0), Band::In("Inadequate"));
+        assert_eq!(band_for_percent(38.9), Band::Between("Inadequate", "Requires improvement"));
+        assert_eq!(band_for_percent(39.0), Band::In("Requires improvement"));
+        assert_eq!(band_for_percent(61.1), Band::In("Requires improvement"));
+        assert_eq!(band_for_percent(63.9), Band::In("Good"));
+        assert_eq!(band_for_percent(87.0), Band::In("Good"));
+        assert_eq!(band_for_percent(88.0), Band::In("Outstanding"));
+    }
+
+    #[test]
+    fn computed_rating_and_distance_to_next_band() {
+        let c = rating_for_scores(&[2, 3, 2, 2, 3, 3, 3, 2, 2]).unwrap();
+        assert_eq!((c.percent, c.rating.as_deref()), (61.1, Some("Requires improvement")));
+        assert_eq!(c.to_next, Some(ToNext { rating: "Good".into(), statements_up: 1 }));
+        let c = rating_for_scores(&[2, 3, 2, 3, 3, 2, 3, 3, 2]).unwrap();
+        assert_eq!((c.percent, c.rating.as_deref()), (63.9, Some("Good")));
+        assert_eq!(c.to_next.unwrap().statements_up, 9);
+        let c = rating_for_scores(&[4; 9]).unwrap();
+        assert_eq!(c.rating.as_deref(), Some("Outstanding"));
+        assert_eq!(c.to_next, None);
+        // 9/36 = 25%: 14/36 (38.9%) is between bands, so 15/36 is the first sure step.
+        let c = rating_for_scores(&[1; 9]).unwrap();
+        assert_eq!((c.percent, c.to_next.unwrap().statements_up), (25.0, 6));
+    }
+
+    #[test]
+    fn between_bands_is_ambiguous_not_guessed() {
+        // 14/36 = 38.9%
+        let c = rating_for_scores(&[2, 2, 2, 2, 2, 1, 1, 1, 1]).unwrap();
+        assert_eq!(c.percent, 38.9);
+        assert_eq!(c.rating, None);
+        assert_eq!(c.between, Some(("Inadequate".into(), "Requires improvement".into())));
+        assert_eq!(c.to_next, Some(ToNext { rating: "Requires improvement".into(), statements_up: 1 }));
+    }
+
+    #[test]
+    fn statement_wordings() {
+        assert_eq!(statement_of("Supporting people to lead healthier lives").map(|s| s.0), Some(1));
+        assert_eq!(statement_of("Safe systems, pathways and transitions").map(|s| s.0), Some(5));
+        assert_eq!(statement_of("Quality statement 7: Safeguarding").map(|s| s.0), Some(6));
+        assert_eq!(statement_of("Safeguarding adults is everyone's business").map(|s| s.0), Some(6));
+        assert_eq!(statement_of("Safeguardingx"), None);
+        assert_eq!(statement_of("We looked at assessing needs."), None);
+    }
+
+    #[test]
+    fn score_lines() {
+        assert_eq!(score_on("Score: 3"), Some((Some(3), false)));
+        assert_eq!(score_on("Score 3"), Some((Some(3), false)));
+        assert_eq!(score_on("Indicative score: 2"), Some((Some(2), true)));
+        assert_eq!(score_on("Score:"), Some((None, false)));
+        assert_eq!(score_on("Score: 30%"), None);
+        assert_eq!(score_on("Scores were high"), None);
+        assert_eq!(label_line("3 – Evidence shows a good standard"), Some(3));
+        assert_eq!(label_line("3 people were seen"), None);
+    }
+}

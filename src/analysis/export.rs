@@ -1,0 +1,139 @@
+//! Renderings of reports for people and spreadsheets. JSON is the serde form of `Report`.
+
+use super::{Report, Span};
+
+const CSV_HEADER: [&str; 8] = ["source", "item", "label", "value", "comparator", "verdict", "section", "evidence"];
+
+fn csv_field(s: &str) -> String {
+    // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn evidence<'a>(input: &'a str, span: Span) -> &'a str {
+    input.get(span.0..span.1).unwrap_or("")
+}
+
+/// One row per extracted item. `input` is the text the report was made from, for evidence.
+pub fn to_csv(reports: &[(&Report, &str)]) -> String {
+    let mut rows: Vec<[String; 8]> = Vec::new();
+    for (r, input) in reports {
+        let row = |item: &str, label: &str, value: String, comparator: String, verdict: String, section: String, span: Option<Span>| {
+            [
+                r.source.clone(),
+                item.to_string(),
+                label.to_string(),
+                value,
+                comparator,
+                verdict,
+                section,
+                span.map(|s| evidence(input, s).split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default(),
+            ]
+        };
+        if let Some(o) = &r.overall {
+            rows.push(row("overall_rating", "Overall rating", o.rating.clone(), String::new(), String::new(), String::new(), Some(o.span)));
+        }
+        for s in &r.scores {
+            rows.push(row("score", &s.statement, s.score.to_string(), String::new(), s.label.clone(), s.theme.clone(), Some(s.span)));
+        }
+        if let Some(c) = &r.computed_rating {
+            let rating = c.rating.clone().unwrap_or_else(|| "between bands".into());
+            rows.push(row("computed_rating", "Rating recomputed from scores", format!("{}%", c.percent), String::new(), rating, String::new(), None));
+        }
+        for j in &r.judgements {
+            rows.push(row("judgement", &j.area, j.grade.clone(), String::new(), String::new(), String::new(), Some(j.span)));
+        }
+        for m in &r.metrics {
+            let comp = m.comparator.as_ref().map(|c| format!("{} {}", c.label, c.value)).unwrap_or_default();
+            let verdict = m.judgement.clone().or_else(|| m.direction.clone()).unwrap_or_default();
+            rows.push(row("metric", &m.label, format!("{} {}", m.value, m.unit), comp, verdict, String::new(), Some(m.span)));
+        }
+        for g in &r.gaps {
+            rows.push(row("gap", &g.origin, g.text.clone(), String::new(), String::new(), g.section.clone().unwrap_or_default(), Some(g.span)));
+        }
+        for g in &r.strengths {
+            rows.push(row("strength", &g.origin, g.text.clone(), String::new(), String::new(), g.section.clone().unwrap_or_default(), Some(g.span)));
+        }
+        for w in &r.warnings {
+            rows.push(row("warning", "", w.clone(), String::new(), String::new(), String::new(), None));
+        }
+    }
+    let mut out = CSV_HEADER.join(",");
+    out.push('\n');
+    for r in rows {
+        out.push_str(&r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// A readable summary of one report.
+pub fn to_markdown(r: &Report) -> String {
+    let mut s = String::new();
+    let title = r.authority.clone().unwrap_or_else(|| r.source.clone());
+    s.push_str(&format!("# {title}\n\n"));
+    s.push_str(&format!("- Document: {} ({})\n", r.kind.title(), r.source));
+    if let Some(p) = &r.published {
+        s.push_str(&format!("- Published: {p}\n"));
+    }
+    if let Some(p) = &r.period {
+        s.push_str(&format!("- Period: {p}\n"));
+    }
+    if let Some(o) = &r.overall {
+        s.push_str(&format!("- Overall rating: **{}**{}\n", o.rating, if o.indicative { " (indicative)" } else { "" }));
+    }
+    if let Some(c) = &r.computed_rating {
+        let rating = match (&c.rating, &c.between) {
+            (Some(r), _) => r.clone(),
+            (None, Some((a, b))) => format!("between {a} and {b}"),
+            _ => "unknown".into(),
+        };
+        s.push_str(&format!("- Recomputed from the scores: {}% ({rating})", c.percent));
+        if let Some(n) = &c.to_next {
+            s.push_str(&format!("; {} statement score rise(s) of one would reach {}", n.statements_up, n.rating));
+        }
+        s.push('\n');
+    }
+    if !r.scores.is_empty() {
+        s.push_str("\n## Quality statement scores\n\n| Theme | Statement | Score | Meaning |\n|---|---|---|---|\n");
+        for sc in &r.scores {
+            s.push_str(&format!("| {} | {} | {} | {} |\n", sc.theme, sc.statement, sc.score, sc.label));
+        }
+    }
+    if !r.judgements.is_empty() {
+        s.push_str("\n## Judgements\n\n| Area | Grade |\n|---|---|\n");
+        for j in &r.judgements {
+            s.push_str(&format!("| {} | {} |\n", j.area, j.grade));
+        }
+    }
+    if !r.gaps.is_empty() {
+        s.push_str("\n## Gaps\n\n");
+        for g in &r.gaps {
+            s.push_str(&format!("- {}\n", g.text));
+        }
+    }
+    if !r.warnings.is_empty() {
+        s.push_str("\n## Warnings\n\n");
+        for w in &r.warnings {
+            s.push_str(&format!("- {w}\n"));
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_field("plain"), "plain");
+    }
+}

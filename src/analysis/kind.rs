@@ -1,0 +1,125 @@
+//! Which kind of document this is: weighted cues for each kind, the strongest wins, and
+//! the reason is the list of cues that were found.
+
+use super::text::{norm, Doc};
+use super::Kind;
+
+pub struct Detected {
+    pub kind: Kind,
+    pub confidence: f64,
+    pub reason: String,
+}
+
+/// A cue: a phrase looked for in the normalised text, its weight, and how it reads to people.
+struct Cue {
+    kind: Kind,
+    phrase: &'static str,
+    weight: u32,
+    /// Only counts in the document's opening (its title page).
+    opening_only: bool,
+}
+
+const CUES: &[Cue] = &[
+    Cue { kind: Kind::CqcLaAssessment, phrase: "local authority assessment", weight: 4, opening_only: true },
+    Cue { kind: Kind::CqcLaAssessment, phrase: "assessment published", weight: 2, opening_only: true },
+    Cue { kind: Kind::CqcLaAssessment, phrase: "quality statement", weight: 2, opening_only: false },
+    Cue { kind: Kind::CqcLaAssessment, phrase: "local authority rating", weight: 3, opening_only: false },
+    Cue { kind: Kind::CqcLaAssessment, phrase: "indicative rating", weight: 3, opening_only: false },
+    Cue { kind: Kind::CqcLaAssessment, phrase: "evidence shows", weight: 1, opening_only: false },
+    Cue { kind: Kind::CqcLaAssessment, phrase: "care act", weight: 1, opening_only: false },
+    Cue { kind: Kind::OfstedIlacs, phrase: "local authority children's services", weight: 4, opening_only: true },
+    Cue { kind: Kind::OfstedIlacs, phrase: "inspection dates", weight: 2, opening_only: true },
+    Cue { kind: Kind::OfstedIlacs, phrase: "lead inspector", weight: 2, opening_only: true },
+    Cue { kind: Kind::OfstedIlacs, phrase: "overall effectiveness", weight: 1, opening_only: false },
+    Cue { kind: Kind::OfstedIlacs, phrase: "his majesty's inspector", weight: 1, opening_only: false },
+    Cue { kind: Kind::OfstedIlacs, phrase: "her majesty's inspector", weight: 1, opening_only: false },
+    Cue { kind: Kind::OfstedIlacs, phrase: "focused visit", weight: 2, opening_only: true },
+    Cue { kind: Kind::OfstedIlacs, phrase: "monitoring visit", weight: 2, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "agenda", weight: 3, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "apologies for absence", weight: 3, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "declarations of interest", weight: 3, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "minutes", weight: 1, opening_only: false },
+    Cue { kind: Kind::CommitteePapers, phrase: "scrutiny panel", weight: 2, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "scrutiny committee", weight: 2, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "members present", weight: 2, opening_only: false },
+];
+
+/// How much of the document's start counts as its opening, in bytes of normalised text.
+const OPENING: usize = 2500;
+/// The least evidence that names a kind.
+const MIN_WEIGHT: u32 = 4;
+
+pub fn detect(doc: &Doc) -> Detected {
+    let mut all = String::new();
+    for l in &doc.lines {
+        if !l.is_blank() {
+            all.push_str(&norm(l.content));
+            all.push(' ');
+        }
+    }
+    let mut cut = OPENING.min(all.len());
+    while !all.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let opening = &all[..cut];
+
+    let kinds = [Kind::CqcLaAssessment, Kind::OfstedIlacs, Kind::CommitteePapers];
+    let mut totals = [0u32; 3];
+    let mut found: [Vec<&str>; 3] = Default::default();
+    for cue in CUES {
+        let Some(k) = kinds.iter().position(|&k| k == cue.kind) else { continue };
+        let hay = if cue.opening_only { opening } else { all.as_str() };
+        if hay.contains(cue.phrase) {
+            totals[k] += cue.weight;
+            found[k].push(cue.phrase);
+        }
+    }
+    let sum: u32 = totals.iter().sum();
+    let (best, &weight) = totals.iter().enumerate().max_by_key(|(_, w)| **w).unwrap_or((0, &0));
+    if weight < MIN_WEIGHT {
+        let reason = if sum == 0 {
+            "none of the wording of a CQC assessment, an Ofsted inspection or committee papers was found".to_string()
+        } else {
+            format!("too little to go on (found only: {})", found.iter().flatten().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(", "))
+        };
+        return Detected { kind: Kind::Unknown, confidence: 0.0, reason };
+    }
+    let confidence = (weight as f64 / sum as f64) * (weight.min(10) as f64 / 10.0);
+    let reason = format!(
+        "{}: found {}",
+        kinds[best].title(),
+        found[best].iter().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(", ")
+    );
+    Detected { kind: kinds[best], confidence: (confidence * 100.0).round() / 100.0, reason }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_of(s: &str) -> Kind {
+        detect(&Doc::new(s)).kind
+    }
+
+    #[test]
+    fn each_kind_from_its_opening() {
+        assert_eq!(kind_of("# Anytown Council: local authority assessment\n\nAssessment published: 1 May 2025\n"), Kind::CqcLaAssessment);
+        assert_eq!(kind_of("Inspection of Anytown local authority\nchildren's services\nInspection dates: 1 to 5 May 2023\nLead inspector: A Person\n"), Kind::OfstedIlacs);
+        assert_eq!(kind_of("HEALTH SCRUTINY PANEL\n\nAGENDA\n\n1. Apologies for Absence\n2. Declarations of Interest\n"), Kind::CommitteePapers);
+    }
+
+    #[test]
+    fn unknown_says_why() {
+        let d = detect(&Doc::new("A shopping list.\nEggs\nMilk\n"));
+        assert_eq!(d.kind, Kind::Unknown);
+        assert!(d.reason.contains("none of the wording"));
+        assert_eq!(detect(&Doc::new("")).kind, Kind::Unknown);
+    }
+
+    #[test]
+    fn an_ofsted_letter_inside_an_agenda_pack_is_still_papers() {
+        let s = "CHILDREN'S SCRUTINY PANEL\nAGENDA\n1. Apologies for Absence\n2. Declarations of Interest\n\n\
+                 Ofsted letter\nOverall effectiveness\n";
+        assert_eq!(kind_of(s), Kind::CommitteePapers);
+    }
+}

@@ -1,0 +1,132 @@
+//! Who and when: the authority a report is about, its publication date, its period.
+
+use super::text::{norm, parse_date, Doc};
+use super::Kind;
+
+pub struct Meta {
+    pub authority: Option<String>,
+    pub published: Option<String>,
+    pub period: Option<String>,
+}
+
+/// How many opening lines are searched for the title.
+const TITLE_LINES: usize = 12;
+
+pub fn read(doc: &Doc, kind: Kind) -> Meta {
+    Meta { authority: authority(doc, kind), published: published(doc), period: period(doc) }
+}
+
+/// The opening non-blank lines joined with spaces, so a title wrapped across lines reads whole.
+fn opening(doc: &Doc) -> String {
+    let mut s = String::new();
+    for l in doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES) {
+        s.push_str(l.content);
+        s.push(' ');
+    }
+    s
+}
+
+fn authority(doc: &Doc, kind: Kind) -> Option<String> {
+    let open = opening(doc);
+    let lower = open.to_lowercase();
+    let clean = |s: &str| {
+        let s = s.trim().trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+        (!s.is_empty() && s.len() < 120).then(|| s.to_string())
+    };
+    match kind {
+        Kind::CqcLaAssessment | Kind::Unknown => {
+            // "Middlesbrough Council: local authority assessment"
+            for l in doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES) {
+                let n = l.content.to_lowercase();
+                if let Some(i) = n.find("local authority assessment") {
+                    if let Some(name) = l.content.get(..i) {
+                        if let Some(a) = clean(name.trim_end().trim_end_matches([':', '-', '–', '—'])) {
+                            return Some(a);
+                        }
+                    }
+                }
+            }
+            // "About Middlesbrough Council"
+            doc.lines.iter().find_map(|l| {
+                let c = l.content;
+                let about = c.get(..6)?;
+                if about.eq_ignore_ascii_case("about ") && c.len() < 100 && !c.ends_with('.') {
+                    clean(c.get(6..)?)
+                } else {
+                    None
+                }
+            })
+        }
+        Kind::OfstedIlacs => {
+            // "Inspection of Barnsley local authority children's services"
+            let start = lower.find("inspection of ")? + "inspection of ".len();
+            let end = lower.get(start..)?.find(" local authority")? + start;
+            clean(open.get(start..end)?)
+        }
+        Kind::CommitteePapers => None,
+    }
+}
+
+fn published(doc: &Doc) -> Option<String> {
+    doc.lines.iter().find_map(|l| {
+        let n = norm(l.content);
+        let labelled = ["assessment published", "report published", "published", "date of publication", "publication date"]
+            .iter()
+            .any(|p| n.starts_with(p));
+        if labelled {
+            parse_date(l.content)
+        } else {
+            None
+        }
+    })
+}
+
+fn period(doc: &Doc) -> Option<String> {
+    for (i, l) in doc.lines.iter().enumerate() {
+        let n = norm(l.content);
+        for label in ["inspection dates", "inspection date", "dates of inspection", "assessment dates", "date of meeting", "date"] {
+            if let Some(rest) = n.strip_prefix(label) {
+                if !(rest.starts_with(':') || rest.is_empty()) {
+                    continue;
+                }
+                let value = l.content.find(':').and_then(|c| l.content.get(c + 1..)).map(str::trim).unwrap_or("");
+                let value = if value.is_empty() {
+                    doc.next_content(i, 1).next().map(|j| doc.lines[j].content).unwrap_or("")
+                } else {
+                    value
+                };
+                if parse_date(value).is_some() || value.chars().any(|c| c.is_ascii_digit()) && value.len() < 80 {
+                    return Some(value.trim_end_matches('.').to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cqc_title_and_date() {
+        let d = Doc::new("\n# Anytown Borough Council: local authority assessment\n\nAssessment published: 3 June 2024\n");
+        let m = read(&d, Kind::CqcLaAssessment);
+        assert_eq!(m.authority.as_deref(), Some("Anytown Borough Council"));
+        assert_eq!(m.published.as_deref(), Some("2024-06-03"));
+    }
+
+    #[test]
+    fn ofsted_title_wrapped_over_two_lines() {
+        let d = Doc::new("Inspection of Anytown local\nauthority children\u{2019}s services\nInspection dates: 11 to 15 September 2023\n");
+        let m = read(&d, Kind::OfstedIlacs);
+        assert_eq!(m.authority.as_deref(), Some("Anytown"));
+        assert_eq!(m.period.as_deref(), Some("11 to 15 September 2023"));
+    }
+
+    #[test]
+    fn about_heading_when_no_title() {
+        let d = Doc::new("About Someshire County Council\n\nSomeshire is large.\n");
+        assert_eq!(read(&d, Kind::Unknown).authority.as_deref(), Some("Someshire County Council"));
+    }
+}

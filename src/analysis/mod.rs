@@ -1,0 +1,246 @@
+//! The pure core: `analyse(&str) -> Report`.
+//!
+//! Public types come first; the work is done in private modules by concern:
+//! - `text`: lines with byte offsets into the original input, matching helpers, dates;
+//! - `kind`: which kind of document this is, with a confidence and a reason;
+//! - `meta`: authority, publication date, period;
+//! - `cqc`: CQC overall rating, quality-statement scores and the recomputed rating;
+//! - `decode`: bytes to text (UTF-8, UTF-16 with BOM, Windows-1252 fallback);
+//! - `export`: CSV and Markdown renderings of a `Report` (JSON is serde).
+//!
+//! Invariants: nothing here does I/O or panics on any input; every `span` is
+//! `[start, end)` in UTF-8 byte offsets into the text exactly as given, on char boundaries;
+//! a value absent from the text is `None` / absent, never guessed.
+
+use serde::{Deserialize, Serialize};
+
+mod cqc;
+mod decode;
+mod export;
+mod kind;
+mod meta;
+mod text;
+
+pub use cqc::{band_for_percent, rating_for_scores, score_label, statement_names, Band, THEMES};
+pub use decode::{decode, Decoded, DecodeError, MAX_INPUT_BYTES};
+pub use export::{to_csv, to_markdown};
+
+/// A byte range `[start, end)` into the original input.
+pub type Span = (usize, usize);
+
+/// What kind of document a report is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    CqcLaAssessment,
+    OfstedIlacs,
+    CommitteePapers,
+    Unknown,
+}
+
+impl Kind {
+    /// A short name for people.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::CqcLaAssessment => "CQC local authority assessment",
+            Kind::OfstedIlacs => "Ofsted children's services inspection",
+            Kind::CommitteePapers => "Committee papers",
+            Kind::Unknown => "Unknown document",
+        }
+    }
+}
+
+/// Everything the analyser read from one document. Field names are a public contract
+/// (see `CONTRACT.md`); fields may be added, none renamed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub source: String,
+    pub kind: Kind,
+    /// How sure the kind detection is, 0–1.
+    pub kind_confidence: f64,
+    /// Why this kind was chosen, in words.
+    pub kind_reason: String,
+    pub authority: Option<String>,
+    /// ISO date (`YYYY-MM-DD`) the report was published.
+    pub published: Option<String>,
+    /// Inspection dates or meeting date, as written.
+    pub period: Option<String>,
+    pub overall: Option<Overall>,
+    pub scores: Vec<Score>,
+    pub computed_rating: Option<ComputedRating>,
+    pub judgements: Vec<Judgement>,
+    pub financial: Option<Financial>,
+    pub population: Option<u64>,
+    pub metrics: Vec<Metric>,
+    pub gaps: Vec<Item>,
+    pub strengths: Vec<Item>,
+    pub findings: Vec<Finding>,
+    pub warnings: Vec<String>,
+}
+
+/// A stated overall rating (CQC) with its evidence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Overall {
+    pub rating: String,
+    /// True for 2023 pilot reports, whose ratings were "indicative".
+    pub indicative: bool,
+    pub span: Span,
+}
+
+/// One CQC quality-statement score.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    pub theme: String,
+    /// Canonical statement name, whatever the report's wording.
+    pub statement: String,
+    pub score: u8,
+    /// The score's meaning, e.g. "Evidence shows some shortfalls".
+    pub label: String,
+    pub indicative: bool,
+    pub span: Span,
+}
+
+/// The rating recomputed from the nine statement scores with CQC's published bands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ComputedRating {
+    /// Mean of the scores as 25/50/75/100 %, to one decimal place.
+    pub percent: f64,
+    /// `None` only when the percentage falls between two published bands (e.g. 38.9%).
+    pub rating: Option<String>,
+    /// The two bands a between-bands percentage sits between.
+    pub between: Option<(String, String)>,
+    pub total: u32,
+    pub max: u32,
+    pub to_next: Option<ToNext>,
+}
+
+/// The fewest one-point rises in statement scores that reach the next band up.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ToNext {
+    pub rating: String,
+    pub statements_up: u32,
+}
+
+/// An Ofsted judgement, with the area as the report words it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Judgement {
+    pub area: String,
+    pub grade: String,
+    pub span: Span,
+}
+
+/// CQC "Financial facts"; any field `None` when absent.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Financial {
+    pub total_budget_estimated: Option<f64>,
+    pub total_budget_actual: Option<f64>,
+    pub asc_budget_estimated: Option<f64>,
+    pub asc_spend_actual: Option<f64>,
+    pub asc_share_percent: Option<f64>,
+    pub precept_percent: Option<f64>,
+    pub long_term_support_people: Option<u64>,
+    pub short_term_support_people: Option<u64>,
+    pub support_period: Option<String>,
+    pub span: Option<Span>,
+}
+
+/// A figure a reader would want in a table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Metric {
+    pub label: String,
+    pub value: f64,
+    pub unit: String,
+    pub as_of: Option<String>,
+    pub comparator: Option<Comparator>,
+    pub previous: Option<Previous>,
+    pub direction: Option<String>,
+    pub judgement: Option<String>,
+    pub source: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparator {
+    pub label: String,
+    pub value: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Previous {
+    pub value: f64,
+    pub as_of: Option<String>,
+}
+
+/// A gap or a strength, with where it came from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub origin: String,
+    pub text: String,
+    pub section: Option<String>,
+    pub span: Span,
+}
+
+/// One finding sentence, classed strength / gap / neutral.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub text: String,
+    pub class: String,
+    pub section: Option<String>,
+    pub span: Span,
+}
+
+/// Analyse text whose source is "pasted text".
+pub fn analyse(input: &str) -> Report {
+    analyse_named("pasted text", input)
+}
+
+/// Analyse `input`, recording `source` (a file name) in the report.
+pub fn analyse_named(source: &str, input: &str) -> Report {
+    let doc = text::Doc::new(input);
+    let mut warnings = Vec::new();
+    if input.trim().is_empty() {
+        warnings.push("The text is empty: there is nothing to analyse.".to_string());
+    }
+
+    let detected = kind::detect(&doc);
+    let meta = meta::read(&doc, detected.kind);
+
+    let mut overall = None;
+    let mut scores = Vec::new();
+    let mut computed_rating = None;
+    if detected.kind == Kind::CqcLaAssessment || detected.kind == Kind::Unknown {
+        let cqc = cqc::read(&doc);
+        overall = cqc.overall;
+        scores = cqc.scores;
+        computed_rating = cqc.computed;
+        warnings.extend(cqc.warnings);
+    }
+    if detected.kind == Kind::Unknown && !input.trim().is_empty() {
+        warnings.push(
+            "This does not look like a CQC assessment, an Ofsted inspection or committee papers; \
+             only general reading was done."
+                .to_string(),
+        );
+    }
+
+    Report {
+        source: source.to_string(),
+        kind: detected.kind,
+        kind_confidence: detected.confidence,
+        kind_reason: detected.reason,
+        authority: meta.authority,
+        published: meta.published,
+        period: meta.period,
+        overall,
+        scores,
+        computed_rating,
+        judgements: Vec::new(),
+        financial: None,
+        population: None,
+        metrics: Vec::new(),
+        gaps: Vec::new(),
+        strengths: Vec::new(),
+        findings: Vec::new(),
+        warnings,
+    }
+}

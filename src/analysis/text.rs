@@ -1,0 +1,273 @@
+//! The text layer: the input split into lines that keep their byte offsets into the
+//! original, each line's content with markdown and bullet markers stripped (still a slice of
+//! the original, so spans stay exact), and helpers that compare text loosely.
+
+use super::Span;
+
+/// One line of the input.
+#[derive(Clone, Debug)]
+pub struct Line<'a> {
+    /// Byte offset of the line's content (markers and outer spaces stripped).
+    pub start: usize,
+    /// The content: a slice of the original input.
+    pub content: &'a str,
+    /// A horizontal rule (`---`, `***`, `___`) or a page break.
+    pub is_rule: bool,
+}
+
+impl Line<'_> {
+    pub fn end(&self) -> usize {
+        self.start + self.content.len()
+    }
+    pub fn is_blank(&self) -> bool {
+        self.content.is_empty()
+    }
+}
+
+/// The document as lines.
+pub struct Doc<'a> {
+    pub lines: Vec<Line<'a>>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(input: &'a str) -> Self {
+        let mut lines = Vec::new();
+        let mut offset = 0;
+        for raw in input.split_inclusive('\n') {
+            let body = raw.trim_end_matches(['\n', '\r']);
+            lines.push(line(body, offset));
+            offset += raw.len();
+        }
+        Doc { lines }
+    }
+
+    /// Indices of the non-blank, non-rule lines after `i`, at most `n` of them.
+    pub fn next_content(&self, i: usize, n: usize) -> impl Iterator<Item = usize> + '_ {
+        (i + 1..self.lines.len())
+            .filter(|&j| !self.lines[j].is_blank() && !self.lines[j].is_rule)
+            .take(n)
+    }
+}
+
+const BULLETS: &[char] = &['-', '*', '+', '•', '·', '▪', '◼', '■', '●', '○', '◦', '–', '\u{f0b7}', '\u{f0a7}'];
+
+fn line(body: &str, offset: usize) -> Line<'_> {
+    let trimmed = body.trim_start();
+    let mut start = body.len() - trimmed.len();
+    let mut s = trimmed.trim_end();
+
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let is_rule = s.contains('\u{c}')
+        || (compact.len() >= 3
+            && (compact.chars().all(|c| c == '-')
+                || compact.chars().all(|c| c == '*')
+                || compact.chars().all(|c| c == '_')));
+    if is_rule {
+        return Line { start: offset + start, content: "", is_rule: true };
+    }
+
+    loop {
+        let before = s.len();
+        if let Some(rest) = s.strip_prefix('#') {
+            s = rest.trim_start_matches('#');
+        } else if let Some(rest) = s.strip_prefix('>') {
+            s = rest;
+        } else if let Some(c) = s.chars().next() {
+            // A bullet needs a space after it, so "-3%" or "**bold**" are left alone.
+            let rest = &s[c.len_utf8()..];
+            if BULLETS.contains(&c) && rest.starts_with(char::is_whitespace) {
+                s = rest;
+            }
+        }
+        let t = s.trim_start();
+        s = t;
+        start += before - s.len();
+        if s.len() == before {
+            break;
+        }
+    }
+    // Emphasis around the whole line: **text**, __text__, *text*.
+    for m in ["**", "__", "*", "_"] {
+        if s.len() >= 2 * m.len() && s.starts_with(m) && s.ends_with(m) {
+            s = &s[m.len()..s.len() - m.len()];
+            start += m.len();
+            let t = s.trim_start();
+            start += s.len() - t.len();
+            s = t.trim_end();
+            break;
+        }
+    }
+    // Trailing markdown: closing #s, hard-break backslash.
+    s = s.trim_end_matches(['#', '\\']).trim_end();
+    Line { start: offset + start, content: s, is_rule: false }
+}
+
+/// Lower-case, straight quotes, plain hyphens and spaces, no emphasis markers or stray
+/// punctuation at the ends: for comparing report wording, never for spans.
+pub fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '`' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '*' | '\\' => continue,
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out.trim_end_matches([':', '.', ';', ',', ' ']).to_string()
+}
+
+/// `norm` without punctuation at all: letters, digits and single spaces.
+pub fn words(s: &str) -> String {
+    let n = norm(s);
+    let mut out = String::with_capacity(n.len());
+    for w in n.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The byte span within `content` (starting at `base`) of the first case-insensitive
+/// ASCII occurrence of `needle`, or the whole content when it is not found.
+pub fn find_span(content: &str, base: usize, needle: &str) -> Span {
+    let hay = content.to_ascii_lowercase();
+    match hay.find(&needle.to_ascii_lowercase()) {
+        Some(i) if content.is_char_boundary(i) && content.is_char_boundary(i + needle.len()) => {
+            (base + i, base + i + needle.len())
+        }
+        _ => (base, base + content.len()),
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS.iter().position(|m| m.starts_with(&w) && (w.len() == 3 || w.len() == m.len() || w == "sept")).map(|i| i as u32 + 1)
+}
+
+fn day(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches(',');
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    if !matches!(suffix.to_ascii_lowercase().as_str(), "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches([',', '.', ')']);
+    if w.len() != 4 {
+        return None;
+    }
+    w.parse().ok().filter(|y| (1990..=2100).contains(y))
+}
+
+fn days_in(m: u32, y: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn iso(y: u32, m: u32, d: u32) -> Option<String> {
+    (d <= days_in(m, y)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The first date written in `s` ("21 February 2025", "Tuesday 21st September, 2021",
+/// "February 21, 2025", "2025-02-21", "21/02/2025"), as an ISO date.
+pub fn parse_date(s: &str) -> Option<String> {
+    let ws: Vec<&str> = s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+    for i in 0..ws.len() {
+        if let (Some(d), Some(m), Some(y)) = (day(ws[i]), ws.get(i + 1).and_then(|w| month(w.trim_end_matches(','))), ws.get(i + 2).and_then(|w| year(w))) {
+            if let Some(v) = iso(y, m, d) {
+                return Some(v);
+            }
+        }
+        if let (Some(m), Some(d), Some(y)) = (month(ws[i]), ws.get(i + 1).and_then(|w| day(w)), ws.get(i + 2).and_then(|w| year(w))) {
+            if let Some(v) = iso(y, m, d) {
+                return Some(v);
+            }
+        }
+        let w = ws[i].trim_end_matches(['.', ',', ')']);
+        let parts: Vec<&str> = w.split(['-', '/']).collect();
+        if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+            let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+            if n.len() == 3 {
+                let got = if parts[0].len() == 4 { (n[0], n[1], n[2]) } else if parts[2].len() == 4 { (n[2], n[1], n[0]) } else { continue };
+                if (1..=12).contains(&got.1) && got.2 >= 1 && (1990..=2100).contains(&got.0) {
+                    if let Some(v) = iso(got.0, got.1, got.2) {
+                        return Some(v);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_strip_markers_and_keep_offsets() {
+        let input = "# Title\r\n\n- **2%** rise\n---\n## Score: 2 ##\n  • item\n";
+        let doc = Doc::new(input);
+        let contents: Vec<&str> = doc.lines.iter().map(|l| l.content).collect();
+        assert_eq!(contents, ["Title", "", "**2%** rise", "", "Score: 2", "item"]);
+        assert!(doc.lines[3].is_rule);
+        for l in &doc.lines {
+            assert_eq!(&input[l.start..l.end()], l.content);
+        }
+    }
+
+    #[test]
+    fn bold_whole_line_is_unwrapped() {
+        let doc = Doc::new("**Assessing needs**");
+        assert_eq!(doc.lines[0].content, "Assessing needs");
+        assert_eq!(doc.lines[0].start, 2);
+    }
+
+    #[test]
+    fn norm_folds_quotes_dashes_and_case() {
+        assert_eq!(norm("  Children\u{2019}s   Services – **Good**: "), "children's services - good");
+        assert_eq!(words("Care provision, integration and continuity."), "care provision integration and continuity");
+    }
+
+    #[test]
+    fn dates_in_many_shapes() {
+        assert_eq!(parse_date("Assessment published: 21 February 2025").as_deref(), Some("2025-02-21"));
+        assert_eq!(parse_date("Date: Tuesday 21st September, 2021").as_deref(), Some("2021-09-21"));
+        assert_eq!(parse_date("Published February 3, 2024").as_deref(), Some("2024-02-03"));
+        assert_eq!(parse_date("on 2023-11-17.").as_deref(), Some("2023-11-17"));
+        assert_eq!(parse_date("on 17/11/2023").as_deref(), Some("2023-11-17"));
+        assert_eq!(parse_date("Sept 9 2023").as_deref(), Some("2023-09-09"));
+        assert_eq!(parse_date("31 February 2025"), None);
+        assert_eq!(parse_date("may be 12 in 2025"), None);
+    }
+}

@@ -1,0 +1,171 @@
+//! `lens`: the command-line face of the same core the page uses.
+//!
+//! ```text
+//! lens analyse [--format json|csv|md] FILE...     # FILE may be - for standard input
+//! ```
+//! Exit codes: 0 all analysed, 1 some file could not be read (it still gets an entry),
+//! 2 usage error.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use assessment_lens::analysis::{analyse_named, decode, to_csv, to_markdown, Report};
+
+const USAGE: &str = "\
+usage: lens analyse [--format json|csv|md] FILE...
+
+Reads social-care inspection reports (CQC local authority assessments, Ofsted
+children's services inspections, committee papers) and prints their scores,
+metrics and gaps. FILE may be - for standard input.
+
+  --format json   one JSON array, one report per FILE (default)
+  --format csv    one row per extracted item
+  --format md     a readable summary per report
+";
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Json,
+    Csv,
+    Md,
+}
+
+enum Outcome {
+    Done(Report, String),
+    Failed { source: String, error: String },
+}
+
+/// One element of the JSON array: a report, or why a file has none.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Entry<'a> {
+    Report(&'a Report),
+    Error { source: &'a str, error: &'a str },
+}
+
+fn read_source(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("could not read standard input: {e}"))?;
+        Ok(buf)
+    } else {
+        std::fs::read(path).map_err(|e| format!("could not read the file: {e}"))
+    }
+}
+
+fn source_name(path: &str) -> String {
+    if path == "-" {
+        return "standard input".into();
+    }
+    std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.to_string())
+}
+
+fn analyse_file(path: &str) -> Outcome {
+    let source = source_name(path);
+    let bytes = match read_source(path) {
+        Ok(b) => b,
+        Err(error) => return Outcome::Failed { source, error },
+    };
+    match decode(&bytes) {
+        Ok(d) => {
+            let mut report = analyse_named(&source, &d.text);
+            if let Some(w) = d.warning {
+                report.warnings.insert(0, w);
+            }
+            Outcome::Done(report, d.text)
+        }
+        Err(e) => Outcome::Failed { source, error: e.to_string() },
+    }
+}
+
+fn parse_format(v: Option<&str>) -> Result<Format, String> {
+    match v {
+        Some("json") => Ok(Format::Json),
+        Some("csv") => Ok(Format::Csv),
+        Some("md") | Some("markdown") => Ok(Format::Md),
+        Some(x) => Err(format!("unknown format '{x}' (use json, csv or md)")),
+        None => Err("--format needs a value".into()),
+    }
+}
+
+fn parse_args(args: &[String]) -> Result<(Format, Vec<String>), String> {
+    let mut it = args.iter();
+    match it.next().map(String::as_str) {
+        Some("analyse") | Some("analyze") => {}
+        Some(other) => return Err(format!("unknown command '{other}'")),
+        None => return Err("no command given".into()),
+    }
+    let mut format = Format::Json;
+    let mut files = Vec::new();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--format" | "-f" => format = parse_format(it.next().map(String::as_str))?,
+            s if s.starts_with("--format=") => format = parse_format(s.strip_prefix("--format="))?,
+            "-" => files.push(a.clone()),
+            s if s.starts_with('-') => return Err(format!("unknown option '{s}'")),
+            _ => files.push(a.clone()),
+        }
+    }
+    if files.is_empty() {
+        return Err("no FILE given".into());
+    }
+    Ok((format, files))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        print!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let (format, files) = match parse_args(&args) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("lens: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let outcomes: Vec<Outcome> = files.iter().map(|f| analyse_file(f)).collect();
+    let failed = outcomes.iter().any(|o| matches!(o, Outcome::Failed { .. }));
+    for o in &outcomes {
+        if let Outcome::Failed { source, error } = o {
+            eprintln!("lens: {source}: {error}");
+        }
+    }
+    let out = match format {
+        Format::Json => {
+            let entries: Vec<Entry> = outcomes
+                .iter()
+                .map(|o| match o {
+                    Outcome::Done(r, _) => Entry::Report(r),
+                    Outcome::Failed { source, error } => Entry::Error { source, error },
+                })
+                .collect();
+            let mut s = serde_json::to_string_pretty(&entries).unwrap_or_else(|_| "[]".into());
+            s.push('\n');
+            s
+        }
+        Format::Csv => {
+            let done: Vec<(&Report, &str)> =
+                outcomes.iter().filter_map(|o| if let Outcome::Done(r, t) = o { Some((r, t.as_str())) } else { None }).collect();
+            to_csv(&done)
+        }
+        Format::Md => outcomes
+            .iter()
+            .map(|o| match o {
+                Outcome::Done(r, _) => to_markdown(r),
+                Outcome::Failed { source, error } => format!("# {source}\n\nCould not be analysed: {error}\n"),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (e.g. `| head`) is not an error worth a panic.
+    let _ = stdout.write_all(out.as_bytes());
+    let _ = stdout.flush();
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,87 @@
+//! The hand-checked gold values of the corpus (copied into `fixtures/gold`), checked natively
+//! so a fresh clone needs nothing outside the repository. `../shared/tools/check-gold` checks
+//! the same files through the CLI.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+
+use assessment_lens::analysis::{analyse_named, Kind, Report};
+use serde_json::Value;
+
+fn load(name: &str) -> (String, Report, Value) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let text = std::fs::read_to_string(root.join(format!("reports/{name}.txt"))).unwrap();
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(root.join(format!("gold/{name}.json"))).unwrap()).unwrap();
+    let report = analyse_named(name, &text);
+    (text, report, gold)
+}
+
+fn names() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gold");
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn kinds_match_gold() {
+    for name in names() {
+        let (_, r, gold) = load(&name);
+        let want: Kind = serde_json::from_value(gold["kind"].clone()).unwrap();
+        assert_eq!(r.kind, want, "{name}: {}", r.kind_reason);
+    }
+}
+
+#[test]
+fn cqc_ratings_scores_and_computed_rating_match_gold() {
+    let mut checked = 0;
+    for name in names() {
+        let (_, r, gold) = load(&name);
+        let Some(qs) = gold["quality_statements"].as_object() else { continue };
+        checked += 1;
+        assert_eq!(r.authority.as_deref(), gold["authority"].as_str(), "{name}: authority");
+        assert_eq!(r.published.as_deref(), gold["published"].as_str(), "{name}: published");
+        assert_eq!(r.overall.as_ref().map(|o| o.rating.as_str()), gold["overall_rating"].as_str(), "{name}: overall");
+        assert_eq!(r.scores.len(), qs.len(), "{name}: number of statements");
+        for (statement, score) in qs {
+            let got = r.scores.iter().find(|s| &s.statement == statement).map(|s| s.score as u64);
+            assert_eq!(got, score.as_u64(), "{name}: {statement}");
+        }
+        let c = r.computed_rating.as_ref().expect("computed rating");
+        let g = &gold["computed_rating"];
+        assert!((c.percent - g["percent"].as_f64().unwrap()).abs() < 0.051, "{name}: percent {}", c.percent);
+        assert_eq!(c.rating.as_deref(), g["rating"].as_str(), "{name}: computed rating");
+        let next = c.to_next.as_ref().expect("to_next");
+        assert_eq!(next.rating, g["to_next"]["rating"].as_str().unwrap(), "{name}: next band");
+        assert_eq!(next.statements_up as u64, g["to_next"]["statements_up"].as_u64().unwrap(), "{name}: statements up");
+    }
+    assert_eq!(checked, 3, "the three CQC reports");
+}
+
+#[test]
+fn ofsted_authority_and_dates_match_gold() {
+    for name in names() {
+        let (_, r, gold) = load(&name);
+        if r.kind != Kind::OfstedIlacs {
+            continue;
+        }
+        assert_eq!(r.authority.as_deref(), gold["authority"].as_str(), "{name}");
+        assert_eq!(r.period.as_deref(), gold["inspection_dates"].as_str(), "{name}");
+    }
+}
+
+#[test]
+fn every_span_slices_the_input() {
+    for name in names() {
+        let (text, r, _) = load(&name);
+        let mut spans: Vec<(usize, usize)> = r.scores.iter().map(|s| s.span).collect();
+        spans.extend(r.overall.iter().map(|o| o.span));
+        for (s, e) in spans {
+            assert!(s <= e && text.get(s..e).is_some(), "{name}: span {s}..{e}");
+            assert!(!text[s..e].trim().is_empty(), "{name}: empty evidence at {s}..{e}");
+        }
+    }
+}

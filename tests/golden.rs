@@ -1,0 +1,75 @@
+//! Data-driven golden tests: every text in `fixtures/reports` and `fixtures/variants` is
+//! analysed and compared with `fixtures/expected/<name>.json`. Evidence is written as the text
+//! it points at, so the files read as what a user would see.
+//!
+//! After an intended change: `UPDATE_EXPECT=1 cargo test --test golden`, then review the diff.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+
+use assessment_lens::analysis::{analyse_named, Report, Span};
+use serde_json::{json, Value};
+
+fn evidence(input: &str, span: Span) -> Value {
+    json!(input.get(span.0..span.1).unwrap_or("<span does not slice the input>"))
+}
+
+/// The parts of a report the golden files pin down, with evidence as text.
+fn projection(r: &Report, input: &str) -> Value {
+    json!({
+        "kind": r.kind,
+        "authority": r.authority,
+        "published": r.published,
+        "period": r.period,
+        "overall": r.overall.as_ref().map(|o| json!({
+            "rating": o.rating, "indicative": o.indicative, "evidence": evidence(input, o.span)
+        })),
+        "scores": r.scores.iter().map(|s| json!({
+            "theme": s.theme, "statement": s.statement, "score": s.score, "label": s.label,
+            "indicative": s.indicative, "evidence": evidence(input, s.span)
+        })).collect::<Vec<_>>(),
+        "computed_rating": r.computed_rating,
+        "warnings": r.warnings,
+    })
+}
+
+fn inputs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files = Vec::new();
+    for dir in ["reports", "variants"] {
+        for e in std::fs::read_dir(root.join(dir)).expect("fixtures directory") {
+            let p = e.expect("entry").path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn golden_outputs_match() {
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let expected_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/expected");
+    let mut failures = Vec::new();
+    let files = inputs();
+    assert!(files.len() >= 16, "fixtures missing: found {}", files.len());
+    for path in files {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let input = std::fs::read_to_string(&path).expect("fixture is UTF-8");
+        let report = analyse_named(&format!("{name}.txt"), &input);
+        let got = serde_json::to_string_pretty(&projection(&report, &input)).unwrap() + "\n";
+        let want_path = expected_dir.join(format!("{name}.json"));
+        if update {
+            std::fs::write(&want_path, &got).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&want_path) {
+            Ok(want) if want == got => {}
+            Ok(want) => failures.push(format!("{name}: output differs from {}\n--- expected\n{want}\n--- got\n{got}", want_path.display())),
+            Err(_) => failures.push(format!("{name}: no expected file {} (run with UPDATE_EXPECT=1)", want_path.display())),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

@@ -1,0 +1,77 @@
+//! `analyse` takes any text without panicking, and its spans always slice the input on
+//! char boundaries.
+#![cfg(not(target_arch = "wasm32"))]
+
+use assessment_lens::analysis::{analyse, decode, Report};
+use proptest::prelude::*;
+
+fn spans(r: &Report) -> Vec<(usize, usize)> {
+    let mut v: Vec<_> = r.scores.iter().map(|s| s.span).collect();
+    v.extend(r.overall.iter().map(|o| o.span));
+    v.extend(r.judgements.iter().map(|j| j.span));
+    v.extend(r.metrics.iter().map(|m| m.span));
+    v.extend(r.gaps.iter().chain(&r.strengths).map(|g| g.span));
+    v.extend(r.findings.iter().map(|f| f.span));
+    v
+}
+
+fn check(input: &str) {
+    let r = analyse(input);
+    for (s, e) in spans(&r) {
+        assert!(s <= e && e <= input.len(), "span {s}..{e} outside input");
+        assert!(input.is_char_boundary(s) && input.is_char_boundary(e), "span {s}..{e} splits a char");
+    }
+}
+
+/// Lines that look like report structure, so random documents reach the extractors.
+const PIECES: &[&str] = &[
+    "Score: 3", "Score 2", "## Score: 4", "Indicative score:", "3 - Evidence shows a good standard", "Assessing needs",
+    "Safeguarding", "Supporting people to lead healthier lives", "Local authority rating and score", "Good",
+    "Requires improvement", "---", "# ", "**", "é", "£", "’", "\u{a0}", "\r", "", "Assessment published: 1 May 2025",
+    "| Safeguarding | 1 |", "Good: Evidence shows", "•", "\u{f0b7} ", "Local authority indicative rating",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn any_text(s in "\\PC{0,400}") {
+        check(&s);
+    }
+
+    #[test]
+    fn report_shaped_text(parts in proptest::collection::vec((0..PIECES.len(), "[ a-zé£:1-5\u{2019}]{0,6}"), 0..60)) {
+        let mut s = String::new();
+        for (i, noise) in parts {
+            s.push_str(PIECES[i]);
+            s.push_str(&noise);
+            s.push('\n');
+        }
+        check(&s);
+    }
+
+    #[test]
+    fn any_bytes_decode_or_refuse(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        if let Ok(d) = decode(&bytes) {
+            check(&d.text);
+        }
+    }
+}
+
+#[test]
+fn truncated_reports_never_panic() {
+    let text = include_str!("fixtures/reports/cqc-middlesbrough-2025.txt");
+    for cut in (0..text.len()).step_by(997) {
+        let mut end = cut;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        check(&text[..end]);
+    }
+}
+
+#[test]
+fn empty_text_gets_a_warning() {
+    let r = analyse("   \n");
+    assert!(r.warnings.iter().any(|w| w.contains("empty")));
+}
