@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The size of the built site in pkg/: each file raw and gzip -9, and the total a browser
+# downloads on first visit (gzip). Run after `trunk build --release` (./dev size does both).
+set -euo pipefail
+cd "$(dirname "$0")/../pkg"
+total_raw=0; total_gz=0
+printf '%-44s %10s %10s\n' file bytes gzip
+for f in $(find . -type f | sort); do
+  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+  printf '%-44s %10d %10d\n' "${f#./}" "$raw" "$gz"
+done
+printf '%-44s %10d %10d\n' total "$total_raw" "$total_gz"
+awk -v r="$total_raw" -v g="$total_gz" 'BEGIN { printf "site: %.0f KiB raw, %.0f KiB gzip\n", r / 1024, g / 1024 }'

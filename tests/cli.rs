@@ -1,0 +1,117 @@
+//! The `lens` CLI: the contract's JSON, error entries and exit codes, other formats.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const LENS: &str = env!("CARGO_BIN_EXE_lens");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(LENS)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("lens runs");
+    if let Some(bytes) = stdin {
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> Vec<Value> {
+    serde_json::from_slice::<Value>(&out.stdout).expect("stdout is JSON").as_array().expect("an array").clone()
+}
+
+/// Every top-level field of the contract's `Report`.
+const CONTRACT_FIELDS: &[&str] = &[
+    "source", "kind", "authority", "published", "period", "overall", "scores", "computed_rating", "judgements",
+    "financial", "population", "metrics", "gaps", "strengths", "findings", "warnings",
+];
+
+#[test]
+fn json_has_every_contract_field_and_one_report_per_file() {
+    let a = format!("{FIXTURES}/reports/cqc-hartlepool-2025.txt");
+    let b = format!("{FIXTURES}/reports/ofsted-croydon-2024.txt");
+    let out = run(&["analyse", "--format", "json", &a, &b], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let reports = json(&out);
+    assert_eq!(reports.len(), 2);
+    for r in &reports {
+        for f in CONTRACT_FIELDS {
+            assert!(r.get(*f).is_some(), "missing field {f}");
+        }
+    }
+    assert_eq!(reports[0]["source"], "cqc-hartlepool-2025.txt");
+    assert_eq!(reports[0]["overall"]["rating"], "Good");
+    assert_eq!(reports[0]["scores"].as_array().unwrap().len(), 9);
+    assert_eq!(reports[1]["kind"], "ofsted_ilacs");
+}
+
+#[test]
+fn unreadable_files_get_an_error_entry_and_exit_1() {
+    let dir = std::env::temp_dir().join(format!("lens-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.txt");
+    let binary = dir.join("image.png");
+    std::fs::write(&empty, b"").unwrap();
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00").unwrap();
+    let good = format!("{FIXTURES}/variants/score-without-colon.txt");
+    let out = run(&["analyse", "/no/such/file.txt", empty.to_str().unwrap(), binary.to_str().unwrap(), &good], None);
+    assert_eq!(out.status.code(), Some(1));
+    let reports = json(&out);
+    assert_eq!(reports.len(), 4);
+    assert_eq!(reports[0]["source"], "file.txt");
+    assert!(reports[0]["error"].as_str().unwrap().contains("could not read"));
+    assert_eq!(reports[1]["error"], "the file is empty");
+    assert!(reports[2]["error"].as_str().unwrap().contains("not text"));
+    assert_eq!(reports[3]["overall"]["rating"], "Requires improvement");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("empty.txt") && !stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn standard_input_and_latin1() {
+    let out = run(&["analyse", "-"], Some(b"Anytown Council: local authority assessment\n\nAssessment published: 1 May 2025\n\nLocal authority rating and score\n\nAnytown Council\n\nGood\n\nCare provision, integration and continuity\n\nScore: 3 \x96 Evidence shows a good standard\n"));
+    assert_eq!(out.status.code(), Some(0));
+    let r = &json(&out)[0];
+    assert_eq!(r["source"], "standard input");
+    assert_eq!(r["scores"][0]["score"], 3);
+    assert!(r["warnings"][0].as_str().unwrap().contains("Windows-1252"));
+}
+
+#[test]
+fn usage_errors_exit_2_with_usage() {
+    for args in [&[][..], &["analyse"][..], &["frobnicate", "x"][..], &["analyse", "--format", "xml", "x"][..], &["analyse", "--bogus", "x"][..]] {
+        let out = run(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("usage: lens analyse"), "{args:?}");
+        assert!(out.stdout.is_empty());
+    }
+    let help = run(&["--help"], None);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).contains("--format"));
+}
+
+#[test]
+fn csv_and_markdown() {
+    let f = format!("{FIXTURES}/reports/cqc-middlesbrough-2025.txt");
+    let csv = run(&["analyse", "--format=csv", &f], None);
+    assert_eq!(csv.status.code(), Some(0));
+    let text = String::from_utf8(csv.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("source,item,label,value,comparator,verdict,section,evidence"));
+    assert_eq!(text.lines().filter(|l| l.contains(",score,")).count(), 9);
+    assert!(text.contains("cqc-middlesbrough-2025.txt,score,Assessing needs,2,,Evidence shows some shortfalls,How the local authority works with people,Assessing needs Score: 2"));
+
+    let md = run(&["analyse", "--format", "md", &f], None);
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.starts_with("# Middlesbrough Council\n"));
+    assert!(md.contains("- Overall rating: **Requires improvement**"));
+    assert!(md.contains("| Leadership | Learning, improvement and innovation | 2 | Evidence shows some shortfalls |"));
+}

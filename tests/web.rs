@@ -1,0 +1,116 @@
+//! In-browser tests: mount the app in headless Chromium and check the DOM it renders.
+//! Run with `cargo test --target wasm32-unknown-unknown --test web` (see .cargo/config.toml).
+#![cfg(target_arch = "wasm32")]
+
+use assessment_lens::app::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Mounts a fresh app in its own container and returns the container.
+fn mount() -> HtmlElement {
+    let doc = document();
+    let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), App);
+    // Keep the app mounted for the rest of the test run.
+    std::mem::forget(handle);
+    host
+}
+
+fn all(host: &Element, testid: &str) -> Vec<String> {
+    let list = host.query_selector_all(&format!("[data-testid='{testid}']")).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
+}
+
+fn one(host: &Element, testid: &str) -> String {
+    all(host, testid).into_iter().next().unwrap_or_else(|| panic!("no [data-testid={testid}]"))
+}
+
+async fn paste(host: &Element, text: &str) {
+    let area: HtmlTextAreaElement = host.query_selector("[data-testid='report-text']").unwrap().unwrap().unchecked_into();
+    area.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    area.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    // Past the debounce.
+    sleep(600).await;
+}
+
+#[wasm_bindgen_test]
+async fn example_is_analysed_on_first_load() {
+    let host = mount();
+    sleep(50).await;
+    assert_eq!(one(&host, "authority"), "Middlesbrough Council");
+    assert_eq!(one(&host, "overall-rating"), "Requires improvement");
+    assert_eq!(one(&host, "published"), "21 February 2025");
+    let rows = all(&host, "statement");
+    assert_eq!(rows.len(), 9, "{rows:?}");
+    assert!(rows.contains(&"Supporting people to live healthier lives".to_string()));
+    let meanings = all(&host, "score-meaning");
+    assert_eq!(meanings[0], "2 — Evidence shows some shortfalls");
+    assert_eq!(one(&host, "computed-percent"), "61.1%");
+    assert_eq!(one(&host, "computed-rating"), "Requires improvement");
+    assert!(one(&host, "to-next").starts_with("1 statement score would have to rise by one to reach Good"));
+}
+
+#[wasm_bindgen_test]
+async fn pasting_a_report_updates_the_scores() {
+    let host = mount();
+    paste(&host, include_str!("fixtures/reports/cqc-stockton-on-tees-2025.txt")).await;
+    assert_eq!(one(&host, "authority"), "Stockton-on-Tees Borough Council");
+    assert_eq!(one(&host, "overall-rating"), "Good");
+    assert_eq!(one(&host, "computed-percent"), "63.9%");
+    assert_eq!(all(&host, "score-row").len(), 9);
+    // Stockton's Safeguarding score line is followed by a contradictory meaning line.
+    assert!(one(&host, "warnings").contains("Safeguarding"));
+}
+
+#[wasm_bindgen_test]
+async fn partial_and_mismatched_reports_are_explained() {
+    let host = mount();
+    paste(&host, include_str!("fixtures/variants/partial-four-statements.txt")).await;
+    assert_eq!(all(&host, "score-row").len(), 4);
+    assert!(one(&host, "warnings").contains("Only 4 of the 9 quality statements"));
+    assert!(one(&host, "computed").contains("only 4 of the 9"));
+
+    paste(&host, include_str!("fixtures/variants/stated-differs-from-scores.txt")).await;
+    assert!(one(&host, "warnings").contains("states \"Good\""));
+    assert!(one(&host, "computed").contains("differs from the stated rating"));
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_statement_selects_its_words() {
+    let host = mount();
+    sleep(50).await;
+    let button: HtmlElement = host.query_selector("[data-testid='statement']").unwrap().unwrap().unchecked_into();
+    button.click();
+    let area: HtmlTextAreaElement = host.query_selector("[data-testid='report-text']").unwrap().unwrap().unchecked_into();
+    let (s, e) = (area.selection_start().unwrap().unwrap() as usize, area.selection_end().unwrap().unwrap() as usize);
+    let selected: String = area.value().encode_utf16().collect::<Vec<_>>()[s..e].iter().map(|&u| char::from_u32(u as u32).unwrap_or('?')).collect();
+    assert!(selected.starts_with("Assessing needs"), "{selected:?}");
+    assert!(selected.ends_with("Score: 2"), "{selected:?}");
+}
+
+#[wasm_bindgen_test]
+async fn clearing_shows_the_empty_state() {
+    let host = mount();
+    let clear: HtmlElement = host.query_selector("[data-testid='clear']").unwrap().unwrap().unchecked_into();
+    clear.click();
+    sleep(50).await;
+    assert!(one(&host, "empty").contains("Paste a report"));
+    assert!(all(&host, "score-row").is_empty());
+}
