@@ -85,3 +85,32 @@ fn every_span_slices_the_input() {
         }
     }
 }
+
+#[test]
+fn ofsted_judgements_match_gold() {
+    let mut checked = 0;
+    for name in names() {
+        let (text, r, gold) = load(&name);
+        let Some(want) = gold["judgements"].as_object() else { continue };
+        assert_eq!(r.judgements.len(), want.len(), "{name}: {:?}", r.judgements);
+        for (area, grade) in want {
+            let got = r.judgements.iter().find(|j| j.area.to_lowercase() == area.to_lowercase());
+            let got = got.unwrap_or_else(|| panic!("{name}: no judgement for {area}"));
+            assert_eq!(got.grade, grade.as_str().unwrap(), "{name}: {area}");
+            let (s, e) = got.span;
+            assert!(text[s..e].contains(&got.grade) || text[s..e].to_lowercase().contains(&got.grade.to_lowercase()), "{name}: evidence {:?}", &text[s..e]);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 20, "five judgements in each of the four Ofsted reports");
+}
+
+#[test]
+fn committee_papers_meeting_matches_gold() {
+    let (_, r, gold) = load("scrutiny-middlesbrough-children-2021-09");
+    let m = r.meeting.expect("a meeting");
+    assert_eq!(m.body.as_deref(), gold["meeting"].as_str());
+    assert_eq!(m.date.as_deref(), gold["meeting_date"].as_str());
+    assert_eq!(r.authority.as_deref(), gold["authority"].as_str());
+    assert_eq!(m.items.len(), 10);
+}

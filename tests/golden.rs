@@ -29,6 +29,21 @@ fn projection(r: &Report, input: &str) -> Value {
             "indicative": s.indicative, "evidence": evidence(input, s.span)
         })).collect::<Vec<_>>(),
         "computed_rating": r.computed_rating,
+        "judgements": r.judgements.iter().map(|j| json!({
+            "area": j.area, "grade": j.grade, "evidence": evidence(input, j.span)
+        })).collect::<Vec<_>>(),
+        "visit_type": r.visit_type,
+        "lead_inspector": r.lead_inspector,
+        "previous_grade": r.previous_grade.as_ref().map(|p| json!({
+            "grade": p.grade, "year": p.year, "evidence": evidence(input, p.span)
+        })),
+        "meeting": r.meeting.as_ref().map(|m| json!({
+            "body": m.body, "date": m.date, "venue": m.venue, "present": m.present, "apologies": m.apologies,
+            "items": m.items.iter().map(|i| json!({ "number": i.number, "title": i.title, "pages": i.pages })).collect::<Vec<_>>(),
+            "decisions": m.decisions.iter().map(|d| evidence(input, d.span)).collect::<Vec<_>>(),
+            "documents": m.documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>(),
+        })),
+        "outline": r.sections.iter().map(|s| format!("{} {}", "#".repeat(s.level as usize), s.title)).collect::<Vec<_>>(),
         "warnings": r.warnings,
     })
 }

@@ -12,6 +12,13 @@ fn spans(r: &Report) -> Vec<(usize, usize)> {
     v.extend(r.metrics.iter().map(|m| m.span));
     v.extend(r.gaps.iter().chain(&r.strengths).map(|g| g.span));
     v.extend(r.findings.iter().map(|f| f.span));
+    v.extend(r.sections.iter().map(|s| s.span));
+    v.extend(r.previous_grade.iter().map(|p| p.span));
+    if let Some(m) = &r.meeting {
+        v.extend(m.items.iter().map(|i| i.span));
+        v.extend(m.decisions.iter().map(|d| d.span));
+        v.extend(m.documents.iter().map(|d| d.span));
+    }
     v
 }
 
@@ -29,6 +36,11 @@ const PIECES: &[&str] = &[
     "Safeguarding", "Supporting people to lead healthier lives", "Local authority rating and score", "Good",
     "Requires improvement", "---", "# ", "**", "é", "£", "’", "\u{a0}", "\r", "", "Assessment published: 1 May 2025",
     "| Safeguarding | 1 |", "Good: Evidence shows", "•", "\u{f0b7} ", "Local authority indicative rating",
+    "Judgement\tGrade", "Judgement", "Grade", "Requires improvement to be good", "Overall effectiveness",
+    "The impact of leaders on social work      Good", "1. Children who need help and protection", "2.1 Adoption performance Good",
+    "\u{c}", "Page 2 of 9", "hyphen-", "ated", "AGENDA", "1.   Apologies for Absence", " 3 - 10", "PRESENT:", "AGREED that",
+    "ﬁ", "board1", "co?production", "e.g.", "£1.4M", "24.64%", "Inspection of Anytown local authority children's services",
+    "judged inadequate in 2019",
 ];
 
 proptest! {

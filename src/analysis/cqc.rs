@@ -221,7 +221,7 @@ fn overall(doc: &Doc) -> Option<Overall> {
                 let sub = Line {
                     start: l.start + rest_start + (rest.len() - trimmed.len()),
                     content: trimmed,
-                    is_rule: false,
+                    ..Line::default()
                 };
                 if let Some((r, span)) = rating_on(&sub) {
                     return Some(Overall { rating: r.to_string(), indicative, span });

@@ -14,11 +14,14 @@
 
 use serde::{Deserialize, Serialize};
 
+mod blocks;
 mod cqc;
 mod decode;
 mod export;
 mod kind;
 mod meta;
+mod ofsted;
+mod papers;
 mod text;
 
 pub use cqc::{band_for_percent, rating_for_scores, score_label, statement_names, Band, THEMES};
@@ -69,6 +72,15 @@ pub struct Report {
     pub scores: Vec<Score>,
     pub computed_rating: Option<ComputedRating>,
     pub judgements: Vec<Judgement>,
+    /// Ofsted: "full" inspection, "focused visit", "monitoring visit", …
+    pub visit_type: Option<String>,
+    pub lead_inspector: Option<String>,
+    /// The grade the report says the last inspection gave.
+    pub previous_grade: Option<PreviousGrade>,
+    /// Committee papers: the meeting, its agenda, decisions and documents.
+    pub meeting: Option<Meeting>,
+    /// The document's outline: its headings, in order.
+    pub sections: Vec<Section>,
     pub financial: Option<Financial>,
     pub population: Option<u64>,
     pub metrics: Vec<Metric>,
@@ -126,6 +138,62 @@ pub struct ToNext {
 pub struct Judgement {
     pub area: String,
     pub grade: String,
+    pub span: Span,
+}
+
+/// A heading of the document's outline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub title: String,
+    /// 1 = top.
+    pub level: u8,
+    /// Index into `Report::sections` of the enclosing section.
+    pub parent: Option<usize>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    /// "Children and Young People's Social Care and Services Scrutiny Panel".
+    pub body: Option<String>,
+    /// ISO date of the meeting.
+    pub date: Option<String>,
+    pub venue: Option<String>,
+    pub present: Option<String>,
+    pub apologies: Option<String>,
+    pub items: Vec<AgendaItem>,
+    pub decisions: Vec<Decision>,
+    /// Documents held in the pack (minutes, reports, letters), by their headings.
+    pub documents: Vec<PackDocument>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub number: String,
+    pub title: String,
+    /// "3–10" when the agenda gives the pages.
+    pub pages: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub text: String,
+    pub section: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PackDocument {
+    pub title: String,
+    pub span: Span,
+}
+
+/// "judged inadequate in 2019".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviousGrade {
+    pub grade: String,
+    pub year: Option<u32>,
     pub span: Span,
 }
 
@@ -197,6 +265,7 @@ pub fn analyse(input: &str) -> Report {
 /// Analyse `input`, recording `source` (a file name) in the report.
 pub fn analyse_named(source: &str, input: &str) -> Report {
     let doc = text::Doc::new(input);
+    let reading = blocks::read(&doc, input);
     let mut warnings = Vec::new();
     if input.trim().is_empty() {
         warnings.push("The text is empty: there is nothing to analyse.".to_string());
@@ -215,6 +284,31 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         computed_rating = cqc.computed;
         warnings.extend(cqc.warnings);
     }
+    let (mut judgements, mut visit_type, mut lead_inspector, mut previous_grade) = (Vec::new(), None, None, None);
+    if detected.kind == Kind::OfstedIlacs {
+        let o = ofsted::read(&doc, &reading);
+        judgements = o.judgements;
+        visit_type = o.visit_type;
+        lead_inspector = o.lead_inspector;
+        previous_grade = o.previous;
+        warnings.extend(o.warnings);
+    }
+    let mut meeting = None;
+    let mut authority = meta.authority;
+    if detected.kind == Kind::CommitteePapers {
+        meeting = Some(papers::read(&doc, &reading));
+        authority = authority.or_else(|| papers::council(&doc));
+    }
+    let sections = reading
+        .outline
+        .iter()
+        .map(|s| Section {
+            title: s.title.clone(),
+            level: s.level,
+            parent: s.parent,
+            span: reading.blocks.get(s.block).map(|b| b.whole_span()).unwrap_or((0, 0)),
+        })
+        .collect();
     if detected.kind == Kind::Unknown && !input.trim().is_empty() {
         warnings.push(
             "This does not look like a CQC assessment, an Ofsted inspection or committee papers; \
@@ -228,13 +322,18 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         kind: detected.kind,
         kind_confidence: detected.confidence,
         kind_reason: detected.reason,
-        authority: meta.authority,
+        authority,
         published: meta.published,
         period: meta.period,
         overall,
         scores,
         computed_rating,
-        judgements: Vec::new(),
+        judgements,
+        visit_type,
+        lead_inspector,
+        previous_grade,
+        meeting,
+        sections,
         financial: None,
         population: None,
         metrics: Vec::new(),

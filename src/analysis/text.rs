@@ -5,14 +5,20 @@
 use super::Span;
 
 /// One line of the input.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Line<'a> {
     /// Byte offset of the line's content (markers and outer spaces stripped).
     pub start: usize,
     /// The content: a slice of the original input.
     pub content: &'a str,
-    /// A horizontal rule (`---`, `***`, `___`) or a page break.
+    /// A horizontal rule (`---`, `***`, `___`).
     pub is_rule: bool,
+    /// The first line after a page break (form feed).
+    pub page_start: bool,
+    /// Began with a list marker (`-`, `*`, `•`, ``, …).
+    pub is_bullet: bool,
+    /// Began with a markdown heading marker: the number of `#`s.
+    pub md_level: u8,
 }
 
 impl Line<'_> {
@@ -33,9 +39,14 @@ impl<'a> Doc<'a> {
     pub fn new(input: &'a str) -> Self {
         let mut lines = Vec::new();
         let mut offset = 0;
-        for raw in input.split_inclusive('\n') {
-            let body = raw.trim_end_matches(['\n', '\r']);
-            lines.push(line(body, offset));
+        let mut page_start = false;
+        // Lines end at \n; a form feed (pdftotext's page break) also ends one.
+        for raw in input.split_inclusive(['\n', '\u{c}']) {
+            let body = raw.trim_end_matches(['\n', '\r', '\u{c}']).trim_end_matches('\r');
+            let mut l = line(body, offset);
+            l.page_start = page_start;
+            page_start = raw.ends_with('\u{c}');
+            lines.push(l);
             offset += raw.len();
         }
         Doc { lines }
@@ -57,25 +68,30 @@ fn line(body: &str, offset: usize) -> Line<'_> {
     let mut s = trimmed.trim_end();
 
     let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let is_rule = s.contains('\u{c}')
-        || (compact.len() >= 3
+    let is_rule = compact.len() >= 3
             && (compact.chars().all(|c| c == '-')
                 || compact.chars().all(|c| c == '*')
-                || compact.chars().all(|c| c == '_')));
+                || compact.chars().all(|c| c == '_'));
     if is_rule {
-        return Line { start: offset + start, content: "", is_rule: true };
+        return Line { start: offset + start, content: "", is_rule: true, page_start: false, is_bullet: false, md_level: 0 };
     }
+    let mut md_level = 0u8;
+    let mut is_bullet = false;
 
     loop {
         let before = s.len();
-        if let Some(rest) = s.strip_prefix('#') {
-            s = rest.trim_start_matches('#');
+        if let Some(rest) = s.strip_prefix('#').filter(|_| md_level == 0) {
+            let r = rest.trim_start_matches('#');
+            md_level = (1 + rest.len() - r.len()).min(6) as u8;
+            s = r;
         } else if let Some(rest) = s.strip_prefix('>') {
             s = rest;
         } else if let Some(c) = s.chars().next() {
             // A bullet needs a space after it, so "-3%" or "**bold**" are left alone.
             let rest = &s[c.len_utf8()..];
-            if BULLETS.contains(&c) && rest.starts_with(char::is_whitespace) {
+            let glyph_only = c == '\u{f0b7}' || c == '◼' || c == '▪' || c == '•';
+            if BULLETS.contains(&c) && (rest.starts_with(char::is_whitespace) || (glyph_only && !rest.is_empty())) {
+                is_bullet = true;
                 s = rest;
             }
         }
@@ -99,7 +115,7 @@ fn line(body: &str, offset: usize) -> Line<'_> {
     }
     // Trailing markdown: closing #s, hard-break backslash.
     s = s.trim_end_matches(['#', '\\']).trim_end();
-    Line { start: offset + start, content: s, is_rule: false }
+    Line { start: offset + start, content: s, is_rule: false, page_start: false, is_bullet, md_level }
 }
 
 /// Lower-case, straight quotes, plain hyphens and spaces, no emphasis markers or stray
@@ -236,10 +252,14 @@ mod tests {
 
     #[test]
     fn lines_strip_markers_and_keep_offsets() {
-        let input = "# Title\r\n\n- **2%** rise\n---\n## Score: 2 ##\n  • item\n";
+        let input = "# Title\r\n\n- **2%** rise\n---\n## Score: 2 ##\n  • item\n3\n\u{c}next page\n";
         let doc = Doc::new(input);
         let contents: Vec<&str> = doc.lines.iter().map(|l| l.content).collect();
-        assert_eq!(contents, ["Title", "", "**2%** rise", "", "Score: 2", "item"]);
+        assert_eq!(contents, ["Title", "", "**2%** rise", "", "Score: 2", "item", "3", "", "next page"]);
+        assert_eq!(doc.lines[0].md_level, 1);
+        assert_eq!(doc.lines[4].md_level, 2);
+        assert!(doc.lines[2].is_bullet && doc.lines[5].is_bullet);
+        assert!(doc.lines[8].page_start);
         assert!(doc.lines[3].is_rule);
         for l in &doc.lines {
             assert_eq!(&input[l.start..l.end()], l.content);

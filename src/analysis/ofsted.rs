@@ -1,0 +1,385 @@
+//! Ofsted children's services inspections: the judgement table (ILACS, 2018 on; plain,
+//! tab-separated and `pdftotext -layout` shapes), the older single inspection framework's
+//! numbered judgement lists (2013–2017), section headings that restate a grade, the kind of
+//! visit, the lead inspector and the previous grade.
+
+use super::blocks::{sentences, BlockKind, Reading};
+use super::text::{norm, Doc, Line};
+use super::{Judgement, PreviousGrade, Span};
+
+pub struct OfstedRead {
+    pub judgements: Vec<Judgement>,
+    pub visit_type: Option<String>,
+    pub lead_inspector: Option<String>,
+    pub previous: Option<PreviousGrade>,
+    pub warnings: Vec<String>,
+}
+
+/// Grade wordings, longest first, with the canonical grade each stands for.
+const GRADES: &[(&str, &str)] = &[
+    ("requires improvement to be good", "Requires improvement to be good"),
+    ("require improvement to be good", "Requires improvement to be good"),
+    ("requires improvement", "Requires improvement"),
+    ("require improvement", "Requires improvement"),
+    ("outstanding", "Outstanding"),
+    ("inadequate", "Inadequate"),
+    ("good", "Good"),
+];
+
+/// The grade `s` is, if the whole of it (less trailing punctuation) is one.
+fn whole_grade(s: &str) -> Option<&'static str> {
+    let n = norm(s);
+    GRADES.iter().find(|(w, _)| n == *w).map(|(_, g)| *g)
+}
+
+/// The grade `s` ends with, and the byte length of the text before it.
+fn trailing_grade(s: &str) -> Option<(&'static str, usize)> {
+    let lower = s.trim_end().trim_end_matches(['.', ':']).to_lowercase();
+    if lower.len() != s.trim_end().trim_end_matches(['.', ':']).len() {
+        return None; // lower-casing changed lengths: offsets would not match
+    }
+    GRADES.iter().find_map(|(w, g)| {
+        let before = lower.strip_suffix(w)?;
+        (before.is_empty() || before.ends_with([' ', ':', '\t', '-'])).then_some((*g, before.len()))
+    })
+}
+
+/// The visit a letter or report describes, from its opening lines.
+fn visit_type(doc: &Doc) -> Option<String> {
+    let opening: String = doc.lines.iter().filter(|l| !l.is_blank()).take(8).map(|l| norm(l.content)).collect::<Vec<_>>().join(" ");
+    let kinds = [
+        ("monitoring visit", "monitoring visit"),
+        ("focused visit", "focused visit"),
+        ("joint targeted area inspection", "joint targeted area inspection"),
+        ("inspection of", "full"),
+        ("inspection of services for children", "full"),
+    ];
+    kinds.iter().find(|(cue, _)| opening.contains(cue)).map(|(_, k)| k.to_string())
+}
+
+fn lead_inspector(doc: &Doc) -> Option<String> {
+    doc.lines.iter().take(60).find_map(|l| {
+        let n = norm(l.content);
+        if !n.starts_with("lead inspector") {
+            return None;
+        }
+        let v = l.content.split_once(':')?.1.trim();
+        let name = v.split(',').next()?.trim();
+        (!name.is_empty()).then(|| name.to_string())
+    })
+}
+
+/// Split a `pdftotext -layout` line at its widest run of 2+ spaces: (left, right, right's offset).
+fn layout_cells(c: &str) -> Option<(&str, &str, usize)> {
+    let i = c.find("  ")?;
+    let left = c[..i].trim_end();
+    let rest = &c[i..];
+    let right = rest.trim_start();
+    let off = c.len() - right.len();
+    (!left.is_empty() && !right.is_empty()).then_some((left, right, off))
+}
+
+struct Row {
+    area: String,
+    area_start: usize,
+    grade: &'static str,
+    end: usize,
+    /// The grade shared a line with the area's first words (-layout); more area may follow.
+    open: bool,
+}
+
+/// The ILACS table under a "Judgement / Grade" header.
+fn table(doc: &Doc) -> Vec<Row> {
+    let lines = &doc.lines;
+    let Some(h) = lines.iter().take(200).position(|l| {
+        let n = norm(l.content);
+        n == "judgement" || n == "judgements" || n.starts_with("judgement grade") || n.starts_with("judgement\tgrade")
+            || (n.starts_with("judgement") && n.ends_with("grade") && n.len() < 60)
+    }) else {
+        return Vec::new();
+    };
+    let mut rows: Vec<Row> = Vec::new();
+    let mut pending: Vec<&Line> = Vec::new();
+    let mut seen_content = 0;
+    for l in lines.iter().skip(h + 1) {
+        if l.is_blank() || l.is_rule {
+            if let Some(r) = rows.last_mut() {
+                r.open = false;
+            }
+            continue;
+        }
+        seen_content += 1;
+        if seen_content > 60 {
+            break;
+        }
+        let c = l.content;
+        if norm(c) == "grade" {
+            continue;
+        }
+        // Tab-separated: "Area\tGrade".
+        if let Some((area, grade)) = c.rsplit_once('\t') {
+            if let Some(g) = whole_grade(grade) {
+                let area = area.trim();
+                rows.push(Row { area: area.to_string(), area_start: l.start, grade: g, end: l.start + c.len(), open: false });
+                continue;
+            }
+        }
+        if let Some(g) = whole_grade(c) {
+            if pending.is_empty() {
+                break;
+            }
+            let area = pending.iter().map(|p| p.content).collect::<Vec<_>>().join(" ");
+            rows.push(Row { area, area_start: pending[0].start, grade: g, end: l.start + c.len(), open: false });
+            pending.clear();
+            continue;
+        }
+        if let Some((left, right, off)) = layout_cells(c) {
+            if let Some(g) = whole_grade(right) {
+                let mut area: Vec<&str> = pending.iter().map(|p| p.content).collect();
+                area.push(left);
+                let start = pending.first().map(|p| p.start).unwrap_or(l.start);
+                rows.push(Row { area: area.join(" "), area_start: start, grade: g, end: l.start + off + right.len(), open: true });
+                pending.clear();
+                continue;
+            }
+        }
+        // More of an area: after a -layout row it continues that row.
+        if let Some(r) = rows.last_mut().filter(|r| r.open) {
+            r.area.push(' ');
+            r.area.push_str(c);
+            continue;
+        }
+        // Prose (a sentence, or a long line) ends the table.
+        if c.ends_with('.') || c.chars().count() > 120 || pending.len() >= 4 {
+            break;
+        }
+        pending.push(l);
+    }
+    rows.retain(|r| r.area.chars().any(char::is_alphabetic) && r.area.len() < 200);
+    rows
+}
+
+/// Older reports: "1. Children who need help and protection Requires improvement 2. …",
+/// on one run-on line or wrapped with each grade on its own line.
+fn numbered_list(doc: &Doc) -> Vec<Row> {
+    let lines = &doc.lines;
+    let Some(first) = lines.iter().take(250).position(|l| {
+        let n = norm(l.content);
+        n.starts_with("1. children who need help and protection") || n.starts_with("1 children who need help and protection")
+    }) else {
+        return Vec::new();
+    };
+    // The region: from that line while lines look like list items or grades.
+    let mut region: Vec<&Line> = Vec::new();
+    for l in lines.iter().skip(first) {
+        if l.is_blank() {
+            continue;
+        }
+        let numbered = l.content.starts_with(|c: char| c.is_ascii_digit());
+        let continuation = l.content.starts_with(char::is_lowercase);
+        if !(numbered || continuation || whole_grade(l.content).is_some()) {
+            break;
+        }
+        region.push(l);
+        if region.len() > 24 {
+            break;
+        }
+    }
+    // Concatenate with offsets, then cut at item numbers.
+    let mut text = String::new();
+    let mut offsets: Vec<(usize, usize)> = Vec::new(); // (text offset, original offset) per line
+    for l in &region {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        offsets.push((text.len(), l.start));
+        text.push_str(l.content);
+    }
+    let orig = |t: usize| -> usize {
+        let i = offsets.partition_point(|(at, _)| *at <= t).saturating_sub(1);
+        offsets.get(i).map(|(at, o)| o + (t - at)).unwrap_or(0)
+    };
+    // Item starts: a number like "2." or "2.1" at a word start.
+    let bytes = text.as_bytes();
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_word = i == 0 || bytes[i - 1] == b' ';
+        if at_word && bytes[i].is_ascii_digit() {
+            let mut j = i;
+            while j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b'.') {
+                j += 1;
+            }
+            let num = &text[i..j];
+            if j < bytes.len() && bytes[j] == b' ' && num.len() <= 4 && (num.contains('.')) {
+                starts.push((i, j + 1));
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    let mut rows = Vec::new();
+    for (k, &(s, body)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map(|x| x.0).unwrap_or(text.len());
+        let item = text[body..end].trim_end();
+        if let Some((g, before)) = trailing_grade(item) {
+            let area = item[..before].trim_end_matches([' ', ':', '-']).trim();
+            if !area.is_empty() && area.len() < 150 {
+                let a0 = body + (item.len() - item.trim_start().len());
+                rows.push(Row { area: area.to_string(), area_start: orig(a0.min(s)), grade: g, end: orig(body + item.len()), open: false });
+            }
+        }
+    }
+    rows
+}
+
+/// Line-level judgements in older reports' openings: "Children's services in X require
+/// improvement to be good"; "The Local Safeguarding Children Board is good".
+fn opening_lines(doc: &Doc) -> Vec<Judgement> {
+    let mut out = Vec::new();
+    for l in doc.lines.iter().filter(|l| !l.is_blank()).take(60) {
+        let c = l.content;
+        let n = norm(c);
+        if c.len() > 200 {
+            continue;
+        }
+        let subject = if n.starts_with("children's services in") || n.contains("overall judgement is that") {
+            "Overall effectiveness"
+        } else if n.contains("local safeguarding children board") {
+            "The Local Safeguarding Children Board"
+        } else {
+            continue;
+        };
+        let verb = [" are ", " is ", " require ", " requires "].iter().filter_map(|v| n.find(v).map(|i| (i, *v))).min();
+        let Some((vi, v)) = verb else { continue };
+        let after = if v.contains("require") { vi + 1 } else { vi + v.len() };
+        let Some((g, before)) = n.get(after..).and_then(trailing_grade) else { continue };
+        if before > 0 || out.iter().any(|j: &Judgement| j.area == subject) {
+            continue;
+        }
+        out.push(Judgement { area: subject.to_string(), grade: g.to_string(), span: (l.start, l.start + c.len()) });
+    }
+    out
+}
+
+/// "The experiences and progress of children in care: good" headings.
+fn restated(reading: &Reading) -> Vec<(String, &'static str, Span)> {
+    let mut out = Vec::new();
+    for b in &reading.blocks {
+        if !matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) || b.text.len() > 200 {
+            continue;
+        }
+        let Some((area, grade)) = b.text.rsplit_once(": ") else { continue };
+        let Some(g) = whole_grade(grade) else { continue };
+        if area.split_whitespace().count() >= 2 && area.chars().next().is_some_and(char::is_uppercase) {
+            out.push((area.to_string(), g, b.whole_span()));
+        }
+    }
+    out
+}
+
+fn same_area(a: &str, b: &str) -> bool {
+    let (a, b) = (norm(a), norm(b));
+    a == b || (a.len() > 12 && b.len() > 12 && (a.contains(&b) || b.contains(&a)))
+}
+
+/// "judged inadequate in 2019", "Following the last inspection in 2018, when the local
+/// authority was judged good overall".
+fn previous(reading: &Reading) -> Option<PreviousGrade> {
+    for b in reading.blocks.iter().take(40) {
+        for (s, e) in sentences(&b.text) {
+            let sent = &b.text[s..e];
+            let lower = sent.to_lowercase();
+            if lower.len() != sent.len() || !(lower.contains("last inspection") || lower.contains("previous inspection") || lower.contains("judged")) {
+                continue;
+            }
+            let Some(j) = lower.find("judged ") else { continue };
+            let after = &sent[j + 7..];
+            let Some(g) = GRADES.iter().find(|(w, _)| after.to_lowercase().starts_with(w)).map(|(_, g)| *g) else { continue };
+            let year = lower
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|w| w.len() == 4)
+                .filter_map(|w| w.parse::<u32>().ok())
+                .find(|y| (2005..=2100).contains(y));
+            return Some(PreviousGrade { grade: g.to_string(), year, span: b.span(s, e) });
+        }
+    }
+    None
+}
+
+pub fn read(doc: &Doc, reading: &Reading) -> OfstedRead {
+    let mut warnings = Vec::new();
+    let visit = visit_type(doc);
+    let is_letter = matches!(visit.as_deref(), Some("focused visit") | Some("monitoring visit"));
+    let mut rows = table(doc);
+    if rows.is_empty() && !is_letter {
+        rows = numbered_list(doc);
+    }
+    let mut judgements: Vec<Judgement> =
+        rows.into_iter().map(|r| Judgement { area: r.area, grade: r.grade.to_string(), span: (r.area_start, r.end.max(r.area_start)) }).collect();
+    if !is_letter {
+        for j in opening_lines(doc) {
+            if !judgements.iter().any(|k| same_area(&k.area, &j.area)) {
+                judgements.push(j);
+            }
+        }
+    }
+    let heads = if is_letter { Vec::new() } else { restated(reading) };
+    for (area, grade, span) in heads {
+        match judgements.iter().find(|j| same_area(&j.area, &area)) {
+            Some(j) if j.grade != grade => warnings.push(format!(
+                "The judgement table grades \"{}\" as {} but its section heading says {}.",
+                j.area, j.grade, grade
+            )),
+            Some(_) => {}
+            None if judgements.len() < 6 => judgements.push(Judgement { area, grade: grade.to_string(), span }),
+            None => {}
+        }
+    }
+    if is_letter && judgements.is_empty() {
+        // Nothing to add: letters carry no grades.
+    } else if judgements.is_empty() {
+        warnings.push("No Ofsted judgements were found in this text.".to_string());
+    }
+    OfstedRead { judgements, visit_type: visit, lead_inspector: lead_inspector(doc), previous: previous(reading), warnings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::blocks;
+    use super::*;
+
+    fn run(s: &str) -> OfstedRead {
+        let doc = Doc::new(s);
+        let r = blocks::read(&doc, s);
+        read(&doc, &r)
+    }
+
+    fn pairs(o: &OfstedRead) -> Vec<(String, String)> {
+        o.judgements.iter().map(|j| (j.area.clone(), j.grade.clone())).collect()
+    }
+
+    #[test]
+    fn grades() {
+        assert_eq!(whole_grade("Requires Improvement to be good"), Some("Requires improvement to be good"));
+        assert_eq!(whole_grade("require improvement to be good."), Some("Requires improvement to be good"));
+        assert_eq!(whole_grade("Good practice"), None);
+        assert_eq!(trailing_grade("Adoption performance Good"), Some(("Good", 21)));
+    }
+
+    #[test]
+    fn layout_table_with_wrapped_areas() {
+        let s = "Inspection of Anytown local authority\nchildren's services\n\n Judgement                                  Grade\n\n The impact of leaders on social work       Good\n practice with children and families\n\n The experiences and progress of            Requires improvement to be good\n children who need help and protection\n\n Overall effectiveness                      Good\n\nFollowing the last inspection in 2018, when the local authority was judged good\noverall, things changed.\n";
+        let o = run(s);
+        assert_eq!(pairs(&o), [
+            ("The impact of leaders on social work practice with children and families".into(), "Good".into()),
+            ("The experiences and progress of children who need help and protection".into(), "Requires improvement to be good".into()),
+            ("Overall effectiveness".into(), "Good".into()),
+        ]);
+        let p = o.previous.unwrap();
+        assert_eq!((p.grade.as_str(), p.year), ("Good", Some(2018)));
+        let (a, b) = o.judgements[0].span;
+        assert!(s[a..b].starts_with("The impact") && s[a..b].ends_with("Good"));
+    }
+}
