@@ -114,3 +114,39 @@ async fn clearing_shows_the_empty_state() {
     assert!(one(&host, "empty").contains("Paste a report"));
     assert!(all(&host, "score-row").is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn ofsted_grades_show_as_a_table_with_words() {
+    let host = mount();
+    paste(&host, include_str!("fixtures/reports/ofsted-barnsley-2023.txt")).await;
+    assert_eq!(one(&host, "kind"), "Ofsted children's services inspection");
+    assert_eq!(one(&host, "authority"), "Barnsley");
+    assert_eq!(all(&host, "judgement-row").len(), 5);
+    let grades = all(&host, "grade");
+    assert_eq!(grades[1], "Requires improvement to be good");
+    assert_eq!(grades[4], "Good");
+    assert!(all(&host, "judgement-row")[4].starts_with("Overall effectiveness"));
+    assert_eq!(one(&host, "previous-grade"), "Good (2018)");
+}
+
+#[wasm_bindgen_test]
+async fn a_focused_visit_says_it_has_no_grades() {
+    let host = mount();
+    paste(&host, include_str!("fixtures/variants/ofsted-focused-visit.txt")).await;
+    assert_eq!(one(&host, "visit-type"), "Focused visit");
+    assert!(one(&host, "judgements-none").contains("give no grades"));
+}
+
+#[wasm_bindgen_test]
+async fn committee_papers_show_the_meeting_outline() {
+    let host = mount();
+    paste(&host, include_str!("fixtures/reports/scrutiny-middlesbrough-children-2021-09.txt")).await;
+    assert_eq!(one(&host, "kind"), "Committee papers");
+    assert_eq!(one(&host, "meeting-body"), "Children and Young People's Social Care and Services Scrutiny Panel");
+    assert_eq!(one(&host, "meeting-date"), "21 September 2021");
+    let items = all(&host, "agenda-item");
+    assert_eq!(items.len(), 10);
+    assert!(items[3].contains("Minutes of the Previous Meeting") && items[3].contains("pages 3–10"), "{}", items[3]);
+    assert!(all(&host, "decision").iter().all(|d| d.starts_with("AGREED")));
+    assert!(all(&host, "decision").len() >= 4);
+}

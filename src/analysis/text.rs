@@ -60,7 +60,7 @@ impl<'a> Doc<'a> {
     }
 }
 
-const BULLETS: &[char] = &['-', '*', '+', '•', '·', '▪', '◼', '■', '●', '○', '◦', '–', '\u{f0b7}', '\u{f0a7}'];
+const BULLETS: &[char] = &['-', '*', '+', '•', '·', '▪', '◼', '■', '●', '○', '◦', '–', 'o', '\u{f0b7}', '\u{f0a7}', '\u{f0d8}'];
 
 fn line(body: &str, offset: usize) -> Line<'_> {
     let trimmed = body.trim_start();

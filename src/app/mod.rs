@@ -72,7 +72,7 @@ pub fn App() -> impl IntoView {
             <section class="panel input" aria-labelledby="input-heading">
                 <h2 id="input-heading">"Report text"</h2>
                 <label for="report-text" class="hint">
-                    "Paste a CQC local authority assessment (Ofsted inspections and committee papers are recognised too). Results update as you type."
+                    "Paste a CQC local authority assessment, an Ofsted children's services inspection or committee papers. Results update as you type."
                 </label>
                 <div class="buttons">
                     <button type="button" data-testid="load-example" on:click=move |_| replace(EXAMPLE, EXAMPLE_NAME)>

@@ -17,6 +17,27 @@ fn long_date(iso: &str) -> String {
     }
 }
 
+fn visit_label(v: &str) -> String {
+    match v {
+        "full" => "Full inspection".to_string(),
+        other => {
+            let mut c = other.chars();
+            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+        }
+    }
+}
+
+/// Grades as a position on the scale, so the table reads without colour.
+fn grade_steps(grade: &str) -> u8 {
+    match grade {
+        "Outstanding" => 4,
+        "Good" => 3,
+        "Requires improvement to be good" | "Requires improvement" => 2,
+        "Inadequate" => 1,
+        _ => 0,
+    }
+}
+
 fn rating_class(rating: &str) -> &'static str {
     match rating {
         "Outstanding" => "rating outstanding",
@@ -40,7 +61,10 @@ pub fn ReportView(report: Report, on_evidence: Callback<Span>) -> impl IntoView 
         <Summary report=r.clone() on_evidence=on_evidence/>
         <Warnings warnings=r.warnings.clone()/>
         <Computed report=r.clone()/>
-        <Scores report=r on_evidence=on_evidence/>
+        <Scores report=r.clone() on_evidence=on_evidence/>
+        <Judgements report=r.clone() on_evidence=on_evidence/>
+        <MeetingView report=r.clone() on_evidence=on_evidence/>
+        <Outline report=r on_evidence=on_evidence/>
     }
     .into_any()
 }
@@ -72,7 +96,17 @@ fn Summary(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
             <h3 data-testid="authority">{report.authority.clone().unwrap_or_else(|| "Council not stated".into())}</h3>
             <dl class="facts">
                 {report.published.clone().map(|p| view! { <dt>"Published"</dt><dd data-testid="published"><time datetime=p.clone()>{long_date(&p)}</time></dd> })}
-                {report.period.clone().map(|p| view! { <dt>"Period"</dt><dd>{p}</dd> })}
+                {report.period.clone().map(|p| view! { <dt>"Period"</dt><dd data-testid="period">{p}</dd> })}
+                {report.visit_type.clone().map(|v| view! { <dt>"Visit"</dt><dd data-testid="visit-type">{visit_label(&v)}</dd> })}
+                {report.lead_inspector.clone().map(|v| view! { <dt>"Lead inspector"</dt><dd>{v}</dd> })}
+                {report.previous_grade.clone().map(|p| {
+                    let span = p.span;
+                    let text = match p.year { Some(y) => format!("{} ({y})", p.grade), None => p.grade.clone() };
+                    view! {
+                        <dt>"Previous grade"</dt>
+                        <dd><button type="button" class="link" data-testid="previous-grade" on:click=move |_| on_evidence.run(span)>{text}</button></dd>
+                    }
+                })}
             </dl>
             {overall}
         </div>
@@ -187,6 +221,126 @@ fn Scores(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
             <h3>"Quality statement scores"</h3>
             {themes}
         </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn Judgements(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
+    if report.kind != Kind::OfstedIlacs {
+        return ().into_any();
+    }
+    if report.judgements.is_empty() {
+        let why = match report.visit_type.as_deref() {
+            Some(v @ ("focused visit" | "monitoring visit")) => format!("This is a {v} letter: such visits give no grades."),
+            _ => "No judgements were found in this text.".to_string(),
+        };
+        return view! { <div class="card" data-testid="judgements-none"><h3>"Ofsted judgements"</h3><p>{why}</p></div> }.into_any();
+    }
+    view! {
+        <div class="card" data-testid="judgements">
+            <h3>"Ofsted judgements"</h3>
+            <table class="grades">
+                <thead><tr><th scope="col">"Judgement"</th><th scope="col">"Grade"</th></tr></thead>
+                <tbody>
+                    {report.judgements.iter().map(|j| {
+                        let span = j.span;
+                        let steps = grade_steps(&j.grade);
+                        view! {
+                            <tr data-testid="judgement-row">
+                                <th scope="row">
+                                    <button type="button" class="link" title="Show these words in the text" on:click=move |_| on_evidence.run(span)>
+                                        {j.area.clone()}
+                                    </button>
+                                </th>
+                                <td>
+                                    <span class=rating_class(&j.grade) data-testid="grade">{j.grade.clone()}</span>
+                                    <span class="steps" aria-hidden="true">{"●".repeat(steps as usize)}{"○".repeat(4 - steps as usize)}</span>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn MeetingView(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
+    let Some(m) = report.meeting.clone() else { return ().into_any() };
+    view! {
+        <div class="card meeting" data-testid="meeting">
+            <h3 data-testid="meeting-body">{m.body.clone().unwrap_or_else(|| "Meeting".into())}</h3>
+            <dl class="facts">
+                {m.date.clone().map(|d| view! { <dt>"Date"</dt><dd data-testid="meeting-date">{long_date(&d)}</dd> })}
+                {m.venue.clone().map(|v| view! { <dt>"Venue"</dt><dd>{v}</dd> })}
+                {m.present.clone().map(|v| view! { <dt>"Present"</dt><dd>{v}</dd> })}
+                {m.apologies.clone().map(|v| view! { <dt>"Apologies"</dt><dd>{v}</dd> })}
+            </dl>
+            {(!m.items.is_empty()).then(|| view! {
+                <h4>"Agenda"</h4>
+                <ol class="agenda">
+                    {m.items.iter().map(|i| {
+                        let span = i.span;
+                        view! {
+                            <li data-testid="agenda-item" value=i.number.clone()>
+                                <button type="button" class="link" on:click=move |_| on_evidence.run(span)>{i.title.clone()}</button>
+                                {i.pages.clone().map(|p| view! { <span class="hint">" · pages " {p}</span> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            })}
+            {(!m.decisions.is_empty()).then(|| view! {
+                <h4>"Decisions"</h4>
+                <ul class="decisions">
+                    {m.decisions.iter().map(|d| {
+                        let span = d.span;
+                        view! {
+                            <li data-testid="decision">
+                                <button type="button" class="link" on:click=move |_| on_evidence.run(span)>{d.text.clone()}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            {(!m.documents.is_empty()).then(|| view! {
+                <h4>"Documents in the pack"</h4>
+                <ul>
+                    {m.documents.iter().map(|d| {
+                        let span = d.span;
+                        view! { <li data-testid="pack-document"><button type="button" class="link" on:click=move |_| on_evidence.run(span)>{d.title.clone()}</button></li> }
+                    }).collect_view()}
+                </ul>
+            })}
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn Outline(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
+    if report.sections.is_empty() {
+        return ().into_any();
+    }
+    let count = report.sections.len();
+    view! {
+        <details class="card outline" data-testid="outline">
+            <summary>{format!("Document outline ({count} headings)")}</summary>
+            <ul>
+                {report.sections.iter().map(|s| {
+                    let span = s.span;
+                    let indent = format!("margin-left:{}rem", (s.level.saturating_sub(1)) as f32 * 0.9);
+                    view! {
+                        <li style=indent data-testid="outline-item">
+                            <button type="button" class="link" on:click=move |_| on_evidence.run(span)>{s.title.clone()}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </details>
     }
     .into_any()
 }
