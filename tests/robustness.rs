@@ -87,3 +87,23 @@ fn empty_text_gets_a_warning() {
     let r = analyse("   \n");
     assert!(r.warnings.iter().any(|w| w.contains("empty")));
 }
+
+/// Inputs the fuzzer once crashed on (`tests/fixtures/fuzz/`), kept as regressions.
+#[test]
+fn fuzz_regressions() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fuzz");
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(e.unwrap().path()).unwrap();
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) => match decode(&bytes) {
+                Ok(d) => d.text,
+                Err(_) => continue,
+            },
+        };
+        check(&text);
+        n += 1;
+    }
+    assert!(n >= 1);
+}

@@ -667,7 +667,12 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                     && b[end].is_ascii_whitespace()
                     && next.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '\'' | '(' | '£' | '•')));
             if boundary && c == b'.' {
-                let word_start = text[..i].rfind(|ch: char| ch.is_whitespace() || ch == '(').map(|k| k + 1).unwrap_or(0);
+                let word_start = text[..i]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, ch)| ch.is_whitespace() || *ch == '(')
+                    .map(|(k, ch)| k + ch.len_utf8())
+                    .unwrap_or(0);
                 let word = text[word_start..i].to_ascii_lowercase();
                 let is_initial = word.len() == 1 && text[word_start..i].chars().all(|ch| ch.is_uppercase());
                 if ABBREVIATIONS.contains(&word.as_str()) || is_initial {

@@ -224,7 +224,7 @@ fn numbered_list(doc: &Doc) -> Vec<Row> {
         let end = starts.get(k + 1).map(|x| x.0).unwrap_or(text.len());
         let item = text[body..end].trim_end();
         if let Some((g, before)) = trailing_grade(item) {
-            let area = item[..before].trim_end_matches([' ', ':', '-']).trim();
+            let area = item.get(..before).unwrap_or("").trim_end_matches([' ', ':', '-']).trim();
             if !area.is_empty() && area.len() < 150 {
                 let a0 = body + (item.len() - item.trim_start().len());
                 rows.push(Row { area: area.to_string(), area_start: orig(a0.min(s)), grade: g, end: orig(body + item.len()), open: false });
@@ -295,7 +295,7 @@ fn previous(reading: &Reading) -> Option<PreviousGrade> {
                 continue;
             }
             let Some(j) = lower.find("judged ") else { continue };
-            let after = &sent[j + 7..];
+            let Some(after) = sent.get(j + 7..) else { continue };
             let Some(g) = GRADES.iter().find(|(w, _)| after.to_lowercase().starts_with(w)).map(|(_, g)| *g) else { continue };
             let year = lower
                 .split(|c: char| !c.is_ascii_digit())

@@ -186,7 +186,7 @@ fn present_and_apologies(doc: &Doc) -> (Option<String>, Option<String>) {
                 text.push_str(lines[j].content);
             }
             let lower = text.to_lowercase();
-            let who = lower.find("on behalf of").map(|k| text[k + "on behalf of".len()..].trim().to_string());
+            let who = lower.find("on behalf of").and_then(|k| text.get(k + "on behalf of".len()..)).map(|w| w.trim().to_string());
             if let Some(w) = who {
                 let w = w.split('.').next().unwrap_or("").trim().to_string();
                 if !w.is_empty() {
@@ -226,7 +226,10 @@ fn documents(reading: &Reading, body: Option<&str>) -> Vec<PackDocument> {
             if b.text.trim_end().ends_with([':', '-']) {
                 return false;
             }
-            let repeats_body = body_n.as_ref().is_some_and(|bn| n.replace('&', "and").starts_with(&bn[..bn.len().min(30)]));
+            let repeats_body = body_n.as_ref().is_some_and(|bn| {
+                let prefix: String = bn.chars().take(30).collect();
+                n.replace('&', "and").starts_with(&prefix)
+            });
             let titled = DOC_WORDS.iter().any(|w| n.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w)) && (3..=16).contains(&words);
             repeats_body || (titled && (mostly_upper(&b.text) || b.text.contains(':')))
         })
