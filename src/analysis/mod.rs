@@ -20,6 +20,8 @@ mod decode;
 mod export;
 mod kind;
 mod meta;
+mod metrics;
+mod numbers;
 mod ofsted;
 mod papers;
 mod text;
@@ -209,6 +211,10 @@ pub struct Financial {
     pub long_term_support_people: Option<u64>,
     pub short_term_support_people: Option<u64>,
     pub support_period: Option<String>,
+    /// Actual minus estimated total spend, as the report states it (negative: under budget).
+    pub total_variance: Option<f64>,
+    /// Actual minus estimated adult social care spend (negative: under budget).
+    pub asc_variance: Option<f64>,
     pub span: Option<Span>,
 }
 
@@ -223,7 +229,11 @@ pub struct Metric {
     pub previous: Option<Previous>,
     pub direction: Option<String>,
     pub judgement: Option<String>,
+    /// How strongly the report words its verdict: "slightly", "significantly", …
+    pub degree: Option<String>,
     pub source: Option<String>,
+    /// comparison | trend | waiting | count
+    pub kind: String,
     pub span: Span,
 }
 
@@ -299,6 +309,7 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         meeting = Some(papers::read(&doc, &reading));
         authority = authority.or_else(|| papers::council(&doc));
     }
+    let figures = metrics::read(&reading);
     let sections = reading
         .outline
         .iter()
@@ -334,9 +345,9 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         previous_grade,
         meeting,
         sections,
-        financial: None,
-        population: None,
-        metrics: Vec::new(),
+        financial: figures.financial,
+        population: figures.population,
+        metrics: figures.metrics,
         gaps: Vec::new(),
         strengths: Vec::new(),
         findings: Vec::new(),

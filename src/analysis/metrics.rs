@@ -1,0 +1,658 @@
+//! Figures a reader would put in a table: CQC financial facts, population, every figure set
+//! against a comparator (England average, rest of England, national average, a target) with
+//! the report's own verdict, trends ("from 702 in August 2020 to 531 in July 2021"), waits
+//! and counts. Each carries its evidence span.
+
+use super::blocks::{sentences, Block, BlockKind, Reading};
+use super::numbers::{fin_year, numbers, Num, Unit};
+use super::text::norm;
+use super::{Comparator, Financial, Metric, Previous, Span};
+
+pub struct MetricsRead {
+    pub financial: Option<Financial>,
+    pub population: Option<u64>,
+    pub metrics: Vec<Metric>,
+}
+
+/// One sentence with its block, for spans.
+struct Sent<'a> {
+    block: &'a Block,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Sent<'a> {
+    fn text(&self) -> &'a str {
+        &self.block.text[self.start..self.end]
+    }
+    fn span(&self) -> Span {
+        self.block.span(self.start, self.end)
+    }
+}
+
+fn all_sentences(reading: &Reading) -> Vec<Sent<'_>> {
+    let mut out = Vec::new();
+    for b in &reading.blocks {
+        if b.kind == BlockKind::Heading {
+            continue;
+        }
+        for (s, e) in sentences(&b.text) {
+            out.push(Sent { block: b, start: s, end: e });
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- financial facts
+
+fn financial(reading: &Reading) -> Option<Financial> {
+    let start = reading.blocks.iter().position(|b| norm(&b.text) == "financial facts")?;
+    let mut f = Financial::default();
+    let mut first_span: Option<Span> = None;
+    let mut last_span: Option<Span> = None;
+    let mut found = false;
+    for b in reading.blocks.iter().skip(start + 1).take(14) {
+        let l = b.text.to_ascii_lowercase();
+        if b.kind == BlockKind::Heading && !l.contains("financial facts") {
+            break;
+        }
+        let money: Vec<f64> = numbers(&b.text).iter().filter(|n| n.unit == Unit::Gbp).map(|n| n.value).collect();
+        let pct: Vec<f64> = numbers(&b.text).iter().filter(|n| n.unit == Unit::Percent).map(|n| n.value).collect();
+        let mut used = false;
+        let signed = |l: &str, amount: Option<&f64>| -> Option<f64> {
+            let a = *amount?;
+            if l.contains("less than estimated") || l.contains("under budget") || l.contains("underspend") {
+                Some(-a)
+            } else {
+                Some(a)
+            }
+        };
+        if l.contains("total budget") && !l.contains("of its total budget") && !l.contains("of the total budget") && money.len() >= 2 {
+            f.total_budget_estimated = Some(money[0]);
+            f.total_budget_actual = Some(money[1]);
+            f.total_variance = signed(&l, money.get(2));
+            used = true;
+        } else if l.contains("adult social care") && (l.contains("of its total budget") || l.contains("of the total budget")) && money.len() >= 2 {
+            f.asc_budget_estimated = Some(money[0]);
+            f.asc_spend_actual = Some(money[1]);
+            f.asc_variance = signed(&l, money.get(2));
+            if let Some(p) = pct.first() {
+                f.asc_share_percent = Some(*p);
+            }
+            used = true;
+        } else if l.contains("of the budget was spent on adult social care") || l.contains("of the total budget was spent") {
+            f.asc_share_percent = pct.first().copied().or(f.asc_share_percent);
+            used = true;
+        } else if l.contains("precept") {
+            f.precept_percent = pct.first().copied();
+            used = true;
+        } else if l.contains("long-term") && l.contains("short-term") {
+            let ns = numbers(&b.text);
+            let before = |kw: &str| -> Option<u64> {
+                let k = l.find(kw)?;
+                ns.iter().filter(|n| n.unit == Unit::Count && n.end <= k).last().map(|n| n.value as u64)
+            };
+            f.long_term_support_people = before("long-term");
+            f.short_term_support_people = before("short-term");
+            f.support_period = fin_year(&b.text);
+            used = true;
+        }
+        if used {
+            found = true;
+            first_span.get_or_insert(b.whole_span());
+            last_span = Some(b.whole_span());
+        }
+    }
+    f.span = first_span.zip(last_span).map(|(a, b)| (a.0, b.1));
+    found.then_some(f)
+}
+
+// ---------------------------------------------------------------- population
+
+fn population(sents: &[Sent]) -> Option<u64> {
+    for s in sents.iter().take(60) {
+        let t = s.text();
+        let l = t.to_ascii_lowercase();
+        if ["predicted", "projected", "expected to", "forecast", "will reach", "will rise"].iter().any(|w| l.contains(w)) {
+            continue;
+        }
+        let ns = numbers(t);
+        // "a population of 148,285", "population of approximately 95,366", "home to 202,415 residents".
+        if let Some(k) = l.find("population of") {
+            if let Some(n) = ns.iter().find(|n| n.start >= k && n.start <= k + 40 && n.unit == Unit::Count && n.value >= 1000.0) {
+                return Some(n.value as u64);
+            }
+        }
+        for kw in [" residents", " people live", " inhabitants"] {
+            if let Some(k) = l.find(kw) {
+                if let Some(n) = ns.iter().filter(|n| n.end <= k && k - n.end <= 3 && n.unit == Unit::Count && n.value >= 1000.0).last() {
+                    return Some(n.value as u64);
+                }
+            }
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------- comparisons
+
+/// Phrases that name a comparator. `after`: the comparator's figure follows the phrase;
+/// otherwise it stands just before it ("18.61% in the rest of England").
+const COMPARATORS: &[(&str, &str, bool)] = &[
+    ("england average", "England average", true),
+    ("national average", "national average", true),
+    ("average for england", "England average", true),
+    ("regional average", "regional average", true),
+    ("average of neighbouring", "neighbouring authorities' average", true),
+    ("in the rest of england", "rest of England", false),
+    ("for the rest of england", "rest of England", false),
+    ("in england", "England", false),
+    ("for england", "England", false),
+    ("nationally", "national figure", false),
+];
+
+const SOURCES: &[(&str, &[&str])] = &[
+    ("Survey of Adult Carers in England", &["survey of adult carers", "sace"]),
+    ("Adult Social Care Survey", &["adult social care survey", "ascs"]),
+    ("Adult Social Care Outcomes Framework", &["adult social care outcomes framework", "ascof"]),
+    ("Short and Long Term Support", &["short and long term support", "salt"]),
+    ("Skills for Care", &["skills for care"]),
+    ("Safeguarding Adults Collection", &["safeguarding adults collection", "sac"]),
+    ("Data provided by the local authority", &["data provided by the local authority", "local authority data", "local authority's data", "local authority provided"]),
+];
+
+fn word_at(l: &str, i: usize, w: &str) -> bool {
+    let before = l[..i].chars().next_back();
+    let after = l[i + w.len()..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
+}
+
+fn find_word(l: &str, w: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = l.get(from..).and_then(|r| r.find(w)) {
+        let i = from + k;
+        if word_at(l, i, w) {
+            return Some(i);
+        }
+        from = i + w.len();
+    }
+    None
+}
+
+/// The data source a text names, and the date written with it.
+fn source(text: &str) -> Option<(String, Option<String>)> {
+    let l = text.to_ascii_lowercase();
+    let (name, at) = SOURCES.iter().find_map(|(name, aliases)| aliases.iter().find_map(|a| find_word(&l, a).map(|i| (*name, i))))?;
+    Some((name.to_string(), date_near(&text[at..])))
+}
+
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// "June 2024", "2023-2024", "2023/24" in the first 60 bytes of `s`.
+fn date_near(s: &str) -> Option<String> {
+    let mut end = s.len().min(70);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let w = &s[..end];
+    for m in MONTHS {
+        if let Some(i) = w.find(m) {
+            let rest = &w[i + m.len()..];
+            let year: String = rest.trim_start().chars().take_while(|c| c.is_ascii_digit()).collect();
+            if year.len() == 4 {
+                return Some(format!("{m} {year}"));
+            }
+        }
+    }
+    if let Some(y) = fin_year(w) {
+        return Some(y);
+    }
+    numbers(w).into_iter().find(|n| n.unit == Unit::Year).map(|n| format!("{}", n.value as u32))
+}
+
+const VERDICTS: &[(&str, &str)] = &[
+    ("positive variation", "better"),
+    ("more positive", "better"),
+    ("more negative", "worse"),
+    ("in line with", "similar"),
+    ("similar to", "similar"),
+    ("the same as", "similar"),
+    ("comparable", "similar"),
+    ("better", "better"),
+    ("worse", "worse"),
+    ("poorer", "worse"),
+    ("negative", "worse"),
+    ("positive", "better"),
+];
+
+const DEGREES: &[&str] = &["slightly", "somewhat", "significantly", "much", "considerably", "marginally", "far", "substantially", "broadly"];
+
+/// The report's own verdict in `window` (the nearest to its end), with its degree.
+fn verdict(window: &str) -> Option<(String, Option<String>)> {
+    let l = window.to_ascii_lowercase();
+    let (at, v) = VERDICTS.iter().filter_map(|(w, v)| l.rfind(w).filter(|&i| word_at(&l, i, w)).map(|i| (i, *v))).max_by_key(|(i, _)| *i)?;
+    let before: Vec<&str> = l[..at].split_whitespace().rev().take(2).collect();
+    let degree = before.iter().find(|w| DEGREES.contains(w)).map(|w| w.to_string());
+    Some((v.to_string(), degree))
+}
+
+const ANAPHORS: &[&str] = &["this", "it", "which", "these", "that", "the figure", "this figure"];
+
+fn starts_with_any(l: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| l.starts_with(w) && l[w.len()..].starts_with([' ', ',']))
+}
+
+/// A short label for a measure, from the words around its figure.
+fn label(sentence: &str, local: &Num, comp_at: usize) -> String {
+    const STOP: &[&str] = &["which", "compared", "this", "than", "against", "and", "but", "although", "while", "whereas", "as", "according"];
+    let after = &sentence[local.end..];
+    let of_phrase: Option<Vec<&str>> = after.strip_prefix(" of ").map(|rest| {
+        rest.split_whitespace().take_while(|w| !STOP.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str())).take(12).collect()
+    });
+    // "making up 16.76% of the population": the subject is before the figure.
+    let generic = of_phrase.as_ref().is_some_and(|w| {
+        let j = w.join(" ").to_ascii_lowercase();
+        j.trim_end_matches(|c: char| !c.is_alphanumeric()).ends_with("population") || w.len() < 2
+    });
+    let words: Vec<&str> = if let (Some(w), false) = (of_phrase, generic) {
+        w
+    } else {
+        // Words before the figure, back to the clause's verb.
+        let before = &sentence[..local.start.min(comp_at)];
+        let ws: Vec<&str> = before.split_whitespace().collect();
+        let cut = ws.iter().rposition(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+            ["showed", "indicated", "that", "was", "were", "is", "had", "reported", "evident", "for", "with", "making", "made", "comprising", "comprise", "accounting"].contains(&w.as_str())
+        });
+        // With "making up 16.76%", keep the subject before the verb instead.
+        let cut = match cut {
+            Some(c) if c + 1 >= ws.len() || ["making", "made", "comprising", "accounting"].contains(&ws[c].to_ascii_lowercase().as_str()) => {
+                let start = ws[..c].iter().rposition(|w| w.ends_with(',') || ["with", "showed", "that"].contains(&w.to_ascii_lowercase().as_str()));
+                let v: Vec<&str> = ws[start.map(|s| s + 1).unwrap_or(0)..c].to_vec();
+                if !v.is_empty() {
+                    return tidy_label(v);
+                }
+                Some(c)
+            }
+            other => other,
+        };
+        let from = cut.map(|c| c + 1).unwrap_or(ws.len().saturating_sub(8));
+        let mut v: Vec<&str> = ws[from..].to_vec();
+        if v.is_empty() && from > 0 {
+            v = ws[from.saturating_sub(6)..from].to_vec();
+        }
+        while v.last().is_some_and(|w| ["at", "of", "was", "were", "by", "to", "with"].contains(&w.to_ascii_lowercase().as_str())) {
+            v.pop();
+        }
+        v
+    };
+    tidy_label(words)
+}
+
+/// Drop place phrases ("in Middlesbrough"), leading articles and trailing punctuation.
+fn tidy_label(words: Vec<&str>) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let mut skip_place = false;
+    for w in words {
+        if skip_place && w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        skip_place = false;
+        if w == "in" || w == "across" {
+            skip_place = true;
+            out.push(w);
+            continue;
+        }
+        out.push(w);
+    }
+    while out.last().is_some_and(|w| ["in", "across", "the", "of", "at"].contains(w)) {
+        out.pop();
+    }
+    while out.first().is_some_and(|w| ["the", "their", "its", "of", "and", "however,", "only"].contains(&w.to_ascii_lowercase().as_str())) {
+        out.remove(0);
+    }
+    let s = out.join(" ");
+    s.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '+').to_string()
+}
+
+fn comparisons(sents: &[Sent]) -> Vec<Metric> {
+    let mut out = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        let text = s.text();
+        let l = text.to_ascii_lowercase();
+        let ns = numbers(text);
+        let mut used: Vec<usize> = Vec::new(); // indices into ns already taken
+        let mut prev_end = 0;
+        let mut found: Vec<(usize, usize, &str)> = Vec::new(); // (comparator num idx, phrase start, label)
+        for (phrase, label, after) in COMPARATORS {
+            let mut from = 0;
+            while let Some(k) = l.get(from..).and_then(|r| r.find(phrase)) {
+                let at = from + k;
+                from = at + phrase.len();
+                let idx = if *after {
+                    ns.iter().position(|n| n.start >= at + phrase.len() && n.start <= at + phrase.len() + 20 && n.unit != Unit::Year)
+                } else {
+                    ns.iter().rposition(|n| n.end <= at && at - n.end <= 3 && n.unit != Unit::Year)
+                };
+                if let Some(i) = idx {
+                    if !found.iter().any(|f| f.0 == i) {
+                        found.push((i, at, label));
+                    }
+                }
+            }
+        }
+        // "(47.83% compared to 36.83%, …)": the figure after "compared to/with" is the
+        // comparator, the one just before it the local value, when the sentence is about a
+        // national or England figure.
+        let national = ["england", "national", "average"].iter().any(|w| l.contains(w));
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for phrase in ["compared to ", "compared with "] {
+            let mut from = 0;
+            while let Some(k) = l.get(from..).and_then(|r| r.find(phrase)) {
+                let at = from + k;
+                from = at + phrase.len();
+                let after = ns.iter().position(|n| n.start >= at + phrase.len() && n.start <= at + phrase.len() + 1 && n.unit != Unit::Year);
+                let before = ns.iter().rposition(|n| n.end <= at && at - n.end <= 3 && n.unit != Unit::Year);
+                if let (Some(a), Some(b), true) = (after, before, national) {
+                    pairs.push((b, a));
+                }
+            }
+        }
+        for &(local_i, comp_i) in &pairs {
+            found.retain(|f| f.0 != local_i);
+            if !found.iter().any(|f| f.0 == comp_i) {
+                let tail = &l[ns[comp_i].end..];
+                let label = if tail.starts_with(" in the rest of england") || tail.starts_with(" for the rest of england") {
+                    "rest of England"
+                } else if l.contains("england average") {
+                    "England average"
+                } else if l.contains("national average") {
+                    "national average"
+                } else {
+                    "England"
+                };
+                found.push((comp_i, ns[comp_i].start, label));
+            }
+        }
+        found.sort_by_key(|f| ns[f.0].start);
+        for &(ci, phrase_at, comp_label) in &found {
+            let comp = ns[ci];
+            used.push(ci);
+            let comparators: Vec<usize> = found.iter().map(|f| f.0).collect();
+            let usable = |n: &Num| n.unit == Unit::Percent || (comp.unit != Unit::Percent && n.unit == comp.unit);
+            let first_at = phrase_at.min(comp.start);
+            let mut other_label: Option<String> = None;
+            let mut other_source: Option<(String, Option<String>)> = None;
+            // The local figure: the nearest one before the comparator in this clause…
+            let local_i = (0..ns.len())
+                .filter(|&i| !comparators.contains(&i) && !used.contains(&i) && ns[i].end <= first_at && ns[i].start >= prev_end && usable(&ns[i]))
+                .last();
+            let (local, local_span, local_sent) = if let Some(i) = local_i {
+                used.push(i);
+                (ns[i], s.block.span(s.start + ns[i].start, s.start + ns[i].end), Some(i))
+            } else {
+                // …or in the sentence before ("This was better than …") or after ("Data … showed 29.3%").
+                let prev = (si > 0 && starts_with_any(&l, ANAPHORS)).then(|| &sents[si - 1]).filter(|p| std::ptr::eq(p.block, s.block) || p.block.lines.1 + 3 >= s.block.lines.0);
+                let next = sents.get(si + 1).filter(|n| {
+                    let nl = n.text().to_ascii_lowercase();
+                    std::ptr::eq(n.block, s.block) && (nl.starts_with("data") || nl.starts_with("national data") || nl.starts_with("figures"))
+                });
+                let pick = prev
+                    .and_then(|p| {
+                        let pn = numbers(p.text());
+                        let pl = p.text().to_ascii_lowercase();
+                        let is_comp = |n: &Num| COMPARATORS.iter().any(|(ph, _, _)| pl[..n.start].ends_with(&format!("{ph} of ")) || pl[..n.start].ends_with(&format!("{ph} (")));
+                        pn.into_iter().filter(|n| usable(n) && !is_comp(n)).last().map(|n| (n, p))
+                    })
+                    .or_else(|| next.and_then(|nx| numbers(nx.text()).into_iter().find(|n| usable(n)).map(|n| (n, nx))));
+                match pick {
+                    Some((n, from)) => {
+                        other_label = Some(label(from.text(), &n, from.text().len()));
+                        other_source = source(from.text());
+                        (n, from.block.span(from.start + n.start, from.start + n.end), None)
+                    }
+                    None => continue,
+                }
+            };
+            let window_start = local_sent.map(|i| prev_end.min(ns[i].start)).unwrap_or(0);
+            let window = &text[window_start..(comp.end).min(text.len())];
+            let own = verdict(window);
+            prev_end = comp.end;
+            let direction = if (local.value - comp.value).abs() < 1e-9 {
+                "similar"
+            } else if local.value > comp.value {
+                "higher"
+            } else {
+                "lower"
+            };
+            // The source: this sentence, the local figure's, a short one after, or the paragraph's earlier sentences.
+            let src = source(text)
+                .or(other_source)
+                .or_else(|| sents.get(si + 1).filter(|n| n.text().len() < 80).and_then(|n| source(n.text())))
+                .or_else(|| (1..=3).filter_map(|d| si.checked_sub(d)).map(|i| &sents[i]).take_while(|p| std::ptr::eq(p.block, s.block)).find_map(|p| source(p.text())));
+            let label_text = if local_sent.is_some() { label(text, &local, comp.start) } else { other_label.unwrap_or_default() };
+            let label_text = if label_text.split_whitespace().count() < 2 { fallback_label(text) } else { label_text };
+            let span_start = local_span.0.min(s.span().0);
+            let span_end = local_span.1.max(s.span().1);
+            out.push(Metric {
+                label: label_text,
+                value: local.value,
+                unit: local.unit.name().to_string(),
+                as_of: src.as_ref().and_then(|x| x.1.clone()),
+                comparator: Some(Comparator { label: comp_label.to_string(), value: comp.value }),
+                previous: None,
+                direction: Some(direction.to_string()),
+                judgement: own.as_ref().map(|v| v.0.clone()),
+                degree: own.and_then(|v| v.1),
+                source: src.map(|x| x.0),
+                kind: "comparison".to_string(),
+                span: (span_start, span_end),
+            });
+        }
+    }
+    out
+}
+
+/// A label from a sentence's subject when no phrase sits next to the figure.
+fn fallback_label(sentence: &str) -> String {
+    let ws: Vec<&str> = sentence.split_whitespace().filter(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '£')).take(8).collect();
+    ws.join(" ").trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+}
+
+// ---------------------------------------------------------------- trends
+
+const MONTH_WORDS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// A date written just after a figure: "in August 2020", "(August 2020)", "in 2020", "a month in 2020".
+fn date_after(s: &str) -> Option<String> {
+    let mut end = s.len().min(40);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let w = &s[..end];
+    let l = w.to_ascii_lowercase();
+    let stop = l.find(" to ").unwrap_or(l.len());
+    let l = &l[..stop];
+    for (mi, m) in MONTH_WORDS.iter().enumerate() {
+        if let Some(i) = l.find(m) {
+            let year: String = l[i + m.len()..].trim_start().chars().take_while(|c| c.is_ascii_digit()).collect();
+            if year.len() == 4 {
+                return Some(format!("{} {year}", MONTHS[mi]));
+            }
+        }
+    }
+    numbers(&w[..stop]).into_iter().find(|n| n.unit == Unit::Year).map(|n| w[n.start..n.end].to_string())
+}
+
+fn trends(sents: &[Sent]) -> Vec<Metric> {
+    let mut out = Vec::new();
+    for s in sents {
+        let text = s.text();
+        let l = text.to_ascii_lowercase();
+        let ns: Vec<Num> = numbers(text);
+        let mut from = 0;
+        while let Some(k) = l.get(from..).and_then(|r| r.find("from ")) {
+            let at = from + k;
+            from = at + 5;
+            // "from (a peak of|around|about) N … to (around|over) M"
+            let Some(a) = ns.iter().find(|n| n.start >= at + 5 && n.start <= at + 25 && n.unit != Unit::Year) else { continue };
+            let gap = &l[at + 5..a.start];
+            if gap.split_whitespace().count() > 3 {
+                continue;
+            }
+            let Some(to_k) = l.get(a.end..).and_then(|r| r.find(" to ")).map(|x| a.end + x) else { continue };
+            if to_k - a.end > 45 {
+                continue;
+            }
+            let Some(b) = ns.iter().find(|n| n.start > to_k && n.start <= to_k + 20 && n.unit != Unit::Year) else { continue };
+            if a.unit != b.unit && !(a.unit == Unit::Count || b.unit == Unit::Count) {
+                continue;
+            }
+            let before = &l[..at];
+            if before.trim_end().ends_with("aged") || before.trim_end().ends_with("ages") || a.value == b.value {
+                continue;
+            }
+            let from_date = date_after(&text[a.end..]);
+            let to_date = date_after(&text[b.end..]);
+            // The subject: words before "from", less the verb.
+            let ws: Vec<&str> = text[..at].split_whitespace().collect();
+            let verbs = ["had", "has", "have", "was", "were", "is", "reduced", "increased", "fell", "rose", "went", "dropped", "grew", "decreased", "improved", "declined", "down", "up", "an", "a", "increase", "reduction", "decrease"];
+            let mut subject: Vec<&str> = ws.iter().rev().take(10).rev().copied().collect();
+            while subject.last().is_some_and(|w| verbs.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str()) || w.chars().all(|c| !c.is_alphanumeric()) || DEGREES.contains(&w.to_ascii_lowercase().as_str())) {
+                subject.pop();
+            }
+            if let Some(c) = subject.iter().rposition(|w| w.ends_with(',') || w.ends_with(';') || w.ends_with(':')) {
+                subject.drain(..=c);
+            }
+            let label = subject.join(" ").trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+            let direction = if b.value > a.value { "higher" } else { "lower" };
+            out.push(Metric {
+                label: if label.is_empty() { "change".into() } else { label },
+                value: b.value,
+                unit: b.unit.name().to_string(),
+                as_of: to_date,
+                comparator: None,
+                previous: Some(Previous { value: a.value, as_of: from_date }),
+                direction: Some(direction.to_string()),
+                judgement: None,
+                degree: None,
+                source: source(text).map(|x| x.0),
+                kind: "trend".to_string(),
+                span: s.span(),
+            });
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- waits and counts
+
+const COUNT_NOUNS: &[(&str, &str)] = &[
+    ("section 42 enquiries", "Section 42 enquiries"),
+    ("safeguarding concerns", "safeguarding concerns"),
+    ("safeguarding enquiries", "safeguarding enquiries"),
+    ("dols applications", "DoLS applications"),
+    ("deprivation of liberty safeguards applications", "DoLS applications"),
+    ("assessments", "assessments"),
+    ("appeals", "appeals"),
+    ("referrals", "referrals"),
+    ("contacts", "contacts"),
+    ("reviews", "reviews"),
+];
+
+fn waits_and_counts(sents: &[Sent]) -> Vec<Metric> {
+    let mut out = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        let text = s.text();
+        let l = text.to_ascii_lowercase();
+        let ns = numbers(text);
+        let has_wait = l.contains("wait");
+        // A target in the sentence: "a target of 28 days", "the target was 2 - 4 weeks".
+        let target_in = |t: &str| -> Option<Num> {
+            let tl = t.to_ascii_lowercase();
+            let k = tl.find("target")?;
+            numbers(t).into_iter().filter(|n| n.start > k && n.start < k + 30 && matches!(n.unit, Unit::Days | Unit::Weeks)).last()
+        };
+        let target_here = target_in(text);
+        let target = target_here.or_else(|| si.checked_sub(1).map(|i| &sents[i]).filter(|p| std::ptr::eq(p.block, s.block)).and_then(|p| target_in(p.text())));
+        for n in &ns {
+            let rest = &l[n.end..];
+            let before = &l[..n.start];
+            if matches!(n.unit, Unit::Days | Unit::Weeks) && has_wait && Some(*n) != target_here {
+                let kind = if before.ends_with("median waiting time of ") || before.contains("median") {
+                    "median wait"
+                } else if before.contains("maximum") || before.contains("longest") || before.contains("longer than") {
+                    "longest wait"
+                } else if before.contains("average") {
+                    "average wait"
+                } else {
+                    "wait"
+                };
+                // What the wait is for: "for a residential financial assessment", "for assessment".
+                let what = rest.find(" for ").filter(|&k| k < 12).map(|k| {
+                    rest[k + 5..].split([',', '.', ';']).next().unwrap_or("").split_whitespace().take(5).collect::<Vec<_>>().join(" ")
+                });
+                let label = match what {
+                    Some(w) if !w.is_empty() => format!("{kind} for {w}"),
+                    _ => kind.to_string(),
+                };
+                let unit = if n.unit == Unit::Days { Unit::Days } else { Unit::Weeks };
+                let direction = target.map(|t| if n.value > t.value { "higher" } else if n.value < t.value { "lower" } else { "similar" }.to_string());
+                out.push(Metric {
+                    label,
+                    value: n.value,
+                    unit: unit.name().to_string(),
+                    as_of: None,
+                    comparator: target.map(|t| Comparator { label: "target".into(), value: t.value }),
+                    previous: None,
+                    direction,
+                    judgement: None,
+                    degree: None,
+                    source: source(text).map(|x| x.0),
+                    kind: "waiting".to_string(),
+                    span: s.span(),
+                });
+                continue;
+            }
+            if n.unit != Unit::Count || n.value < 1.0 {
+                continue;
+            }
+            // "148 individuals were waiting", "1,441 DoLS applications", "66 admissions".
+            let next: String = rest.split_whitespace().take(5).collect::<Vec<_>>().join(" ");
+            if ["people", "individuals", "adults", "carers", "children"].iter().any(|w| next.starts_with(w)) && (next.contains("waiting") || next.contains("on the waiting list")) {
+                out.push(count_metric(s, "people waiting", n, text));
+                continue;
+            }
+            if let Some((_, name)) = COUNT_NOUNS.iter().find(|(w, _)| next.starts_with(w)) {
+                out.push(count_metric(s, name, n, text));
+            }
+        }
+    }
+    out
+}
+
+fn count_metric(s: &Sent, label: &str, n: &Num, text: &str) -> Metric {
+    Metric {
+        label: label.to_string(),
+        value: n.value,
+        unit: "count".into(),
+        as_of: date_near(text),
+        comparator: None,
+        previous: None,
+        direction: None,
+        judgement: None,
+        degree: None,
+        source: source(text).map(|x| x.0),
+        kind: "count".to_string(),
+        span: s.span(),
+    }
+}
+
+pub fn read(reading: &Reading) -> MetricsRead {
+    let sents = all_sentences(reading);
+    let mut metrics = comparisons(&sents);
+    metrics.extend(trends(&sents));
+    metrics.extend(waits_and_counts(&sents));
+    MetricsRead { financial: financial(reading), population: population(&sents), metrics }
+}

@@ -1,0 +1,173 @@
+//! Numbers as reports write them: "24.64%", "£256,608,000", "£1.4M", "£2.3 million",
+//! "3,590", "12.5 days", "2 - 4 weeks"; years and year ranges ("2023/24") are told apart.
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Unit {
+    Percent,
+    Gbp,
+    Count,
+    Days,
+    Weeks,
+    Year,
+}
+
+impl Unit {
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Gbp => "gbp",
+            Unit::Count => "count",
+            Unit::Days => "days",
+            Unit::Weeks => "weeks",
+            Unit::Year => "year",
+        }
+    }
+}
+
+/// A number found in text: byte range (including "£" and "%"), value and unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Num {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub unit: Unit,
+}
+
+/// Every number in `s`, in order.
+pub fn numbers(s: &str) -> Vec<Num> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let pound = b[i..].starts_with("£".as_bytes());
+        let digit_start = if pound { i + "£".len() } else { i };
+        let starts = digit_start < b.len() && b[digit_start].is_ascii_digit();
+        let boundary = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b',');
+        if !(starts && boundary) {
+            i += 1;
+            continue;
+        }
+        // Digits with thousands commas and a decimal part.
+        let mut j = digit_start;
+        let mut text = String::new();
+        while j < b.len() {
+            let c = b[j];
+            if c.is_ascii_digit() {
+                text.push(c as char);
+                j += 1;
+            } else if c == b',' && j + 3 < b.len() + 1 && b.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !b.get(j + 4).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            } else if c == b'.' && b.get(j + 1).is_some_and(u8::is_ascii_digit) && !text.contains('.') {
+                text.push('.');
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let Ok(mut value) = text.parse::<f64>() else {
+            i = j.max(i + 1);
+            continue;
+        };
+        let rest = &s[j..];
+        let lower_rest: String = rest.chars().take(12).collect::<String>().to_ascii_lowercase();
+        let mut end = j;
+        let unit;
+        if pound {
+            unit = Unit::Gbp;
+            for (suffix, mult) in [(" million", 1e6), (" billion", 1e9), ("million", 1e6), ("bn", 1e9), ("m", 1e6), ("k", 1e3)] {
+                if lower_rest.starts_with(suffix) && !lower_rest[suffix.len()..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    value *= mult;
+                    end = j + suffix.len();
+                    break;
+                }
+            }
+        } else if rest.starts_with('%') {
+            unit = Unit::Percent;
+            end = j + 1;
+        } else if lower_rest.starts_with(" per cent") || lower_rest.starts_with(" percent") {
+            unit = Unit::Percent;
+            end = j + if lower_rest.starts_with(" per cent") { 9 } else { 8 };
+        } else if text.len() == 4 && !text.contains('.') && (1990.0..=2100.0).contains(&value) && !s[digit_start..j].contains(',') {
+            unit = Unit::Year;
+            // "2023/24", "2023-2024": one period.
+            let r = rest.as_bytes();
+            if r.len() >= 3 && (r[0] == b'/' || r[0] == b'-') && r[1].is_ascii_digit() && r[2].is_ascii_digit() {
+                end = j + 1 + r[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            }
+        } else if lower_rest.starts_with(" day") {
+            unit = Unit::Days;
+        } else if lower_rest.starts_with(" week") {
+            unit = Unit::Weeks;
+        } else {
+            unit = Unit::Count;
+        }
+        // "65+" is an age, "2nd" an ordinal: not quantities.
+        let after = s[end..].chars().next();
+        let ordinal = ["st", "nd", "rd", "th"].iter().any(|o| s[end..].starts_with(o) && !s[end + 2..].starts_with(|c: char| c.is_alphabetic()));
+        // "10am", "24hours": glued units that are not quantities we read.
+        let glued = after.is_some_and(|c| c.is_alphabetic());
+        if unit == Unit::Count && (after == Some('+') || ordinal || glued) {
+            i = end.max(i + 1);
+            continue;
+        }
+        out.push(Num { start: i, end, value, unit });
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// A financial year as reports write it, normalised to "2023/24".
+pub fn fin_year(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    for i in 0..b.len().saturating_sub(6) {
+        if i > 0 && b[i - 1].is_ascii_digit() {
+            continue;
+        }
+        let y = &b[i..i + 4];
+        if !y.iter().all(u8::is_ascii_digit) || !(b[i + 4] == b'/' || b[i + 4] == b'-') {
+            continue;
+        }
+        let tail: Vec<u8> = b[i + 5..].iter().take_while(|c| c.is_ascii_digit()).copied().collect();
+        let (Ok(y1), Ok(y2)) = (std::str::from_utf8(y).unwrap_or("").parse::<u32>(), std::str::from_utf8(&tail).unwrap_or("").parse::<u32>()) else {
+            continue;
+        };
+        let y2 = match tail.len() {
+            2 => y2,
+            4 => y2 % 100,
+            _ => continue,
+        };
+        if (1990..=2100).contains(&y1) && (y1 + 1) % 100 == y2 {
+            return Some(format!("{y1}/{y2:02}"));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vals(s: &str) -> Vec<(f64, Unit)> {
+        numbers(s).into_iter().map(|n| (n.value, n.unit)).collect()
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(vals("24.64% of £256,608,000"), [(24.64, Unit::Percent), (256_608_000.0, Unit::Gbp)]);
+        assert_eq!(vals("£1.4M and £2.3 million, 3,590 people"), [(1_400_000.0, Unit::Gbp), (2_300_000.0, Unit::Gbp), (3590.0, Unit::Count)]);
+        assert_eq!(vals("in 2023/24 and 2023/2024"), [(2023.0, Unit::Year), (2023.0, Unit::Year)]);
+        assert_eq!(vals("12.5 days, 4 weeks, 65+ and the 14th"), [(12.5, Unit::Days), (4.0, Unit::Weeks)]);
+        assert_eq!(vals("62.72 (Adult Social Care Survey, December 2024)"), [(62.72, Unit::Count), (2024.0, Unit::Year)]);
+        assert_eq!(vals("4.30%. Next"), [(4.3, Unit::Percent)]);
+        let n = &numbers("at 2.59%, compared")[0];
+        assert_eq!((n.start, n.end), (3, 8));
+    }
+
+    #[test]
+    fn financial_years() {
+        assert_eq!(fin_year("In 2023/2024 its budget").as_deref(), Some("2023/24"));
+        assert_eq!(fin_year("in the 2022/23 period").as_deref(), Some("2022/23"));
+        assert_eq!(fin_year("2023-24"), Some("2023/24".into()));
+        assert_eq!(fin_year("2021-2025"), None);
+    }
+}
