@@ -114,3 +114,66 @@ fn committee_papers_meeting_matches_gold() {
     assert_eq!(r.authority.as_deref(), gold["authority"].as_str());
     assert_eq!(m.items.len(), 10);
 }
+
+fn close(a: Option<f64>, b: Option<f64>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if (a - b).abs() <= 0.0051)
+}
+
+#[test]
+fn financial_facts_and_population_match_gold() {
+    let mut checked = 0;
+    for name in names() {
+        let (_, r, gold) = load(&name);
+        if let Some(want) = gold["financial"].as_object() {
+            let got = serde_json::to_value(r.financial.as_ref().expect("financial facts")).unwrap();
+            for (k, v) in want {
+                match v {
+                    Value::String(s) => assert_eq!(got[k].as_str(), Some(s.as_str()), "{name}: {k}"),
+                    Value::Null => {}
+                    v => assert!(close(got[k].as_f64(), v.as_f64()), "{name}: {k}: {} vs {v}", got[k]),
+                }
+                checked += 1;
+            }
+        }
+        if let Some(p) = gold["population"].as_u64() {
+            assert_eq!(r.population, Some(p), "{name}: population");
+        }
+    }
+    assert_eq!(checked, 27);
+}
+
+#[test]
+fn comparisons_and_verdicts_match_gold() {
+    let mut checked = 0;
+    for name in names() {
+        let (_, r, gold) = load(&name);
+        let Some(want) = gold["comparisons"].as_array() else { continue };
+        for c in want {
+            let local = c["local"].as_f64();
+            let comp = c["comparator"].as_f64();
+            let hit = r.metrics.iter().find(|m| close(m.comparator.as_ref().map(|x| x.value), comp) && (local.is_none() || close(Some(m.value), local)));
+            let hit = hit.unwrap_or_else(|| panic!("{name}: no comparison {local:?} vs {comp:?}"));
+            match c["judgement"].as_str() {
+                Some(j @ ("better" | "worse" | "similar")) => assert_eq!(hit.judgement.as_deref(), Some(j), "{name}: {local:?} vs {comp:?}"),
+                Some(d) => {
+                    assert_eq!(hit.direction.as_deref(), Some(d), "{name}: {local:?} vs {comp:?}");
+                    assert_ne!(hit.judgement.as_deref(), Some("similar"));
+                }
+                None => {}
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 41);
+}
+
+#[test]
+fn trends_match_gold() {
+    let (_, r, gold) = load("scrutiny-middlesbrough-children-2021-09");
+    for t in gold["trends"].as_array().unwrap() {
+        let hit = r.metrics.iter().find(|m| close(Some(m.value), t["to"].as_f64()) && close(m.previous.as_ref().map(|p| p.value), t["from"].as_f64()));
+        let hit = hit.expect("trend found");
+        assert_eq!(hit.as_of.as_deref(), t["to_date"].as_str());
+        assert_eq!(hit.previous.as_ref().unwrap().as_of.as_deref(), t["from_date"].as_str());
+    }
+}

@@ -43,6 +43,23 @@ fn projection(r: &Report, input: &str) -> Value {
             "decisions": m.decisions.iter().map(|d| evidence(input, d.span)).collect::<Vec<_>>(),
             "documents": m.documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>(),
         })),
+        "financial": r.financial.as_ref().map(|f| json!({
+            "total_budget_estimated": f.total_budget_estimated, "total_budget_actual": f.total_budget_actual,
+            "total_variance": f.total_variance, "asc_budget_estimated": f.asc_budget_estimated,
+            "asc_spend_actual": f.asc_spend_actual, "asc_variance": f.asc_variance, "asc_share_percent": f.asc_share_percent,
+            "precept_percent": f.precept_percent, "long_term_support_people": f.long_term_support_people,
+            "short_term_support_people": f.short_term_support_people, "support_period": f.support_period,
+        })),
+        "population": r.population,
+        "metrics": r.metrics.iter().map(|m| {
+            let comparator = m.comparator.as_ref().map(|c| format!("{} {}", c.label, c.value));
+            let previous = m.previous.as_ref().map(|p| format!("{} ({})", p.value, p.as_of.as_deref().unwrap_or("-")));
+            json!({
+                "kind": m.kind, "label": m.label, "value": m.value, "unit": m.unit, "as_of": m.as_of,
+                "comparator": comparator, "previous": previous, "direction": m.direction, "judgement": m.judgement,
+                "degree": m.degree, "source": m.source, "evidence": evidence(input, m.span),
+            })
+        }).collect::<Vec<_>>(),
         "outline": r.sections.iter().map(|s| format!("{} {}", "#".repeat(s.level as usize), s.title)).collect::<Vec<_>>(),
         "warnings": r.warnings,
     })

@@ -396,7 +396,7 @@ fn heading_shape(s: &str, wrap: Option<usize>) -> bool {
     if chars < 3 || chars > 150 || words > 20 || !first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
         return false;
     }
-    if s.ends_with(['.', ',', ';']) && !s.ends_with("...") || s.contains('\t') {
+    if s.ends_with(['.', ',', ';']) && !s.ends_with("...") || s.contains('\t') || s.contains('%') || s.contains('£') {
         return false;
     }
     // "Score: 2", "Published: 1 May 2025" are label and value, not headings.

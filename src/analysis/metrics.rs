@@ -53,7 +53,7 @@ fn financial(reading: &Reading) -> Option<Financial> {
     let mut found = false;
     for b in reading.blocks.iter().skip(start + 1).take(14) {
         let l = b.text.to_ascii_lowercase();
-        if b.kind == BlockKind::Heading && !l.contains("financial facts") {
+        if b.kind == BlockKind::Heading && !l.contains("financial facts") && !l.contains("adult social care") {
             break;
         }
         let money: Vec<f64> = numbers(&b.text).iter().filter(|n| n.unit == Unit::Gbp).map(|n| n.value).collect();
@@ -144,6 +144,11 @@ const COMPARATORS: &[(&str, &str, bool)] = &[
     ("average for england", "England average", true),
     ("regional average", "regional average", true),
     ("average of neighbouring", "neighbouring authorities' average", true),
+    ("neighbouring boroughs", "neighbouring boroughs", true),
+    ("neighbouring authorities", "neighbouring authorities", true),
+    ("neighbouring councils", "neighbouring councils", true),
+    ("statistical neighbours", "statistical neighbours", true),
+    ("comparator authorities", "comparator authorities", true),
     ("in the rest of england", "rest of England", false),
     ("for the rest of england", "rest of England", false),
     ("in england", "England", false),
@@ -245,7 +250,7 @@ fn starts_with_any(l: &str, words: &[&str]) -> bool {
 
 /// A short label for a measure, from the words around its figure.
 fn label(sentence: &str, local: &Num, comp_at: usize) -> String {
-    const STOP: &[&str] = &["which", "compared", "this", "than", "against", "and", "but", "although", "while", "whereas", "as", "according"];
+    const STOP: &[&str] = &["which", "compared", "this", "than", "against", "and", "but", "although", "while", "whereas", "according"];
     let after = &sentence[local.end..];
     let of_phrase: Option<Vec<&str>> = after.strip_prefix(" of ").map(|rest| {
         rest.split_whitespace().take_while(|w| !STOP.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str())).take(12).collect()
@@ -259,15 +264,20 @@ fn label(sentence: &str, local: &Num, comp_at: usize) -> String {
         w
     } else {
         // Words before the figure, back to the clause's verb.
-        let before = &sentence[..local.start.min(comp_at)];
+        let mut before = &sentence[..local.start.min(comp_at)];
+        // "… than the England average (47.83% compared to …": the measure is before "than".
+        if let Some(k) = before.rfind(" than ") {
+            before = &before[..k];
+        }
+        let before = before.trim_end_matches(|c: char| c == '(' || c.is_whitespace());
         let ws: Vec<&str> = before.split_whitespace().collect();
         let cut = ws.iter().rposition(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-            ["showed", "indicated", "that", "was", "were", "is", "had", "reported", "evident", "for", "with", "making", "made", "comprising", "comprise", "accounting"].contains(&w.as_str())
+            ["showed", "indicated", "that", "was", "were", "is", "had", "reported", "evident", "for", "with", "making", "made", "make", "makes", "comprising", "comprise", "accounting"].contains(&w.as_str())
         });
         // With "making up 16.76%", keep the subject before the verb instead.
         let cut = match cut {
-            Some(c) if c + 1 >= ws.len() || ["making", "made", "comprising", "accounting"].contains(&ws[c].to_ascii_lowercase().as_str()) => {
+            Some(c) if c + 1 >= ws.len() || ["making", "made", "make", "makes", "comprising", "accounting"].contains(&ws[c].to_ascii_lowercase().as_str()) => {
                 let start = ws[..c].iter().rposition(|w| w.ends_with(',') || ["with", "showed", "that"].contains(&w.to_ascii_lowercase().as_str()));
                 let v: Vec<&str> = ws[start.map(|s| s + 1).unwrap_or(0)..c].to_vec();
                 if !v.is_empty() {
@@ -331,7 +341,13 @@ fn comparisons(sents: &[Sent]) -> Vec<Metric> {
                 let at = from + k;
                 from = at + phrase.len();
                 let idx = if *after {
-                    ns.iter().position(|n| n.start >= at + phrase.len() && n.start <= at + phrase.len() + 20 && n.unit != Unit::Year)
+                    // Only "… average of 4.30%", "average (62.48%)", "average, at 5%", "average was 9%".
+                    ns.iter().position(|n| n.start >= at + phrase.len() && n.start <= at + phrase.len() + 20 && n.unit != Unit::Year).filter(|&i| {
+                        let gap = &l[at + phrase.len()..ns[i].start];
+                        gap.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ':')
+                            .filter(|w| !w.is_empty())
+                            .all(|w| ["of", "at", "was", "is", "which", "around", "about", "approximately", "figure", "rate", "at"].contains(&w))
+                    })
                 } else {
                     ns.iter().rposition(|n| n.end <= at && at - n.end <= 3 && n.unit != Unit::Year)
                 };
@@ -575,20 +591,23 @@ fn waits_and_counts(sents: &[Sent]) -> Vec<Metric> {
             numbers(t).into_iter().filter(|n| n.start > k && n.start < k + 30 && matches!(n.unit, Unit::Days | Unit::Weeks)).last()
         };
         let target_here = target_in(text);
-        let target = target_here.or_else(|| si.checked_sub(1).map(|i| &sents[i]).filter(|p| std::ptr::eq(p.block, s.block)).and_then(|p| target_in(p.text())));
+        let same_block = |i: usize| sents.get(i).filter(|p| std::ptr::eq(p.block, s.block));
+        let target = target_here
+            .or_else(|| si.checked_sub(1).and_then(same_block).and_then(|p| target_in(p.text())))
+            .or_else(|| same_block(si + 1).and_then(|p| target_in(p.text())));
         for n in &ns {
             let rest = &l[n.end..];
             let before = &l[..n.start];
             if matches!(n.unit, Unit::Days | Unit::Weeks) && has_wait && Some(*n) != target_here {
-                let kind = if before.ends_with("median waiting time of ") || before.contains("median") {
-                    "median wait"
-                } else if before.contains("maximum") || before.contains("longest") || before.contains("longer than") {
-                    "longest wait"
-                } else if before.contains("average") {
-                    "average wait"
-                } else {
-                    "wait"
-                };
+                // The nearest qualifier before the figure.
+                let near = &before[before.len().saturating_sub(40)..];
+                let near = near.get(near.find(' ').unwrap_or(0)..).unwrap_or(near);
+                let kind = [("median", "median wait"), ("maximum", "longest wait"), ("longest", "longest wait"), ("longer than", "longest wait"), ("average", "average wait")]
+                    .iter()
+                    .filter_map(|(w, k)| near.rfind(w).map(|i| (i, *k)))
+                    .max_by_key(|(i, _)| *i)
+                    .map(|(_, k)| k)
+                    .unwrap_or("wait");
                 // What the wait is for: "for a residential financial assessment", "for assessment".
                 let what = rest.find(" for ").filter(|&k| k < 12).map(|k| {
                     rest[k + 5..].split([',', '.', ';']).next().unwrap_or("").split_whitespace().take(5).collect::<Vec<_>>().join(" ")
@@ -598,13 +617,19 @@ fn waits_and_counts(sents: &[Sent]) -> Vec<Metric> {
                     _ => kind.to_string(),
                 };
                 let unit = if n.unit == Unit::Days { Unit::Days } else { Unit::Weeks };
-                let direction = target.map(|t| if n.value > t.value { "higher" } else if n.value < t.value { "lower" } else { "similar" }.to_string());
+                // The target in this wait's unit: "2 - 4 weeks" against days is 28 days.
+                let target = target.map(|t| match (t.unit, unit) {
+                    (Unit::Weeks, Unit::Days) => t.value * 7.0,
+                    (Unit::Days, Unit::Weeks) => t.value / 7.0,
+                    _ => t.value,
+                });
+                let direction = target.map(|t| if n.value > t { "higher" } else if n.value < t { "lower" } else { "similar" }.to_string());
                 out.push(Metric {
                     label,
                     value: n.value,
                     unit: unit.name().to_string(),
                     as_of: None,
-                    comparator: target.map(|t| Comparator { label: "target".into(), value: t.value }),
+                    comparator: target.map(|t| Comparator { label: "target".into(), value: (t * 100.0).round() / 100.0 }),
                     previous: None,
                     direction,
                     judgement: None,
@@ -615,7 +640,20 @@ fn waits_and_counts(sents: &[Sent]) -> Vec<Metric> {
                 });
                 continue;
             }
+            // "85% of assessments were completed within 28 days".
+            if n.unit == Unit::Percent && (rest.contains(" within ") || rest.contains("timescale")) && rest.find(" within ").is_none_or(|k| k < 80) {
+                let what: String = text[n.end..].trim_start_matches(" of ").split([',', ';', '(']).next().unwrap_or("").split_whitespace().take(10).collect::<Vec<_>>().join(" ");
+                let what = what.trim_end_matches('.').to_string();
+                if !what.is_empty() {
+                    out.push(Metric { kind: "waiting".into(), unit: "percent".into(), ..count_metric(s, &what, n, text) });
+                    continue;
+                }
+            }
             if n.unit != Unit::Count || n.value < 1.0 {
+                continue;
+            }
+            if rest.starts_with(" people") && (before.ends_with("supported ") || before.ends_with("support to ") || before.ends_with("supporting ")) {
+                out.push(count_metric(s, "people supported", n, text));
                 continue;
             }
             // "148 individuals were waiting", "1,441 DoLS applications", "66 admissions".
@@ -649,9 +687,137 @@ fn count_metric(s: &Sent, label: &str, n: &Num, text: &str) -> Metric {
     }
 }
 
+// ---------------------------------------------------------------- demographics
+
+/// Age, ethnicity and deprivation figures in a "Demographics"/"About" section that were not
+/// already read as comparisons; deprivation deciles and ranks anywhere.
+fn demographics(reading: &Reading, sents: &[Sent], taken: &[Span]) -> Vec<Metric> {
+    let mut out = Vec::new();
+    for s in sents {
+        let title = reading.section_title(s.block.section).map(norm).unwrap_or_default();
+        let in_about = title.contains("demographic") || title.starts_with("about") || title.contains("population");
+        let text = s.text();
+        let l = text.to_ascii_lowercase();
+        let ns = numbers(text);
+        // "index of multiple deprivation score of 6", "ranked the 14th most deprived", "77th out of 153".
+        if l.contains("deprivation") || l.contains("deprived") {
+            if let Some(k) = l.find("deprivation score of").or_else(|| l.find("deprivation decile of")) {
+                if let Some(n) = ns.iter().find(|n| n.start > k && n.start < k + 30 && n.value <= 10.0) {
+                    out.push(plain(s, "index of multiple deprivation decile (10 = most deprived)", n.value, "score"));
+                }
+            }
+            if let Some((rank, of)) = ordinal_rank(&l) {
+                let label = match of {
+                    Some(o) => format!("deprivation rank (of {o} local authorities)"),
+                    None => "deprivation rank (1 = most deprived)".to_string(),
+                };
+                out.push(plain(s, &label, rank, "rank"));
+            }
+        }
+        if !in_about {
+            continue;
+        }
+        for n in ns.iter().filter(|n| n.unit == Unit::Percent) {
+            let span = s.block.span(s.start + n.start, s.start + n.end);
+            if taken.iter().any(|t| t.0 <= span.0 && span.1 <= t.1 && (t.1 - t.0) < 2000 && span_inside_metric(t, span)) {
+                continue;
+            }
+            let lbl = demographic_label(text, n, &ns);
+            if lbl.split_whitespace().count() >= 1 && !lbl.is_empty() {
+                out.push(Metric { span: s.span(), ..plain(s, &lbl, n.value, "percent") });
+            }
+        }
+    }
+    out
+}
+
+/// "21.78% aged 0 to 17 years, 19.42% …" → "aged 0 to 17 years"; "1.12% were Black, Black
+/// British, Caribbean or African" → "Black, Black British, Caribbean or African".
+fn demographic_label(text: &str, n: &Num, ns: &[Num]) -> String {
+    let next = ns.iter().find(|m| m.start > n.end && m.unit == Unit::Percent).map(|m| m.start).unwrap_or(text.len());
+    let mut rest = text[n.end..next].trim();
+    for cut in [";", "(", " which ", " compared", " than ", ", with", ", while", ", meaning", "."] {
+        if let Some(k) = rest.find(cut) {
+            rest = &rest[..k];
+        }
+    }
+    let mut r = rest.trim().trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end_matches(" and").trim_end_matches(',');
+    for lead in ["of the population", "of the", "of", "were", "was", "are", "identified themselves as", "identified as", "identified themselves under", "making up"] {
+        if let Some(x) = r.strip_prefix(lead) {
+            r = x.trim_start();
+        }
+    }
+    let generic = r.is_empty() || r.ends_with("population") || ["between", "since", "in ", "from", "population"].iter().any(|w| r.starts_with(w));
+    if generic {
+        // The words before the figure: "identified as White, making up 92.04%" → "White".
+        let mut before = text[..n.start].trim_end();
+        for filler in ["making up", "made up", "comprise", "comprised", "at", "by", "of", "to"] {
+            if let Some(b) = before.strip_suffix(filler) {
+                before = b.trim_end();
+            }
+        }
+        let before = before.trim_end_matches([',', ' ']);
+        let from = [" as ", " were ", " was ", ": ", ". "].iter().filter_map(|w| before.rfind(w).map(|k| k + w.len())).max().unwrap_or(0);
+        let words: Vec<&str> = before[from..].split_whitespace().collect();
+        let words = &words[words.len().saturating_sub(8)..];
+        let out = words.join(" ");
+        if out.is_empty() {
+            label(text, n, text.len())
+        } else {
+            out
+        }
+    } else {
+        r.split_whitespace().take(10).collect::<Vec<_>>().join(" ").trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').to_string()
+    }
+}
+
+fn span_inside_metric(metric: &Span, figure: Span) -> bool {
+    metric.0 <= figure.0 && figure.1 <= metric.1
+}
+
+/// "14th most deprived" → (14, None); "77th out of 153" → (77, Some(153)).
+fn ordinal_rank(l: &str) -> Option<(f64, Option<u32>)> {
+    for suffix in ["st", "nd", "rd", "th"] {
+        let mut from = 0;
+        while let Some(k) = l.get(from..).and_then(|r| r.find(suffix)) {
+            let at = from + k;
+            from = at + 2;
+            let digits: String = l[..at].chars().rev().take_while(|c| c.is_ascii_digit()).collect::<Vec<_>>().into_iter().rev().collect();
+            if digits.is_empty() || digits.len() > 3 {
+                continue;
+            }
+            let rest = &l[at + 2..];
+            if rest.starts_with(" most deprived") || rest.starts_with(" out of") {
+                let of = rest.strip_prefix(" out of ").and_then(|r| r.split_whitespace().next()).and_then(|w| w.parse().ok());
+                return digits.parse().ok().map(|v| (v, of));
+            }
+        }
+    }
+    None
+}
+
+fn plain(s: &Sent, label: &str, value: f64, unit: &str) -> Metric {
+    Metric {
+        label: label.to_string(),
+        value,
+        unit: unit.to_string(),
+        as_of: None,
+        comparator: None,
+        previous: None,
+        direction: None,
+        judgement: None,
+        degree: None,
+        source: None,
+        kind: "demographic".to_string(),
+        span: s.span(),
+    }
+}
+
 pub fn read(reading: &Reading) -> MetricsRead {
     let sents = all_sentences(reading);
     let mut metrics = comparisons(&sents);
+    let taken: Vec<Span> = metrics.iter().map(|m| m.span).collect();
+    metrics.extend(demographics(reading, &sents, &taken));
     metrics.extend(trends(&sents));
     metrics.extend(waits_and_counts(&sents));
     MetricsRead { financial: financial(reading), population: population(&sents), metrics }
