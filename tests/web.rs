@@ -150,3 +150,50 @@ async fn committee_papers_show_the_meeting_outline() {
     assert!(all(&host, "decision").iter().all(|d| d.starts_with("AGREED")));
     assert!(all(&host, "decision").len() >= 4);
 }
+
+fn select(host: &Element, testid: &str, value: &str) {
+    let sel: web_sys::HtmlSelectElement = host.query_selector(&format!("[data-testid='{testid}']")).unwrap().unwrap().unchecked_into();
+    sel.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    sel.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn financial_facts_and_figures_table() {
+    let host = mount();
+    sleep(50).await;
+    // Middlesbrough's financial facts: £18.95m over on the total, £3.83m over on adult social care.
+    assert!(one(&host, "fin-total").contains("£256.61m"));
+    assert!(one(&host, "fin-total").contains("+£18.95m over budget"));
+    assert!(one(&host, "fin-asc").contains("+£3.83m over budget"));
+    let rows = all(&host, "metric-row");
+    assert!(rows.len() >= 13, "{}", rows.len());
+    assert!(rows.iter().any(|r| r.contains("accessing training") && r.contains("2.59%") && r.contains("England average 4.3%") && r.contains("worse")));
+
+    select(&host, "metrics-filter", "worse");
+    sleep(50).await;
+    let worse = all(&host, "metric-verdict");
+    assert!(!worse.is_empty() && worse.iter().all(|v| v.contains('▼')), "{worse:?}");
+    assert_eq!(one(&host, "metrics-count"), format!("{} shown", worse.len()));
+
+    select(&host, "metrics-filter", "all");
+    select(&host, "metrics-source", "Skills for Care");
+    sleep(50).await;
+    let skills = all(&host, "metric-row");
+    assert!(!skills.is_empty() && skills.iter().all(|r| r.contains("Skills for Care")), "{skills:?}");
+}
+
+#[wasm_bindgen_test]
+async fn sorting_by_value_puts_the_largest_first() {
+    let host = mount();
+    sleep(50).await;
+    let button: HtmlElement = host.query_selector("[data-testid='sort-value']").unwrap().unwrap().unchecked_into();
+    button.click();
+    sleep(50).await;
+    let values: Vec<f64> = all(&host, "metric-value")
+        .iter()
+        .map(|v| v.trim_end_matches(['%', ' ']).split(' ').next().unwrap_or("0").replace([',', '£', 'm'], "").parse().unwrap_or(0.0))
+        .collect();
+    assert!(values.windows(2).all(|w| w[0] >= w[1] || w[1] == 0.0), "{values:?}");
+}

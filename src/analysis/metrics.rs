@@ -266,8 +266,10 @@ fn label(sentence: &str, local: &Num, comp_at: usize) -> String {
         // Words before the figure, back to the clause's verb.
         let mut before = &sentence[..local.start.min(comp_at)];
         // "… than the England average (47.83% compared to …": the measure is before "than".
-        if let Some(k) = before.rfind(" than ") {
-            before = &before[..k];
+        if before.trim_end().ends_with('(') {
+            if let Some(k) = before.rfind(" than ") {
+                before = &before[..k];
+            }
         }
         let before = before.trim_end_matches(|c: char| c == '(' || c.is_whitespace());
         let ws: Vec<&str> = before.split_whitespace().collect();

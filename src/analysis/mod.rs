@@ -267,6 +267,19 @@ pub struct Finding {
     pub span: Span,
 }
 
+impl Metric {
+    /// The report judges this figure worse than its comparator, or a wait exceeds its target.
+    pub fn is_worse(&self) -> bool {
+        self.judgement.as_deref() == Some("worse")
+            || (self.comparator.as_ref().is_some_and(|c| c.label == "target") && self.direction.as_deref() == Some("higher"))
+    }
+
+    /// The figure is measured against a target.
+    pub fn has_target(&self) -> bool {
+        self.comparator.as_ref().is_some_and(|c| c.label == "target")
+    }
+}
+
 /// Analyse text whose source is "pasted text".
 pub fn analyse(input: &str) -> Report {
     analyse_named("pasted text", input)

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::{statement_names, Kind, Report, Span, THEMES};
+use crate::analysis::{statement_names, Financial, Kind, Metric, Report, Span, THEMES};
 
 /// "2025-02-21" as "21 February 2025".
 fn long_date(iso: &str) -> String {
@@ -63,6 +63,8 @@ pub fn ReportView(report: Report, on_evidence: Callback<Span>) -> impl IntoView 
         <Computed report=r.clone()/>
         <Scores report=r.clone() on_evidence=on_evidence/>
         <Judgements report=r.clone() on_evidence=on_evidence/>
+        <FinancialCard report=r.clone() on_evidence=on_evidence/>
+        <MetricsTable report=r.clone() on_evidence=on_evidence/>
         <MeetingView report=r.clone() on_evidence=on_evidence/>
         <Outline report=r on_evidence=on_evidence/>
     }
@@ -341,6 +343,239 @@ fn Outline(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </details>
+    }
+    .into_any()
+}
+
+/// "£256,608,000" as "£256.6m"; smaller sums in thousands.
+fn money(v: f64) -> String {
+    let a = v.abs();
+    let sign = if v < 0.0 { "−" } else { "" };
+    if a >= 1e6 {
+        format!("{sign}£{:.2}m", a / 1e6)
+    } else if a >= 1e3 {
+        format!("{sign}£{:.0}k", a / 1e3)
+    } else {
+        format!("{sign}£{a:.0}")
+    }
+}
+
+/// A figure with its unit, as a reader writes it.
+fn figure(v: f64, unit: &str) -> String {
+    let n = if v.fract() == 0.0 { group(v as i64) } else { format!("{v}") };
+    match unit {
+        "percent" => format!("{v}%"),
+        "gbp" => money(v),
+        "days" => format!("{n} days"),
+        "weeks" => format!("{n} weeks"),
+        _ => n,
+    }
+}
+
+fn group(n: i64) -> String {
+    let s = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+#[component]
+fn FinancialCard(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
+    let Some(f) = report.financial.clone() else { return ().into_any() };
+    let row = |name: &'static str, est: Option<f64>, act: Option<f64>, var: Option<f64>, testid: &'static str| {
+        let var = var.or_else(|| est.zip(act).map(|(e, a)| a - e));
+        (est.is_some() || act.is_some()).then(|| {
+            let (var_text, class) = match var {
+                Some(v) if v > 0.0 => (format!("+{} over budget", money(v)), "over"),
+                Some(v) if v < 0.0 => (format!("{} under budget", money(v)), "under"),
+                Some(_) => ("on budget".to_string(), ""),
+                None => (String::new(), ""),
+            };
+            view! {
+                <tr data-testid=testid>
+                    <th scope="row">{name}</th>
+                    <td>{est.map(money)}</td>
+                    <td>{act.map(money)}</td>
+                    <td class=class>{var_text}</td>
+                </tr>
+            }
+        })
+    };
+    let Financial { total_budget_estimated, total_budget_actual, total_variance, asc_budget_estimated, asc_spend_actual, asc_variance, .. } = f.clone();
+    let span = f.span;
+    view! {
+        <div class="card financial" data-testid="financial">
+            <h3>"Financial facts"</h3>
+            <table class="money">
+                <thead><tr><th scope="col">""</th><th scope="col">"Estimated"</th><th scope="col">"Actual"</th><th scope="col">"Variance"</th></tr></thead>
+                <tbody>
+                    {row("Total budget", total_budget_estimated, total_budget_actual, total_variance, "fin-total")}
+                    {row("Adult social care", asc_budget_estimated, asc_spend_actual, asc_variance, "fin-asc")}
+                </tbody>
+            </table>
+            <ul class="facts-list">
+                {f.asc_share_percent.map(|p| view! { <li>{format!("{p}% of the budget spent on adult social care")}</li> })}
+                {f.precept_percent.map(|p| view! { <li>{format!("Adult social care precept: {p}%")}</li> })}
+                {f.long_term_support_people.map(|n| view! { <li>{format!("{} people in long-term support", group(n as i64))}</li> })}
+                {f.short_term_support_people.map(|n| view! { <li>{format!("{} people in short-term support", group(n as i64))}</li> })}
+                {f.support_period.clone().map(|p| view! { <li>{format!("Support figures for {p}")}</li> })}
+            </ul>
+            {span.map(|sp| view! { <button type="button" class="link" on:click=move |_| on_evidence.run(sp)>"Show in text"</button> })}
+        </div>
+    }
+    .into_any()
+}
+
+/// Two bars: the figure and what it is compared with (or its earlier value).
+fn bars(m: &Metric) -> Option<AnyView> {
+    let other = m.comparator.as_ref().map(|c| c.value).or_else(|| m.previous.as_ref().map(|p| p.value))?;
+    let max = m.value.max(other);
+    if max <= 0.0 {
+        return None;
+    }
+    let w = |v: f64| format!("{:.1}", (v / max * 100.0).max(1.0));
+    let class = if m.is_worse() { "bar-local worse" } else { "bar-local" };
+    Some(
+        view! {
+            <svg class="bars" viewBox="0 0 100 18" preserveAspectRatio="none" aria-hidden="true" role="img">
+                <rect class=class x="0" y="1" height="7" width=w(m.value)></rect>
+                <rect class="bar-other" x="0" y="10" height="7" width=w(other)></rect>
+            </svg>
+        }
+        .into_any(),
+    )
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum SortBy {
+    Document,
+    Measure,
+    Value,
+    Gap,
+}
+
+#[component]
+fn MetricsTable(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
+    if report.metrics.is_empty() {
+        return ().into_any();
+    }
+    let metrics = StoredValue::new(report.metrics.clone());
+    let (filter, set_filter) = signal(String::from("all"));
+    let (source, set_source) = signal(String::from("all"));
+    let (sort, set_sort) = signal(SortBy::Document);
+    let mut sources: Vec<String> = report.metrics.iter().filter_map(|m| m.source.clone()).collect();
+    sources.sort();
+    sources.dedup();
+
+    let rows = move || {
+        let f = filter.get();
+        let src = source.get();
+        let mut list: Vec<Metric> = metrics.with_value(|ms| {
+            ms.iter()
+                .filter(|m| match f.as_str() {
+                    "worse" => m.is_worse(),
+                    "target" => m.has_target(),
+                    "all" => true,
+                    kind => m.kind == kind,
+                })
+                .filter(|m| src == "all" || m.source.as_deref() == Some(src.as_str()))
+                .cloned()
+                .collect()
+        });
+        match sort.get() {
+            SortBy::Document => {}
+            SortBy::Measure => list.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase())),
+            SortBy::Value => list.sort_by(|a, b| b.value.total_cmp(&a.value)),
+            SortBy::Gap => list.sort_by(|a, b| {
+                let gap = |m: &Metric| m.comparator.as_ref().map(|c| (m.value - c.value).abs()).unwrap_or(-1.0);
+                gap(b).total_cmp(&gap(a))
+            }),
+        }
+        list
+    };
+    let count = move || rows().len();
+    let header = move |label: &'static str, key: SortBy, testid: &'static str| {
+        view! {
+            <th scope="col" aria-sort=move || if sort.get() == key { "descending" } else { "none" }>
+                <button type="button" class="sort" data-testid=testid on:click=move |_| set_sort.set(key)>{label}</button>
+            </th>
+        }
+    };
+    view! {
+        <div class="card metrics" data-testid="metrics">
+            <h3>"Figures"</h3>
+            <div class="controls">
+                <label>"Show "
+                    <select data-testid="metrics-filter" on:change=move |ev| set_filter.set(event_target_value(&ev))>
+                        <option value="all">"all figures"</option>
+                        <option value="worse">"worse than comparator or target"</option>
+                        <option value="target">"with a target"</option>
+                        <option value="comparison">"comparisons"</option>
+                        <option value="trend">"trends"</option>
+                        <option value="waiting">"waits"</option>
+                        <option value="count">"counts"</option>
+                        <option value="demographic">"demographics"</option>
+                    </select>
+                </label>
+                <label>" from "
+                    <select data-testid="metrics-source" on:change=move |ev| set_source.set(event_target_value(&ev))>
+                        <option value="all">"any source"</option>
+                        {sources.into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <span class="hint" data-testid="metrics-count" aria-live="polite">{move || format!("{} shown", count())}</span>
+            </div>
+            <div class="table-wrap">
+                <table class="metrics-table" data-testid="metrics-table">
+                    <thead>
+                        <tr>
+                            {header("Measure", SortBy::Measure, "sort-measure")}
+                            {header("Value", SortBy::Value, "sort-value")}
+                            {header("Compared with", SortBy::Gap, "sort-gap")}
+                            <th scope="col">"Bars"</th>
+                            <th scope="col">"Verdict"</th>
+                            <th scope="col">"Source"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || rows().into_iter().map(|m| {
+                            let span = m.span;
+                            let compared = m.comparator.as_ref().map(|c| format!("{} {}", c.label, figure(c.value, &m.unit)))
+                                .or_else(|| m.previous.as_ref().map(|p| format!("was {}{}", figure(p.value, &m.unit), p.as_of.as_ref().map(|d| format!(" ({d})")).unwrap_or_default())))
+                                .unwrap_or_default();
+                            let verdict = match (&m.judgement, &m.degree, &m.direction) {
+                                (Some(j), Some(d), _) => format!("{d} {j}"),
+                                (Some(j), None, _) => j.clone(),
+                                (None, _, Some(d)) if m.comparator.is_some() || m.previous.is_some() => d.clone(),
+                                _ => String::new(),
+                            };
+                            let source = match (&m.source, &m.as_of) {
+                                (Some(s), Some(d)) => format!("{s}, {d}"),
+                                (Some(s), None) => s.clone(),
+                                (None, Some(d)) => d.clone(),
+                                _ => String::new(),
+                            };
+                            let worse = m.is_worse();
+                            view! {
+                                <tr data-testid="metric-row" class:worse=worse>
+                                    <th scope="row"><button type="button" class="link" on:click=move |_| on_evidence.run(span)>{m.label.clone()}</button></th>
+                                    <td data-testid="metric-value">{figure(m.value, &m.unit)}</td>
+                                    <td>{compared}</td>
+                                    <td>{bars(&m)}</td>
+                                    <td data-testid="metric-verdict">{verdict}{worse.then_some(" ▼")}</td>
+                                    <td class="hint">{source}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </div>
     }
     .into_any()
 }
