@@ -8,6 +8,9 @@
 //! (and words hyphenated across them), ligatures, footnote digits glued to words, non-breaking
 //! spaces, curly quotes, and `?` standing in for a lost hyphen ("co?production").
 
+use std::cell::OnceCell;
+use std::collections::HashSet;
+
 use super::text::{Doc, Line};
 use super::Span;
 
@@ -440,6 +443,7 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
     let next_content = |i: usize| (i + 1..n).find(|&j| !skip[j] && !lines[j].is_blank() && !lines[j].is_rule);
 
     let mut skip_line: Option<usize> = None;
+    let words: OnceCell<HashSet<&str>> = OnceCell::new();
     for i in 0..n {
         let l: &Line = &lines[i];
         if l.page_start {
@@ -470,7 +474,7 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
                     }
                 }
                 page_gap = false;
-                append(&mut cur, c, l.start, i, input);
+                append(&mut cur, c, l.start, i, input, &words);
                 blank_before = false;
                 continue;
             }
@@ -563,7 +567,7 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
             cur = Some((BlockKind::Heading, 0, None, buf, i, i));
             if wrapped_heading {
                 let second = &lines[i + 1];
-                append(&mut cur, second.content, second.start, i + 1, input);
+                append(&mut cur, second.content, second.start, i + 1, input, &words);
                 skip_line = Some(i + 1);
             }
             finish(&mut blocks, &mut cur);
@@ -575,7 +579,7 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
         let shouted = prev_ends && first_word.len() >= 4 && first_word.chars().all(|ch| ch.is_ascii_uppercase());
         let continues = !blank_before && !shouted && cur.as_ref().is_some_and(|b| b.0 != BlockKind::Heading && b.0 != BlockKind::TableRow);
         if continues {
-            append(&mut cur, c, l.start, i, input);
+            append(&mut cur, c, l.start, i, input, &words);
         } else {
             finish(&mut blocks, &mut cur);
             let mut buf = TextBuf::default();
@@ -590,7 +594,7 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
 }
 
 /// Join a wrapped line onto the block being built.
-fn append(cur: &mut Option<(BlockKind, u8, Option<String>, TextBuf, usize, usize)>, c: &str, start: usize, i: usize, input: &str) {
+fn append<'a>(cur: &mut Option<(BlockKind, u8, Option<String>, TextBuf, usize, usize)>, c: &str, start: usize, i: usize, input: &'a str, words: &OnceCell<HashSet<&'a str>>) {
     let Some((_, _, _, buf, _, last)) = cur.as_mut() else { return };
     *last = i;
     let text = &buf.text;
@@ -599,7 +603,7 @@ fn append(cur: &mut Option<(BlockKind, u8, Option<String>, TextBuf, usize, usize
         let head: String = text[..text.len() - 1].chars().rev().take_while(|ch| ch.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
         let tail: String = c.chars().take_while(|ch| ch.is_alphabetic()).collect();
         let joined = format!("{head}{tail}");
-        if joined.len() > 4 && input.contains(&joined) {
+        if joined.len() > 4 && words.get_or_init(|| word_set(input)).contains(joined.as_str()) {
             let len = buf.text.len() - 1;
             buf.truncate(len);
         }
@@ -611,6 +615,11 @@ fn append(cur: &mut Option<(BlockKind, u8, Option<String>, TextBuf, usize, usize
         buf.replace(" ", gap_start.min(start), start);
     }
     buf.push_line(c, start);
+}
+
+/// Every run of letters in the text, built once and only when a hyphenated line end needs it.
+fn word_set(input: &str) -> HashSet<&str> {
+    input.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() > 4).collect()
 }
 
 /// Give headings levels relative to each other and every block its section.
