@@ -60,6 +60,12 @@ fn projection(r: &Report, input: &str) -> Value {
                 "degree": m.degree, "source": m.source, "evidence": evidence(input, m.span),
             })
         }).collect::<Vec<_>>(),
+        "gaps": r.gaps.iter().map(|g| format!("{} | {} | {}", g.origin, g.section.as_deref().unwrap_or("-"), g.text)).collect::<Vec<_>>(),
+        "strengths": r.strengths.len(),
+        "findings": r.findings.iter().map(|f| {
+            let text: String = f.text.chars().take(100).collect();
+            format!("{} [{}] {}", f.class, f.cue.as_deref().unwrap_or("-"), text)
+        }).collect::<Vec<_>>(),
         "outline": r.sections.iter().map(|s| format!("{} {}", "#".repeat(s.level as usize), s.title)).collect::<Vec<_>>(),
         "warnings": r.warnings,
     })

@@ -47,6 +47,8 @@ pub struct Block {
     pub section: Option<usize>,
     /// Line indices (into `Doc::lines`) of the block's first and last lines.
     pub lines: (usize, usize),
+    /// The first line's indent.
+    pub indent: usize,
     map: Vec<Seg>,
 }
 
@@ -351,8 +353,22 @@ fn table_cells(c: &str) -> Vec<(usize, &str)> {
     cells
 }
 
-/// "12." / "4.3" / "2.1." at the start of a line, with the rest.
+/// "a)", "(b)", "iv)": a lettered or roman list marker, with the rest.
+fn lettered(s: &str) -> Option<(&str, &str)> {
+    let inner = s.strip_prefix('(').unwrap_or(s);
+    let close = inner.find(')')?;
+    let mark = &inner[..close];
+    let ok = (mark.len() == 1 && mark.bytes().all(|c| c.is_ascii_lowercase()))
+        || (!mark.is_empty() && mark.len() <= 4 && mark.bytes().all(|c| matches!(c, b'i' | b'v' | b'x')));
+    let rest = &inner[close + 1..];
+    (ok && rest.starts_with(char::is_whitespace)).then(|| (mark, rest.trim_start()))
+}
+
+/// "12." / "4.3" / "2.1." at the start of a line, with the rest; also "a)" and "(ii)".
 fn numbered(s: &str) -> Option<(&str, &str)> {
+    if let Some(l) = lettered(s) {
+        return Some(l);
+    }
     let b = s.as_bytes();
     let mut i = 0;
     let mut groups = 0;
@@ -431,11 +447,12 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
     let mut blank_before = true;
     let mut pending_number: Option<(String, usize)> = None;
 
-    fn finish(blocks: &mut Vec<Block>, cur: &mut Option<(BlockKind, u8, Option<String>, TextBuf, usize, usize)>) {
+    fn finish(blocks: &mut Vec<Block>, cur: &mut Option<(BlockKind, u8, Option<String>, TextBuf, usize, usize)>, lines: &[Line]) {
         if let Some((kind, level, number, mut buf, first, last)) = cur.take() {
             buf.trim_end();
             if !buf.text.is_empty() {
-                blocks.push(Block { kind, level, text: buf.text, number, section: None, lines: (first, last), map: buf.map });
+                let indent = lines.get(first).map(|l| l.indent).unwrap_or(0);
+                blocks.push(Block { kind, level, text: buf.text, number, section: None, lines: (first, last), indent, map: buf.map });
             }
         }
     }
@@ -454,7 +471,7 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
         }
         if l.is_blank() || l.is_rule {
             if !page_gap || l.is_rule {
-                finish(&mut blocks, &mut cur);
+                finish(&mut blocks, &mut cur, lines);
             }
             blank_before = true;
             continue;
@@ -481,7 +498,7 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
         }
         if page_gap {
             page_gap = false;
-            finish(&mut blocks, &mut cur);
+            finish(&mut blocks, &mut cur, lines);
             blank_before = true;
         }
 
@@ -489,16 +506,16 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
         let at_start = blank_before || prev_ends;
 
         if l.md_level > 0 {
-            finish(&mut blocks, &mut cur);
+            finish(&mut blocks, &mut cur, lines);
             let mut buf = TextBuf::default();
             buf.push_line(c, l.start);
             cur = Some((BlockKind::Heading, l.md_level, None, buf, i, i));
-            finish(&mut blocks, &mut cur);
+            finish(&mut blocks, &mut cur, lines);
             blank_before = true;
             continue;
         }
         if l.is_bullet {
-            finish(&mut blocks, &mut cur);
+            finish(&mut blocks, &mut cur, lines);
             let mut buf = TextBuf::default();
             buf.push_line(c, l.start);
             cur = Some((BlockKind::ListItem, 0, None, buf, i, i));
@@ -507,7 +524,7 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
         }
         let cells = table_cells(c);
         if cells.len() > 1 {
-            finish(&mut blocks, &mut cur);
+            finish(&mut blocks, &mut cur, lines);
             let mut buf = TextBuf::default();
             // Keep cells apart: tabs and wide gaps become " | ".
             for (k, (off, cell)) in cells.iter().enumerate() {
@@ -517,13 +534,13 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
                 buf.push_line(cell, l.start + off);
             }
             cur = Some((BlockKind::TableRow, 0, None, buf, i, i));
-            finish(&mut blocks, &mut cur);
+            finish(&mut blocks, &mut cur, lines);
             blank_before = true;
             continue;
         }
         if at_start {
             if let Some((num, rest)) = numbered(c) {
-                finish(&mut blocks, &mut cur);
+                finish(&mut blocks, &mut cur, lines);
                 if rest.is_empty() {
                     pending_number = Some((num.to_string(), i));
                     blank_before = true;
@@ -538,7 +555,7 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
             }
         }
         if let Some((num, first)) = pending_number.take() {
-            finish(&mut blocks, &mut cur);
+            finish(&mut blocks, &mut cur, lines);
             let mut buf = TextBuf::default();
             buf.push_line(c, l.start);
             cur = Some((BlockKind::Numbered, 0, Some(num), buf, first, i));
@@ -561,7 +578,7 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
             starts_lower(second) && !second.ends_with(['.', ',', ';']) && c.len() + second.len() < 180 && after
         };
         if is_heading || wrapped_heading {
-            finish(&mut blocks, &mut cur);
+            finish(&mut blocks, &mut cur, lines);
             let mut buf = TextBuf::default();
             buf.push_line(c, l.start);
             cur = Some((BlockKind::Heading, 0, None, buf, i, i));
@@ -570,7 +587,7 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
                 append(&mut cur, second.content, second.start, i + 1, input, &words);
                 skip_line = Some(i + 1);
             }
-            finish(&mut blocks, &mut cur);
+            finish(&mut blocks, &mut cur, lines);
             blank_before = true;
             continue;
         }
@@ -581,14 +598,14 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
         if continues {
             append(&mut cur, c, l.start, i, input, &words);
         } else {
-            finish(&mut blocks, &mut cur);
+            finish(&mut blocks, &mut cur, lines);
             let mut buf = TextBuf::default();
             buf.push_line(c, l.start);
             cur = Some((BlockKind::Paragraph, 0, None, buf, i, i));
         }
         blank_before = false;
     }
-    finish(&mut blocks, &mut cur);
+    finish(&mut blocks, &mut cur, lines);
     let outline = outline(&mut blocks);
     Reading { blocks, outline }
 }

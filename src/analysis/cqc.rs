@@ -2,7 +2,7 @@
 //! scores (canonical names, whatever the wording), and the rating recomputed from them.
 
 use super::text::{find_span, norm, words, Doc, Line};
-use super::{ComputedRating, Overall, Score, Span, ToNext};
+use super::{ComputedRating, Overall, Score, Span, ToNext, ToPrevious};
 
 /// The four themes and their statements, in the framework's order, with the wordings
 /// reports use (compared as `words`, so punctuation and case don't matter).
@@ -102,7 +102,13 @@ pub fn rating_for_scores(scores: &[u8]) -> Option<ComputedRating> {
         let needed = (floor * max as f64 / 100.0 - 1e-9).ceil() as u32;
         ToNext { rating: name.to_string(), statements_up: needed.saturating_sub(total) }
     });
-    Some(ComputedRating { percent: (exact * 10.0).round() / 10.0, rating, between, total, max, to_next })
+    // The band below: the fewest falls that leave the total clearly inside it.
+    const BAND_TOPS: [(f64, &str); 3] = [(38.0, "Inadequate"), (62.0, "Requires improvement"), (87.0, "Good")];
+    let to_previous = BAND_TOPS.iter().rev().find(|(top, _)| exact > *top).and_then(|(top, name)| {
+        let within = (top * max as f64 / 100.0 + 1e-9).floor() as u32;
+        (within >= n && within < total).then(|| ToPrevious { rating: name.to_string(), statements_down: total - within })
+    });
+    Some(ComputedRating { percent: (exact * 10.0).round() / 10.0, rating, between, total, max, to_next, to_previous })
 }
 
 pub struct CqcRead {
@@ -422,9 +428,12 @@ mod tests {
         let c = rating_for_scores(&[2, 3, 2, 2, 3, 3, 3, 2, 2]).unwrap();
         assert_eq!((c.percent, c.rating.as_deref()), (61.1, Some("Requires improvement")));
         assert_eq!(c.to_next, Some(ToNext { rating: "Good".into(), statements_up: 1 }));
+        assert_eq!(c.to_previous, Some(ToPrevious { rating: "Inadequate".into(), statements_down: 9 }));
         let c = rating_for_scores(&[2, 3, 2, 3, 3, 2, 3, 3, 2]).unwrap();
         assert_eq!((c.percent, c.rating.as_deref()), (63.9, Some("Good")));
         assert_eq!(c.to_next.unwrap().statements_up, 9);
+        // Stockton: one statement from falling to Requires improvement.
+        assert_eq!(c.to_previous, Some(ToPrevious { rating: "Requires improvement".into(), statements_down: 1 }));
         let c = rating_for_scores(&[4; 9]).unwrap();
         assert_eq!(c.rating.as_deref(), Some("Outstanding"));
         assert_eq!(c.to_next, None);

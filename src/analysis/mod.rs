@@ -18,6 +18,7 @@ mod blocks;
 mod cqc;
 mod decode;
 mod export;
+mod gaps;
 mod kind;
 mod meta;
 mod metrics;
@@ -27,6 +28,7 @@ mod papers;
 mod text;
 
 pub use cqc::{band_for_percent, rating_for_scores, score_label, statement_names, Band, THEMES};
+pub use gaps::classify;
 pub use decode::{decode, Decoded, DecodeError, MAX_INPUT_BYTES};
 pub use export::{to_csv, to_markdown};
 
@@ -126,6 +128,15 @@ pub struct ComputedRating {
     pub total: u32,
     pub max: u32,
     pub to_next: Option<ToNext>,
+    /// The fewest one-point falls that would drop the rating to the band below.
+    pub to_previous: Option<ToPrevious>,
+}
+
+/// The fewest one-point falls in statement scores that reach the band below.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ToPrevious {
+    pub rating: String,
+    pub statements_down: u32,
 }
 
 /// The fewest one-point rises in statement scores that reach the next band up.
@@ -263,6 +274,8 @@ pub struct Item {
 pub struct Finding {
     pub text: String,
     pub class: String,
+    /// The word or phrase that decided the class.
+    pub cue: Option<String>,
     pub section: Option<String>,
     pub span: Span,
 }
@@ -323,6 +336,10 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         authority = authority.or_else(|| papers::council(&doc));
     }
     let figures = metrics::read(&reading);
+    let stated = gaps::stated(&reading);
+    let findings = gaps::findings(&reading, detected.kind);
+    let derived = gaps::derived(&scores, computed_rating.as_ref(), &judgements, &figures.metrics, figures.financial.as_ref());
+    let (gap_items, strengths) = gaps::assemble(stated, derived, &findings);
     let sections = reading
         .outline
         .iter()
@@ -361,9 +378,9 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         financial: figures.financial,
         population: figures.population,
         metrics: figures.metrics,
-        gaps: Vec::new(),
-        strengths: Vec::new(),
-        findings: Vec::new(),
+        gaps: gap_items,
+        strengths,
+        findings,
         warnings,
     }
 }

@@ -19,6 +19,8 @@ pub struct Line<'a> {
     pub is_bullet: bool,
     /// Began with a markdown heading marker: the number of `#`s.
     pub md_level: u8,
+    /// Leading whitespace, in characters (PDF text indents list items).
+    pub indent: usize,
 }
 
 impl Line<'_> {
@@ -65,6 +67,7 @@ const BULLETS: &[char] = &['-', '*', '+', '•', '·', '▪', '◼', '■', '●
 fn line(body: &str, offset: usize) -> Line<'_> {
     let trimmed = body.trim_start();
     let mut start = body.len() - trimmed.len();
+    let indent = body[..start].chars().count();
     let mut s = trimmed.trim_end();
 
     let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
@@ -73,7 +76,7 @@ fn line(body: &str, offset: usize) -> Line<'_> {
                 || compact.chars().all(|c| c == '*')
                 || compact.chars().all(|c| c == '_'));
     if is_rule {
-        return Line { start: offset + start, content: "", is_rule: true, page_start: false, is_bullet: false, md_level: 0 };
+        return Line { start: offset + start, content: "", is_rule: true, page_start: false, is_bullet: false, md_level: 0, indent };
     }
     let mut md_level = 0u8;
     let mut is_bullet = false;
@@ -115,7 +118,7 @@ fn line(body: &str, offset: usize) -> Line<'_> {
     }
     // Trailing markdown: closing #s, hard-break backslash.
     s = s.trim_end_matches(['#', '\\']).trim_end();
-    Line { start: offset + start, content: s, is_rule: false, page_start: false, is_bullet, md_level }
+    Line { start: offset + start, content: s, is_rule: false, page_start: false, is_bullet, md_level, indent }
 }
 
 /// Lower-case, straight quotes, plain hyphens and spaces, no emphasis markers or stray

@@ -1,0 +1,389 @@
+//! Gaps and strengths: the lists reports state ("What needs to improve?", "areas for
+//! improvement", "recommendations", "next steps"), gaps derived from scores, judgements,
+//! comparisons, spend and waits, and every finding sentence classed strength / gap /
+//! neutral by rules a reviewer can read (`classify`).
+
+use super::blocks::{sentences, Block, BlockKind, Reading};
+use super::text::{norm, words};
+use super::{ComputedRating, Finding, Financial, Item, Judgement, Kind, Metric, Score};
+
+/// Lead-ins that open a stated list of gaps (matched at the start of a heading or paragraph,
+/// or anywhere in a short lead-in ending with ':').
+const LIST_HEADS: &[&str] = &[
+    "what needs to improve",
+    "areas for improvement",
+    "areas for development",
+    "areas of improvement",
+    "areas for priority action",
+    "priority action",
+    "recommendations",
+    "next steps",
+    "the panel recommends",
+    "identified the following areas for improvement",
+    "the following areas for improvement",
+    "the following recommendations",
+    "areas for further development",
+];
+
+fn opens_list(b: &Block) -> bool {
+    if !matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) || b.text.len() > 240 {
+        return false;
+    }
+    let n = norm(&b.text);
+    let n = n.trim_end_matches([':', '-', '?', ' ']);
+    let heading_like = b.kind == BlockKind::Heading || b.text.trim_end().ends_with([':', '-', '?']);
+    heading_like && LIST_HEADS.iter().any(|h| n.starts_with(h) || (n.contains(h) && b.text.trim_end().ends_with([':', '-'])))
+}
+
+/// The items of every stated list.
+pub fn stated(reading: &Reading) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    let blocks = &reading.blocks;
+    for (i, b) in blocks.iter().enumerate() {
+        if !opens_list(b) {
+            continue;
+        }
+        let heading = b.text.trim_end_matches([':', '-', ' ']).to_string();
+        for item in blocks[i + 1..].iter().take(40) {
+            match item.kind {
+                BlockKind::ListItem | BlockKind::Numbered => {}
+                // PDF text that lost its bullet glyphs: indented paragraphs under the lead-in.
+                BlockKind::Paragraph if item.indent > b.indent && item.text.len() < 600 => {}
+                _ => break,
+            }
+            if item.text.split_whitespace().count() < 2 {
+                continue;
+            }
+            let text = item.text.clone();
+            if out.iter().any(|o| o.text == text) {
+                continue;
+            }
+            out.push(Item { origin: "stated_list".into(), text, section: Some(heading.clone()), span: item.whole_span() });
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- the classifier
+
+/// Words and phrases that mark a shortfall. Checked on lower-cased text with word edges.
+const GAP_CUES: &[&str] = &[
+    "not", "no defined", "no clear", "no ", "lack of", "lacked", "lacking", "gaps", "gap", "delay", "delays", "delayed",
+    "waiting", "waits", "inconsistent", "inconsistency", "inconsistencies", "too long", "too many", "not yet",
+    "needed improvement", "need for", "needed", "was required", "were required", "required improvement", "area of improvement",
+    "area for improvement", "areas for improvement", "improvement was needed", "shortfall", "shortfalls", "concerns", "concern",
+    "challenges", "challenge", "poor", "poorly", "negative", "limited", "insufficient", "reliant", "mixed", "variable",
+    "variability", "understaffed", "backlog", "backlogs", "weak", "weaker", "difficult", "difficulty", "difficulties",
+    "unable", "fewer", "worse", "lower than", "below", "long waits", "long waiting", "not always", "did not", "does not",
+    "could not", "were not", "was not", "had not", "has not", "have not", "risk", "risks", "issue", "issues", "struggled",
+    "barrier", "barriers", "frustrat", "unclear", "lack", "absence", "overspend", "pressure", "pressures", "fragil",
+    "declin", "deteriorat", "less", "only", "just not there", "yet to", "more work", "further work", "should", "must",
+];
+
+/// Words and phrases that mark a strength.
+const STRENGTH_CUES: &[&str] = &[
+    "good", "effective", "effectively", "robust", "timely", "well", "positive", "positively", "strength", "strengths",
+    "strong", "valued", "supported", "supportive", "clear understanding", "passionate", "ambitious", "committed",
+    "commitment", "successful", "successfully", "improved", "improving", "starting to improve", "safe", "focused on",
+    "invested", "listened", "emphasis on", "knew itself", "aware of", "motivated", "visible", "approachable", "better",
+    "high quality", "excellent", "outstanding", "impressive", "innovative", "proactive", "responsive", "collaborat",
+    "partnership approach", "working well", "worked well", "benefit", "empower", "person-centred", "strength-based",
+    "recognition of", "understood", "understanding of", "satisfied", "happy", "praised", "opportunit",
+    "promoting independence", "promote independence", "independence", "worked together", "work together",
+    "shared learning", "best practice",
+];
+
+/// Shortfall nouns that are only the object of understanding when a strength comes first
+/// ("a good understanding of the challenges", "listened to staff concerns").
+const SOFT_GAPS: &[&str] = &["challenges", "challenge", "issues", "issue", "concerns", "concern", "risks", "risk", "pressures", "pressure"];
+
+/// Phrases whose shortfall words are not shortfalls ("not only", "no longer require support").
+const NOT_GAPS: &[&str] = &["not only", "no longer require", "no longer needed", "no further", "no one waiting", "no waiting", "no delays", "no concerns", "not waiting", "minimal waiting", "reduce risk", "manage risk", "managed risk", "risk-assessed", "risk assess", "mitigate"];
+
+fn cue_at(l: &str, cue: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = l.get(from..).and_then(|r| r.find(cue)) {
+        let i = from + k;
+        let before_ok = i == 0 || !l[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric());
+        // Cues ending in a space or cut at a stem ("frustrat") match as prefixes.
+        let stem = cue.ends_with(' ') || !cue.ends_with(|c: char| c.is_alphabetic()) || STEMS.contains(&cue);
+        let after_ok = stem || !l[i + cue.len()..].chars().next().is_some_and(|c| c.is_alphanumeric());
+        if before_ok && after_ok {
+            return Some(i);
+        }
+        from = i + cue.len();
+    }
+    None
+}
+
+const STEMS: &[&str] = &["frustrat", "collaborat", "fragil", "declin", "deteriorat", "empower", "opportunit"];
+
+
+/// Class a sentence: ("strength" | "gap" | "neutral", the cue that decided it).
+///
+/// Rules, in order:
+/// 1. A concessive clause ("Despite …,", "Although …,", "While …,") is set aside: the main
+///    clause decides.
+/// 2. Phrases that only look like shortfalls ("no longer require support") are set aside.
+/// 3. A shortfall cue anywhere decides "gap": reports put the weight of a contrast
+///    ("…, but gaps in …", "However, …", "…, but not a clear strategy") on the shortfall —
+///    unless every shortfall word is a soft noun ("challenges", "concerns", "issues")
+///    governed by an earlier strength ("a good understanding of the challenges").
+/// 4. Otherwise a strength cue decides "strength"; otherwise the sentence only describes.
+pub fn classify(sentence: &str) -> (&'static str, Option<String>) {
+    let mut l = sentence.to_ascii_lowercase();
+    for lead in ["despite ", "although ", "while ", "whilst ", "notwithstanding "] {
+        if l.starts_with(lead) {
+            if let Some(k) = l.find(", ") {
+                l = l[k + 2..].to_string();
+            }
+        }
+    }
+    for p in NOT_GAPS {
+        l = l.replace(p, " ");
+    }
+    let strength = STRENGTH_CUES.iter().filter_map(|c| cue_at(&l, c).map(|i| (i, *c))).min_by_key(|(i, _)| *i);
+    let gap = GAP_CUES.iter().filter_map(|c| cue_at(&l, c).map(|i| (i, *c))).min_by_key(|(i, _)| *i);
+    if let Some((gi, gc)) = gap {
+        // Every shortfall in the sentence is a soft noun that a strength governs.
+        let only_soft = GAP_CUES.iter().filter(|c| cue_at(&l, c).is_some()).all(|c| SOFT_GAPS.contains(c));
+        match strength {
+            Some((si, sc)) if only_soft && si < gi => return ("strength", Some(sc.trim().to_string())),
+            _ => return ("gap", Some(gc.trim().to_string())),
+        }
+    }
+    if let Some((_, c)) = strength {
+        return ("strength", Some(c.trim().to_string()));
+    }
+    ("neutral", None)
+}
+
+/// Sections whose sentences are findings; boilerplate and figures sections are not.
+fn is_findings_section(titles: &[String], kind: Kind) -> bool {
+    const SKIP: &[&str] = &[
+        "what people expect", "the local authority commitment", "financial facts", "about ", "demographics",
+        "how we assess", "quality statement scores", "local authority rating", "this theme includes", "the financial facts",
+        "agenda", "membership", "assistance in accessing",
+    ];
+    if titles.iter().any(|t| SKIP.iter().any(|s| t.starts_with(s))) {
+        return false;
+    }
+    match kind {
+        Kind::CqcLaAssessment => titles.iter().any(|t| t.starts_with("summary of") || t.contains("key findings") || t.starts_with("theme ")) || titles.len() >= 2,
+        _ => true,
+    }
+}
+
+const BOILERPLATE: &[&str] = &[
+    "the office for standards in education", "if you would like a copy of this document", "you may reuse this information",
+    "this report is available at", "interested in our work", "© crown copyright", "we may not always review",
+    "this data is reproduced at the request", "please note that the amount raised",
+];
+
+/// Every finding sentence, classed.
+pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for b in &reading.blocks {
+        if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Numbered | BlockKind::ListItem) {
+            continue;
+        }
+        let mut titles = Vec::new();
+        let mut sec = b.section;
+        while let Some(i) = sec {
+            let Some(s) = reading.outline.get(i) else { break };
+            titles.push(norm(&s.title));
+            sec = s.parent;
+        }
+        if kind == Kind::CqcLaAssessment && titles.is_empty() {
+            continue;
+        }
+        if !is_findings_section(&titles, kind) {
+            continue;
+        }
+        let low = b.text.to_ascii_lowercase();
+        if BOILERPLATE.iter().any(|p| low.starts_with(p)) || b.text.len() < 20 {
+            continue;
+        }
+        for (s, e) in sentences(&b.text) {
+            let text = &b.text[s..e];
+            if text.split_whitespace().count() < 4 {
+                continue;
+            }
+            let (class, cue) = classify(text);
+            out.push(Finding {
+                text: text.to_string(),
+                class: class.to_string(),
+                cue,
+                section: reading.section_title(b.section).map(str::to_string),
+                span: b.span(s, e),
+            });
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- derived gaps
+
+fn item(origin: &str, text: String, section: Option<String>, span: (usize, usize)) -> Item {
+    Item { origin: origin.to_string(), text, section, span }
+}
+
+pub fn derived(scores: &[Score], computed: Option<&ComputedRating>, judgements: &[Judgement], metrics: &[Metric], financial: Option<&Financial>) -> Vec<Item> {
+    let mut out = Vec::new();
+    for s in scores.iter().filter(|s| s.score < 3) {
+        out.push(item("score", format!("{} scored {} — {}.", s.statement, s.score, s.label), Some(s.theme.clone()), s.span));
+    }
+    if let (Some(c), Some(first)) = (computed, scores.first()) {
+        if let Some(n) = &c.to_next {
+            out.push(item(
+                "score",
+                format!(
+                    "The scores give {}%: {} statement score{} rising by one would reach {}.",
+                    c.percent,
+                    n.statements_up,
+                    if n.statements_up == 1 { "" } else { "s" },
+                    n.rating
+                ),
+                Some("Rating recomputed from the scores".into()),
+                first.span,
+            ));
+        }
+        if let Some(p) = &c.to_previous {
+            if p.statements_down <= 2 {
+                out.push(item(
+                    "score",
+                    format!(
+                        "The scores give {}%: {} statement score{} falling by one would drop the rating to {}.",
+                        c.percent,
+                        p.statements_down,
+                        if p.statements_down == 1 { "" } else { "s" },
+                        p.rating
+                    ),
+                    Some("Rating recomputed from the scores".into()),
+                    first.span,
+                ));
+            }
+        }
+    }
+    for j in judgements.iter().filter(|j| matches!(j.grade.as_str(), "Requires improvement to be good" | "Requires improvement" | "Inadequate")) {
+        out.push(item("judgement", format!("{}: {}.", j.area, j.grade), Some("Ofsted judgements".into()), j.span));
+    }
+    for m in metrics {
+        let Some(c) = &m.comparator else { continue };
+        if c.label == "target" {
+            if m.direction.as_deref() == Some("higher") {
+                out.push(item("waiting", format!("{} of {} {} is over the target of {} {}.", capitalise(&m.label), m.value, m.unit, c.value, m.unit), None, m.span));
+            }
+            continue;
+        }
+        let worse_by_words = m.judgement.as_deref() == Some("worse");
+        let worse_by_direction = m.judgement.is_none() && better_direction(&m.label).is_some_and(|better| Some(better) != m.direction.as_deref() && m.direction.as_deref() != Some("similar"));
+        if worse_by_words || worse_by_direction {
+            let how = if worse_by_words { "worse than" } else if m.direction.as_deref() == Some("higher") { "above" } else { "below" };
+            out.push(item("comparison", format!("{}: {}% — {} the {} of {}%.", capitalise(&m.label), m.value, how, c.label, c.value), None, m.span));
+        }
+    }
+    if let Some(f) = financial {
+        let span = f.span.unwrap_or((0, 0));
+        if let Some(v) = f.asc_variance.filter(|v| *v > 0.0) {
+            out.push(item("finance", format!("Adult social care spend was £{} over its estimate.", thousands(v)), Some("Financial facts".into()), span));
+        }
+        if let Some(v) = f.total_variance.filter(|v| *v > 0.0) {
+            out.push(item("finance", format!("Total spend was £{} over the estimated budget.", thousands(v)), Some("Financial facts".into()), span));
+        }
+    }
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+fn thousands(v: f64) -> String {
+    let s = format!("{}", v.round() as i64);
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Which direction is better for measures reports quote (frameworks.md): "lower" for
+/// waits, vacancies, turnover, admissions to care homes and carers out of work.
+fn better_direction(label: &str) -> Option<&'static str> {
+    let l = label.to_ascii_lowercase();
+    const LOWER: &[&str] = &["vacanc", "turnover", "sickness", "waiting", "wait", "admission", "not in paid employment", "could not maintain paid employment", "not maintain paid", "unable to maintain"];
+    const HIGHER: &[&str] = &[
+        "satisfied", "control over", "social contact", "feel safe", "felt safe", "easy to find", "easy to access", "choice",
+        "no longer require", "still at home", "reablement", "direct payment", "reviewed", "involved", "consulted",
+        "helpful", "spend time doing", "support group", "someone to talk", "training", "break", "care certificate",
+        "advocate", "think and feel better",
+    ];
+    if LOWER.iter().any(|w| l.contains(w)) {
+        Some("lower")
+    } else if HIGHER.iter().any(|w| l.contains(w)) {
+        Some("higher")
+    } else {
+        None
+    }
+}
+
+// ---------------------------------------------------------------- putting it together
+
+/// Two texts say the same thing when most of their words are shared.
+fn same_thing(a: &str, b: &str) -> bool {
+    let wa: std::collections::HashSet<String> = words(a).split(' ').filter(|w| w.len() > 3).map(str::to_string).collect();
+    let wb: std::collections::HashSet<String> = words(b).split(' ').filter(|w| w.len() > 3).map(str::to_string).collect();
+    if wa.is_empty() || wb.is_empty() {
+        return false;
+    }
+    let shared = wa.intersection(&wb).count() as f64;
+    shared / (wa.len().min(wb.len()) as f64) >= 0.7
+}
+
+/// The gaps list: stated items, derived gaps, then finding sentences classed "gap" that no
+/// stated item already says; and the strengths list.
+pub fn assemble(stated: Vec<Item>, derived: Vec<Item>, findings: &[Finding]) -> (Vec<Item>, Vec<Item>) {
+    let mut gaps = stated;
+    gaps.extend(derived);
+    for f in findings.iter().filter(|f| f.class == "gap") {
+        if gaps.iter().any(|g| g.origin == "stated_list" && same_thing(&g.text, &f.text)) || gaps.iter().any(|g| g.span == f.span) {
+            continue;
+        }
+        gaps.push(Item { origin: "finding".into(), text: f.text.clone(), section: f.section.clone(), span: f.span });
+    }
+    let strengths = findings
+        .iter()
+        .filter(|f| f.class == "strength")
+        .map(|f| Item { origin: "finding".into(), text: f.text.clone(), section: f.section.clone(), span: f.span })
+        .collect();
+    (gaps, strengths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifier_rules() {
+        assert_eq!(classify("There was no defined plan around coproduction.").0, "gap");
+        assert_eq!(classify("Staff felt supported in their roles.").0, "strength");
+        assert_eq!(classify("There was recognition of unpaid carers, but gaps in areas such as communication were highlighted.").0, "gap");
+        assert_eq!(classify("However, this had led to a lack of assurances.").0, "gap");
+        assert_eq!(classify("Despite staffing challenges, teams worked well together.").0, "strength");
+        assert_eq!(classify("91% of people who received short term support no longer require support.").0, "neutral");
+        assert_eq!(classify("The local authority is a unitary authority.").0, "neutral");
+        assert_eq!(classify("Waiting times were too long.").1.as_deref(), Some("waiting"));
+        assert_eq!(classify("The assessment was not timely.").1.as_deref(), Some("was not"));
+    }
+
+    #[test]
+    fn same_thing_by_shared_words() {
+        assert!(same_thing("Stability of the workforce to minimise the number of allocated workers.", "The stability of the workforce to minimise the number of workers allocated to children was weak."));
+        assert!(!same_thing("Private fostering arrangements.", "Care leavers over 21."));
+    }
+}
