@@ -177,3 +177,45 @@ fn trends_match_gold() {
         assert_eq!(hit.previous.as_ref().unwrap().as_of.as_deref(), t["from_date"].as_str());
     }
 }
+
+fn norm(s: &str) -> String {
+    let s = s.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+    let kept: String = s.chars().map(|c| if c.is_alphanumeric() || "%£.' ".contains(c) { c } else { ' ' }).collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn stated_gaps_match_gold() {
+    let mut checked = 0;
+    for name in names() {
+        let (_, r, gold) = load(&name);
+        let stated: Vec<String> = r.gaps.iter().filter(|g| g.origin == "stated_list").map(|g| norm(&g.text)).collect();
+        for key in ["what_needs_to_improve", "what_needs_to_improve_prefixes", "areas_for_improvement_prefixes"] {
+            for item in gold[key].as_array().into_iter().flatten() {
+                let p: String = norm(item.as_str().unwrap()).chars().take(40).collect();
+                assert!(stated.iter().any(|s| s.starts_with(&p)), "{name}: stated gap '{p}' in {stated:#?}");
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 21);
+}
+
+#[test]
+fn findings_classifier_reaches_ninety_percent_on_the_labelled_summary() {
+    let (_, r, gold) = load("cqc-middlesbrough-2025");
+    let found: Vec<(String, &str)> = r.findings.iter().map(|f| (norm(&f.text), f.class.as_str())).collect();
+    let (mut right, mut total) = (0, 0);
+    for s in gold["summary_sentences"].as_array().unwrap() {
+        let label = s["label"].as_str().unwrap();
+        if label == "neutral" {
+            continue;
+        }
+        total += 1;
+        let p: String = norm(s["text"].as_str().unwrap()).chars().take(50).collect();
+        if found.iter().find(|(t, _)| t.starts_with(&p)).is_some_and(|(_, c)| *c == label) {
+            right += 1;
+        }
+    }
+    assert!(right * 100 >= total * 90, "{right}/{total}");
+}

@@ -197,3 +197,21 @@ async fn sorting_by_value_puts_the_largest_first() {
         .collect();
     assert!(values.windows(2).all(|w| w[0] >= w[1] || w[1] == 0.0), "{values:?}");
 }
+
+#[wasm_bindgen_test]
+async fn gaps_view_groups_stated_and_derived_gaps() {
+    let host = mount();
+    paste(&host, include_str!("fixtures/reports/ofsted-middlesbrough-2023.txt")).await;
+    let tab: HtmlElement = host.query_selector("[data-testid='tab-gaps']").unwrap().unwrap().unchecked_into();
+    tab.click();
+    sleep(50).await;
+    let panel = host.query_selector("#panel-gaps").unwrap().unwrap();
+    assert!(!panel.has_attribute("hidden"));
+    let gaps = all(&host, "gap");
+    assert!(gaps.iter().any(|g| g.contains("Stated in the report") && g.contains("Stability of the workforce to minimise the number of allocated workers for children.")), "{gaps:?}");
+    assert!(gaps.iter().any(|g| g.starts_with("Judgement") && g.contains("Overall effectiveness: Requires improvement to be good")));
+    select(&host, "gaps-filter", "stated_list");
+    sleep(50).await;
+    assert_eq!(all(&host, "gap").len(), 6);
+    assert!(!all(&host, "strength").is_empty());
+}

@@ -125,9 +125,33 @@ pub fn to_markdown(r: &Report) -> String {
     s
 }
 
+/// The gaps as an action plan for a spreadsheet: gap, section, origin, evidence, and empty
+/// owner / due date / status columns.
+pub fn to_action_plan_csv(r: &Report, input: &str) -> String {
+    let mut out = String::from("gap,section,origin,evidence,owner,due date,status\n");
+    for g in &r.gaps {
+        let ev = evidence(input, g.span).split_whitespace().collect::<Vec<_>>().join(" ");
+        let fields = [g.text.as_str(), g.section.as_deref().unwrap_or(""), g.origin.as_str(), ev.as_str(), "", "", ""];
+        out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn action_plan_has_one_row_per_gap_and_empty_owner_columns() {
+        let input = "What needs to improve?\n\n- Stability of the workforce, for children.\n";
+        let r = crate::analysis::analyse(input);
+        let csv = to_action_plan_csv(&r, input);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "gap,section,origin,evidence,owner,due date,status");
+        assert_eq!(lines[1], "\"Stability of the workforce, for children.\",What needs to improve?,stated_list,\"Stability of the workforce, for children.\",,,");
+        assert_eq!(lines.len(), 2);
+    }
 
     #[test]
     fn csv_quotes_and_defuses_formulas() {

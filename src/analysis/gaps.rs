@@ -58,7 +58,7 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
             if out.iter().any(|o| o.text == text) {
                 continue;
             }
-            out.push(Item { origin: "stated_list".into(), text, section: Some(heading.clone()), span: item.whole_span() });
+            out.push(Item { origin: "stated_list".into(), text, section: Some(heading.clone()), cue: None, span: item.whole_span() });
         }
     }
     out
@@ -225,7 +225,7 @@ pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
 // ---------------------------------------------------------------- derived gaps
 
 fn item(origin: &str, text: String, section: Option<String>, span: (usize, usize)) -> Item {
-    Item { origin: origin.to_string(), text, section, span }
+    Item { origin: origin.to_string(), text, section, cue: None, span }
 }
 
 pub fn derived(scores: &[Score], computed: Option<&ComputedRating>, judgements: &[Judgement], metrics: &[Metric], financial: Option<&Financial>) -> Vec<Item> {
@@ -354,12 +354,12 @@ pub fn assemble(stated: Vec<Item>, derived: Vec<Item>, findings: &[Finding]) -> 
         if gaps.iter().any(|g| g.origin == "stated_list" && same_thing(&g.text, &f.text)) || gaps.iter().any(|g| g.span == f.span) {
             continue;
         }
-        gaps.push(Item { origin: "finding".into(), text: f.text.clone(), section: f.section.clone(), span: f.span });
+        gaps.push(Item { origin: "finding".into(), text: f.text.clone(), section: f.section.clone(), cue: f.cue.clone(), span: f.span });
     }
     let strengths = findings
         .iter()
         .filter(|f| f.class == "strength")
-        .map(|f| Item { origin: "finding".into(), text: f.text.clone(), section: f.section.clone(), span: f.span })
+        .map(|f| Item { origin: "finding".into(), text: f.text.clone(), section: f.section.clone(), cue: f.cue.clone(), span: f.span })
         .collect();
     (gaps, strengths)
 }

@@ -30,7 +30,7 @@ mod text;
 pub use cqc::{band_for_percent, rating_for_scores, score_label, statement_names, Band, THEMES};
 pub use gaps::classify;
 pub use decode::{decode, Decoded, DecodeError, MAX_INPUT_BYTES};
-pub use export::{to_csv, to_markdown};
+pub use export::{to_action_plan_csv, to_csv, to_markdown};
 
 /// A byte range `[start, end)` into the original input.
 pub type Span = (usize, usize);
@@ -266,6 +266,8 @@ pub struct Item {
     pub origin: String,
     pub text: String,
     pub section: Option<String>,
+    /// For items from findings: the word or phrase that classed the sentence.
+    pub cue: Option<String>,
     pub span: Span,
 }
 

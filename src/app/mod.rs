@@ -8,8 +8,19 @@ use leptos::prelude::*;
 
 use crate::analysis::{analyse, Span};
 
+mod download;
 mod evidence;
 mod results;
+
+thread_local! {
+    /// The text the current report was made from, for evidence in exports.
+    static ANALYSED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// The action plan CSV of a report, with evidence from the text it was made from.
+fn action_plan(r: &crate::analysis::Report) -> String {
+    ANALYSED.with(|t| crate::analysis::to_action_plan_csv(r, &t.borrow()))
+}
 
 /// The example shown on first load: a real CQC assessment (Open Government Licence v3.0).
 pub const EXAMPLE: &str = include_str!("../../tests/fixtures/reports/cqc-middlesbrough-2025.txt");
@@ -24,7 +35,12 @@ pub fn App() -> impl IntoView {
     let (text, set_text) = signal(EXAMPLE.to_string());
     let (analysed, set_analysed) = signal(EXAMPLE.to_string());
     let (source, set_source) = signal(EXAMPLE_NAME.to_string());
-    let report = Memo::new(move |_| analysed.with(|t| analyse(t)));
+    let report = Memo::new(move |_| {
+        analysed.with(|t| {
+            ANALYSED.with(|a| a.replace(t.clone()));
+            analyse(t)
+        })
+    });
     let pending = StoredValue::new(None::<TimeoutHandle>);
     // True while typing has changed the text and the analysis has not caught up.
     let (busy, set_busy) = signal(false);

@@ -57,18 +57,171 @@ pub fn ReportView(report: Report, on_evidence: Callback<Span>) -> impl IntoView 
         .into_any();
     }
     let r = report;
+    let (tab, set_tab) = signal(Tab::Overview);
+    let tabs = [
+        (Tab::Overview, "Overview".to_string()),
+        (Tab::Figures, format!("Figures ({})", r.metrics.len())),
+        (Tab::Gaps, format!("Gaps ({})", r.gaps.len())),
+        (Tab::Strengths, format!("Strengths ({})", r.strengths.len())),
+        (Tab::Outline, "Outline".to_string()),
+    ];
+    let panel = move |t: Tab| move || tab.get() != t;
     view! {
         <Summary report=r.clone() on_evidence=on_evidence/>
         <Warnings warnings=r.warnings.clone()/>
-        <Computed report=r.clone()/>
-        <Scores report=r.clone() on_evidence=on_evidence/>
-        <Judgements report=r.clone() on_evidence=on_evidence/>
-        <FinancialCard report=r.clone() on_evidence=on_evidence/>
-        <MetricsTable report=r.clone() on_evidence=on_evidence/>
-        <MeetingView report=r.clone() on_evidence=on_evidence/>
-        <Outline report=r on_evidence=on_evidence/>
+        <div class="tabs" role="tablist" aria-label="Views of this report">
+            {tabs.into_iter().map(|(t, label)| view! {
+                <button type="button" role="tab" id=format!("tab-{}", t.id()) aria-controls=format!("panel-{}", t.id())
+                    aria-selected=move || (tab.get() == t).to_string() data-testid=format!("tab-{}", t.id())
+                    on:click=move |_| set_tab.set(t)>{label}</button>
+            }).collect_view()}
+        </div>
+        <div role="tabpanel" id="panel-overview" aria-labelledby="tab-overview" hidden=panel(Tab::Overview)>
+            <Computed report=r.clone()/>
+            <Scores report=r.clone() on_evidence=on_evidence/>
+            <Judgements report=r.clone() on_evidence=on_evidence/>
+            <MeetingView report=r.clone() on_evidence=on_evidence/>
+            <OverviewCounts report=r.clone() on_tab=Callback::new(move |t| set_tab.set(t))/>
+        </div>
+        <div role="tabpanel" id="panel-figures" aria-labelledby="tab-figures" hidden=panel(Tab::Figures)>
+            <FinancialCard report=r.clone() on_evidence=on_evidence/>
+            <MetricsTable report=r.clone() on_evidence=on_evidence/>
+            {r.metrics.is_empty().then(|| view! { <p class="card">"No figures were found in this text."</p> })}
+        </div>
+        <div role="tabpanel" id="panel-gaps" aria-labelledby="tab-gaps" hidden=panel(Tab::Gaps)>
+            <GapsView report=r.clone() on_evidence=on_evidence/>
+        </div>
+        <div role="tabpanel" id="panel-strengths" aria-labelledby="tab-strengths" hidden=panel(Tab::Strengths)>
+            <ItemsByGroup items=r.strengths.clone() testid="strength" empty="No strengths were found in this text." on_evidence=on_evidence/>
+        </div>
+        <div role="tabpanel" id="panel-outline" aria-labelledby="tab-outline" hidden=panel(Tab::Outline)>
+            <Outline report=r on_evidence=on_evidence/>
+        </div>
     }
     .into_any()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Tab {
+    Overview,
+    Figures,
+    Gaps,
+    Strengths,
+    Outline,
+}
+
+impl Tab {
+    fn id(self) -> &'static str {
+        match self {
+            Tab::Overview => "overview",
+            Tab::Figures => "figures",
+            Tab::Gaps => "gaps",
+            Tab::Strengths => "strengths",
+            Tab::Outline => "outline",
+        }
+    }
+}
+
+/// How many gaps, strengths and worse-than-comparator figures, with links to their views.
+#[component]
+fn OverviewCounts(report: Report, on_tab: Callback<Tab>) -> impl IntoView {
+    let worse = report.metrics.iter().filter(|m| m.is_worse()).count();
+    let stated = report.gaps.iter().filter(|g| g.origin == "stated_list").count();
+    view! {
+        <div class="card counts" data-testid="overview-counts">
+            <h3>"At a glance"</h3>
+            <ul>
+                <li><button type="button" class="link" on:click=move |_| on_tab.run(Tab::Gaps)>{format!("{} gaps", report.gaps.len())}</button>
+                    {format!(" ({stated} stated in the report's own lists)")}</li>
+                <li><button type="button" class="link" on:click=move |_| on_tab.run(Tab::Figures)>{format!("{worse} figures worse than their comparator or target")}</button></li>
+                <li><button type="button" class="link" on:click=move |_| on_tab.run(Tab::Strengths)>{format!("{} strengths", report.strengths.len())}</button></li>
+            </ul>
+        </div>
+    }
+}
+
+fn origin_label(origin: &str) -> &'static str {
+    match origin {
+        "stated_list" => "Stated in the report",
+        "score" => "Score",
+        "judgement" => "Judgement",
+        "comparison" => "Comparison",
+        "finance" => "Finance",
+        "waiting" => "Waiting",
+        "finding" => "Finding",
+        _ => "Other",
+    }
+}
+
+/// Items grouped by their section, each with its origin and one click to its words.
+#[component]
+fn ItemsByGroup(items: Vec<crate::analysis::Item>, testid: &'static str, empty: &'static str, on_evidence: Callback<Span>) -> impl IntoView {
+    if items.is_empty() {
+        return view! { <p class="card">{empty}</p> }.into_any();
+    }
+    let mut groups: Vec<(String, Vec<crate::analysis::Item>)> = Vec::new();
+    for it in items {
+        let key = it.section.clone().unwrap_or_else(|| origin_label(&it.origin).to_string());
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => v.push(it),
+            None => groups.push((key, vec![it])),
+        }
+    }
+    view! {
+        <div class="groups">
+            {groups.into_iter().map(|(title, items)| view! {
+                <section class="card group">
+                    <h4>{title}</h4>
+                    <ul class="items">
+                        {items.into_iter().map(|it| {
+                            let span = it.span;
+                            let origin = it.origin.clone();
+                            view! {
+                                <li data-testid=testid data-origin=origin.clone()>
+                                    <span class=format!("origin o-{origin}")>{origin_label(&origin)}</span>
+                                    <button type="button" class="link item-text" title="Show these words in the text" on:click=move |_| on_evidence.run(span)>{it.text.clone()}</button>
+                                    {it.cue.clone().map(|c| view! { <span class="cue">" — cue: “" {c} "”"</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }).collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn GapsView(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
+    let (origin, set_origin) = signal(String::from("all"));
+    let gaps = StoredValue::new(report.gaps.clone());
+    let name = format!("{}-action-plan.csv", report.authority.clone().unwrap_or_else(|| "report".into()).to_lowercase().replace(' ', "-"));
+    let stored_report = StoredValue::new(report.clone());
+    view! {
+        <div class="controls">
+            <label>"Show "
+                <select data-testid="gaps-filter" on:change=move |ev| set_origin.set(event_target_value(&ev))>
+                    <option value="all">"all gaps"</option>
+                    <option value="stated_list">"stated in the report"</option>
+                    <option value="score">"from scores"</option>
+                    <option value="judgement">"from judgements"</option>
+                    <option value="comparison">"from comparisons"</option>
+                    <option value="finance">"from spending"</option>
+                    <option value="waiting">"from waits"</option>
+                    <option value="finding">"from findings"</option>
+                </select>
+            </label>
+            <button type="button" data-testid="export-action-plan" on:click=move |_| {
+                stored_report.with_value(|r| super::download::text_file(&name, "text/csv", &super::action_plan(r)));
+            }>"Download action plan (CSV)"</button>
+        </div>
+        {move || {
+            let o = origin.get();
+            let items: Vec<_> = gaps.with_value(|g| g.iter().filter(|i| o == "all" || i.origin == o).cloned().collect());
+            view! { <ItemsByGroup items=items testid="gap" empty="No gaps of this kind." on_evidence=on_evidence/> }
+        }}
+    }
 }
 
 #[component]

@@ -11,6 +11,7 @@ after(async () => { await browser?.close(); await site?.close(); });
 test('figures table: filter, sort and evidence', async () => {
   const lens = await LensPage.open(browser, site.url);
   await lens.paste(fixtureText('reports/cqc-hartlepool-2025.txt'));
+  await lens.page.click('[data-testid=tab-figures]');
   // £404,000 under on adult social care.
   assert.match(await lens.text('fin-asc'), /−£404k under budget/);
   const rows = await lens.texts('metric-row');
