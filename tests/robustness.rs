@@ -2,29 +2,13 @@
 //! char boundaries.
 #![cfg(not(target_arch = "wasm32"))]
 
-use assessment_lens::analysis::{analyse, decode, Report};
+use assessment_lens::analysis::{analyse, decode};
 use proptest::prelude::*;
 
-fn spans(r: &Report) -> Vec<(usize, usize)> {
-    let mut v: Vec<_> = r.scores.iter().map(|s| s.span).collect();
-    v.extend(r.overall.iter().map(|o| o.span));
-    v.extend(r.judgements.iter().map(|j| j.span));
-    v.extend(r.metrics.iter().map(|m| m.span));
-    v.extend(r.gaps.iter().chain(&r.strengths).map(|g| g.span));
-    v.extend(r.findings.iter().map(|f| f.span));
-    v.extend(r.sections.iter().map(|s| s.span));
-    v.extend(r.previous_grade.iter().map(|p| p.span));
-    if let Some(m) = &r.meeting {
-        v.extend(m.items.iter().map(|i| i.span));
-        v.extend(m.decisions.iter().map(|d| d.span));
-        v.extend(m.documents.iter().map(|d| d.span));
-    }
-    v
-}
 
 fn check(input: &str) {
     let r = analyse(input);
-    for (s, e) in spans(&r) {
+    for (s, e) in r.spans() {
         assert!(s <= e && e <= input.len(), "span {s}..{e} outside input");
         assert!(input.is_char_boundary(s) && input.is_char_boundary(e), "span {s}..{e} splits a char");
     }

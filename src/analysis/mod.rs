@@ -282,6 +282,27 @@ pub struct Finding {
     pub span: Span,
 }
 
+impl Report {
+    /// Every evidence span the report holds, for checks that they slice the input.
+    pub fn spans(&self) -> Vec<Span> {
+        let mut v: Vec<Span> = self.scores.iter().map(|s| s.span).collect();
+        v.extend(self.overall.iter().map(|o| o.span));
+        v.extend(self.judgements.iter().map(|j| j.span));
+        v.extend(self.metrics.iter().map(|m| m.span));
+        v.extend(self.gaps.iter().chain(&self.strengths).map(|g| g.span));
+        v.extend(self.findings.iter().map(|f| f.span));
+        v.extend(self.sections.iter().map(|s| s.span));
+        v.extend(self.previous_grade.iter().map(|p| p.span));
+        v.extend(self.financial.iter().filter_map(|f| f.span));
+        if let Some(m) = &self.meeting {
+            v.extend(m.items.iter().map(|i| i.span));
+            v.extend(m.decisions.iter().map(|d| d.span));
+            v.extend(m.documents.iter().map(|d| d.span));
+        }
+        v
+    }
+}
+
 impl Metric {
     /// The report judges this figure worse than its comparator, or a wait exceeds its target.
     pub fn is_worse(&self) -> bool {

@@ -200,18 +200,7 @@ fn GapsView(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
     let stored_report = StoredValue::new(report.clone());
     view! {
         <div class="controls">
-            <label>"Show "
-                <select data-testid="gaps-filter" on:change=move |ev| set_origin.set(event_target_value(&ev))>
-                    <option value="all">"all gaps"</option>
-                    <option value="stated_list">"stated in the report"</option>
-                    <option value="score">"from scores"</option>
-                    <option value="judgement">"from judgements"</option>
-                    <option value="comparison">"from comparisons"</option>
-                    <option value="finance">"from spending"</option>
-                    <option value="waiting">"from waits"</option>
-                    <option value="finding">"from findings"</option>
-                </select>
-            </label>
+            <Choice label="Show " testid="gaps-filter" options=GAP_FILTERS.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect() on_change=Callback::new(move |v| set_origin.set(v))/>
             <button type="button" data-testid="export-action-plan" on:click=move |_| {
                 stored_report.with_value(|r| super::download::text_file(&name, "text/csv", &super::action_plan(r)));
             }>"Download action plan (CSV)"</button>
@@ -604,6 +593,40 @@ fn bars(m: &Metric) -> Option<AnyView> {
     )
 }
 
+const METRIC_FILTERS: &[(&str, &str)] = &[
+    ("all", "all figures"),
+    ("worse", "worse than comparator or target"),
+    ("target", "with a target"),
+    ("comparison", "comparisons"),
+    ("trend", "trends"),
+    ("waiting", "waits"),
+    ("count", "counts"),
+    ("demographic", "demographics"),
+];
+
+const GAP_FILTERS: &[(&str, &str)] = &[
+    ("all", "all gaps"),
+    ("stated_list", "stated in the report"),
+    ("score", "from scores"),
+    ("judgement", "from judgements"),
+    ("comparison", "from comparisons"),
+    ("finance", "from spending"),
+    ("waiting", "from waits"),
+    ("finding", "from findings"),
+];
+
+/// A labelled drop-down of (value, label) options.
+#[component]
+fn Choice(label: &'static str, testid: &'static str, options: Vec<(String, String)>, on_change: Callback<String>) -> impl IntoView {
+    view! {
+        <label>{label}
+            <select data-testid=testid on:change=move |ev| on_change.run(event_target_value(&ev))>
+                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum SortBy {
     Document,
@@ -621,9 +644,10 @@ fn MetricsTable(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
     let (filter, set_filter) = signal(String::from("all"));
     let (source, set_source) = signal(String::from("all"));
     let (sort, set_sort) = signal(SortBy::Document);
-    let mut sources: Vec<String> = report.metrics.iter().filter_map(|m| m.source.clone()).collect();
-    sources.sort();
-    sources.dedup();
+    let mut names: Vec<String> = report.metrics.iter().filter_map(|m| m.source.clone()).collect();
+    names.sort();
+    names.dedup();
+    let sources: Vec<(String, String)> = std::iter::once(("all".to_string(), "any source".to_string())).chain(names.into_iter().map(|n| (n.clone(), n))).collect();
 
     let rows = move || {
         let f = filter.get();
@@ -663,24 +687,8 @@ fn MetricsTable(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
         <div class="card metrics" data-testid="metrics">
             <h3>"Figures"</h3>
             <div class="controls">
-                <label>"Show "
-                    <select data-testid="metrics-filter" on:change=move |ev| set_filter.set(event_target_value(&ev))>
-                        <option value="all">"all figures"</option>
-                        <option value="worse">"worse than comparator or target"</option>
-                        <option value="target">"with a target"</option>
-                        <option value="comparison">"comparisons"</option>
-                        <option value="trend">"trends"</option>
-                        <option value="waiting">"waits"</option>
-                        <option value="count">"counts"</option>
-                        <option value="demographic">"demographics"</option>
-                    </select>
-                </label>
-                <label>" from "
-                    <select data-testid="metrics-source" on:change=move |ev| set_source.set(event_target_value(&ev))>
-                        <option value="all">"any source"</option>
-                        {sources.into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
-                    </select>
-                </label>
+                <Choice label="Show " testid="metrics-filter" options=METRIC_FILTERS.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect() on_change=Callback::new(move |v| set_filter.set(v))/>
+                <Choice label=" from " testid="metrics-source" options=sources on_change=Callback::new(move |v| set_source.set(v))/>
                 <span class="hint" data-testid="metrics-count" aria-live="polite">{move || format!("{} shown", count())}</span>
             </div>
             <div class="table-wrap">
