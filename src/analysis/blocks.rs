@@ -81,6 +81,8 @@ impl Block {
 #[derive(Clone, Debug)]
 pub struct Section {
     pub title: String,
+    /// `norm(title)`, computed once.
+    pub norm: String,
     pub level: u8,
     pub parent: Option<usize>,
     /// Index of the heading block.
@@ -659,7 +661,7 @@ fn outline(blocks: &mut [Block]) -> Vec<Section> {
                 parent = outline[p].parent;
             }
             b.section = parent;
-            outline.push(Section { title: b.text.clone(), level: b.level, parent, block: bi });
+            outline.push(Section { title: b.text.clone(), norm: super::text::norm(&b.text), level: b.level, parent, block: bi });
             current = Some(outline.len() - 1);
         } else {
             b.section = current;

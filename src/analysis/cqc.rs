@@ -121,6 +121,10 @@ pub struct CqcRead {
 /// Which statement a line names, if the whole line (less a "Quality statement 1:" style
 /// prefix) is a statement's wording. Returns its index and the rest of the line after it.
 fn statement_of(line: &str) -> Option<(usize, String)> {
+    // Statement headings, alone or with a score or a "Quality statement 1:" prefix, are short.
+    if line.len() > 120 {
+        return None;
+    }
     let mut w = words(line);
     for prefix in ["quality statement", "qs"] {
         if let Some(rest) = w.strip_prefix(prefix) {

@@ -3,6 +3,9 @@
 //! comparisons, spend and waits, and every finding sentence classed strength / gap /
 //! neutral by rules a reviewer can read (`classify`).
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::blocks::{sentences, Block, BlockKind, Reading};
 use super::text::{norm, words};
 use super::{ComputedRating, Finding, Financial, Item, Judgement, Kind, Metric, Score};
@@ -98,26 +101,62 @@ const STRENGTH_CUES: &[&str] = &[
 const SOFT_GAPS: &[&str] = &["challenges", "challenge", "issues", "issue", "concerns", "concern", "risks", "risk", "pressures", "pressure"];
 
 /// Phrases whose shortfall words are not shortfalls ("not only", "no longer require support").
-const NOT_GAPS: &[&str] = &["not only", "no longer require", "no longer needed", "no further", "no one waiting", "no waiting", "no delays", "no concerns", "not waiting", "minimal waiting", "reduce risk", "manage risk", "managed risk", "risk-assessed", "risk assess", "mitigate"];
+/// Shortfalls that "no" cancels ("no delays", "no one waiting").
+const NEGATIVE_NOUNS: &[&str] = &["delay", "delays", "waiting", "wait", "waits", "concerns", "concern", "complaints", "backlog", "backlogs", "embargoes", "issues", "gaps", "risks", "one", "people"];
 
-fn cue_at(l: &str, cue: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(k) = l.get(from..).and_then(|r| r.find(cue)) {
-        let i = from + k;
-        let before_ok = i == 0 || !l[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric());
-        // Cues ending in a space or cut at a stem ("frustrat") match as prefixes.
-        let stem = cue.ends_with(' ') || !cue.ends_with(|c: char| c.is_alphabetic()) || STEMS.contains(&cue);
-        let after_ok = stem || !l[i + cue.len()..].chars().next().is_some_and(|c| c.is_alphanumeric());
-        if before_ok && after_ok {
-            return Some(i);
-        }
-        from = i + cue.len();
-    }
-    None
-}
+const NOT_GAPS: &[&str] = &["not only", "no longer require", "no longer needed", "no further", "no one waiting", "no waiting", "no delays", "no concerns", "not waiting", "minimal waiting", "reduce risk", "manage risk", "managed risk", "risk-assessed", "risk assess", "mitigate"];
 
 const STEMS: &[&str] = &["frustrat", "collaborat", "fragil", "declin", "deteriorat", "empower", "opportunit"];
 
+/// Cues split into words, indexed by their first word, so a sentence is classed in one pass
+/// over its words whatever the number of cues.
+struct CueIndex {
+    by_first: HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>>,
+    stems: Vec<&'static str>,
+}
+
+impl CueIndex {
+    fn new(cues: &[&'static str]) -> Self {
+        let mut by_first: HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>> = HashMap::new();
+        let mut stems = Vec::new();
+        for &c in cues {
+            if STEMS.contains(&c) {
+                stems.push(c);
+                continue;
+            }
+            let ws: Vec<&'static str> = c.split(|ch: char| !ch.is_alphanumeric() && ch != '-').filter(|w| !w.is_empty()).collect();
+            if let Some(first) = ws.first() {
+                by_first.entry(first).or_default().push((c, ws));
+            }
+        }
+        CueIndex { by_first, stems }
+    }
+
+    /// Every cue in `words` with the index of the word it starts at.
+    fn hits(&self, words: &[&str]) -> Vec<(usize, &'static str)> {
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if let Some(cands) = self.by_first.get(w) {
+                for (cue, ws) in cands {
+                    if words.len() >= i + ws.len() && ws.iter().zip(&words[i..]).all(|(a, b)| a == b) {
+                        out.push((i, *cue));
+                    }
+                }
+            }
+            for stem in &self.stems {
+                if w.starts_with(stem) {
+                    out.push((i, *stem));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn indexes() -> &'static (CueIndex, CueIndex) {
+    static INDEX: OnceLock<(CueIndex, CueIndex)> = OnceLock::new();
+    INDEX.get_or_init(|| (CueIndex::new(GAP_CUES), CueIndex::new(STRENGTH_CUES)))
+}
 
 /// Class a sentence: ("strength" | "gap" | "neutral", the cue that decided it).
 ///
@@ -140,26 +179,37 @@ pub fn classify(sentence: &str) -> (&'static str, Option<String>) {
         }
     }
     for p in NOT_GAPS {
-        l = l.replace(p, " ");
-    }
-    let strength = STRENGTH_CUES.iter().filter_map(|c| cue_at(&l, c).map(|i| (i, *c))).min_by_key(|(i, _)| *i);
-    let gap = GAP_CUES.iter().filter_map(|c| cue_at(&l, c).map(|i| (i, *c))).min_by_key(|(i, _)| *i);
-    if let Some((gi, gc)) = gap {
-        // Every shortfall in the sentence is a soft noun that a strength governs.
-        let only_soft = GAP_CUES.iter().filter(|c| cue_at(&l, c).is_some()).all(|c| SOFT_GAPS.contains(c));
-        match strength {
-            Some((si, sc)) if only_soft && si < gi => return ("strength", Some(sc.trim().to_string())),
-            _ => return ("gap", Some(gc.trim().to_string())),
+        if l.contains(p) {
+            l = l.replace(p, " ");
         }
     }
-    if let Some((_, c)) = strength {
-        return ("strength", Some(c.trim().to_string()));
+    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    let (gap_index, strength_index) = indexes();
+    let mut gaps = gap_index.hits(&words);
+    // "no delays", "no people waiting", "no concerns": a negated shortfall is not a shortfall.
+    let negated: Vec<usize> = gaps
+        .iter()
+        .filter(|(i, c)| c.trim() == "no" && words.get(i + 1..(i + 3).min(words.len())).is_some_and(|next| next.iter().any(|w| NEGATIVE_NOUNS.contains(w))))
+        .map(|(i, _)| *i)
+        .collect();
+    gaps.retain(|(i, _)| !negated.iter().any(|n| *i >= *n && *i <= n + 2));
+    let strength = strength_index.hits(&words).into_iter().min_by_key(|(i, _)| *i);
+    if let Some(&(gi, gc)) = gaps.iter().min_by_key(|(i, _)| *i) {
+        // Every shortfall in the sentence is a soft noun that a strength governs.
+        let only_soft = gaps.iter().all(|(_, c)| SOFT_GAPS.contains(c));
+        return match strength {
+            Some((si, sc)) if only_soft && si < gi => ("strength", Some(sc.trim().to_string())),
+            _ => ("gap", Some(gc.trim().to_string())),
+        };
     }
-    ("neutral", None)
+    match strength {
+        Some((_, c)) => ("strength", Some(c.trim().to_string())),
+        None => ("neutral", None),
+    }
 }
 
 /// Sections whose sentences are findings; boilerplate and figures sections are not.
-fn is_findings_section(titles: &[String], kind: Kind) -> bool {
+fn is_findings_section(titles: &[&str], kind: Kind) -> bool {
     const SKIP: &[&str] = &[
         "what people expect", "the local authority commitment", "financial facts", "about ", "demographics",
         "how we assess", "quality statement scores", "local authority rating", "this theme includes", "the financial facts",
@@ -187,11 +237,11 @@ pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
         if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Numbered | BlockKind::ListItem) {
             continue;
         }
-        let mut titles = Vec::new();
+        let mut titles: Vec<&str> = Vec::new();
         let mut sec = b.section;
         while let Some(i) = sec {
             let Some(s) = reading.outline.get(i) else { break };
-            titles.push(norm(&s.title));
+            titles.push(&s.norm);
             sec = s.parent;
         }
         if kind == Kind::CqcLaAssessment && titles.is_empty() {
@@ -377,6 +427,8 @@ mod tests {
         assert_eq!(classify("Despite staffing challenges, teams worked well together.").0, "strength");
         assert_eq!(classify("91% of people who received short term support no longer require support.").0, "neutral");
         assert_eq!(classify("The local authority is a unitary authority.").0, "neutral");
+        assert_eq!(classify("The local authority had no people waiting for home care.").0, "neutral");
+        assert_eq!(classify("There were no delays and support was timely.").0, "strength");
         assert_eq!(classify("Waiting times were too long.").1.as_deref(), Some("waiting"));
         assert_eq!(classify("The assessment was not timely.").1.as_deref(), Some("was not"));
     }

@@ -69,10 +69,10 @@ fn authority(doc: &Doc, kind: Kind) -> Option<String> {
 
 fn published(doc: &Doc) -> Option<String> {
     doc.lines.iter().find_map(|l| {
-        let n = norm(l.content);
+        let c = l.content.as_bytes();
         let labelled = ["assessment published", "report published", "published", "date of publication", "publication date"]
             .iter()
-            .any(|p| n.starts_with(p));
+            .any(|p| c.len() >= p.len() && c[..p.len()].eq_ignore_ascii_case(p.as_bytes()));
         if labelled {
             parse_date(l.content)
         } else {
@@ -83,6 +83,10 @@ fn published(doc: &Doc) -> Option<String> {
 
 fn period(doc: &Doc) -> Option<String> {
     for (i, l) in doc.lines.iter().enumerate() {
+        // Labels are at the start of short lines.
+        if l.content.len() > 120 || !l.content.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("date") || p.eq_ignore_ascii_case("insp") || p.eq_ignore_ascii_case("asse")) {
+            continue;
+        }
         let n = norm(l.content);
         for label in ["inspection dates", "inspection date", "dates of inspection", "assessment dates", "date of meeting", "date"] {
             if let Some(rest) = n.strip_prefix(label) {

@@ -46,7 +46,7 @@ fn all_sentences(reading: &Reading) -> Vec<Sent<'_>> {
 // ---------------------------------------------------------------- financial facts
 
 fn financial(reading: &Reading) -> Option<Financial> {
-    let start = reading.blocks.iter().position(|b| norm(&b.text) == "financial facts")?;
+    let start = reading.blocks.iter().position(|b| b.text.len() < 40 && norm(&b.text) == "financial facts")?;
     let mut f = Financial::default();
     let mut first_span: Option<Span> = None;
     let mut last_span: Option<Span> = None;
@@ -696,7 +696,7 @@ fn count_metric(s: &Sent, label: &str, n: &Num, text: &str) -> Metric {
 fn demographics(reading: &Reading, sents: &[Sent], taken: &[Span]) -> Vec<Metric> {
     let mut out = Vec::new();
     for s in sents {
-        let title = reading.section_title(s.block.section).map(norm).unwrap_or_default();
+        let title = s.block.section.and_then(|i| reading.outline.get(i)).map(|sec| sec.norm.as_str()).unwrap_or("");
         let in_about = title.contains("demographic") || title.starts_with("about") || title.contains("population");
         let text = s.text();
         let l = text.to_ascii_lowercase();
