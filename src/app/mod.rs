@@ -1,59 +1,171 @@
-//! The page: Leptos components that call the core and render its `Report`. No analysis
+//! The page: Leptos components that call the core and render its `Report`s. No analysis
 //! logic lives here.
+//!
+//! State: the open documents (name, text, report), the selected one, and the view. Text
+//! comes from pasting (debounced re-analysis of the selected document), dropped files and the
+//! file picker (`input.rs`). The selected document is shown by `results.rs`; two or more can
+//! be compared (`compare.rs`) and exported (`exports.rs`).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
-use crate::analysis::{analyse, Span};
+use crate::analysis::{analyse_named, Report, Span};
 
+mod api;
+mod compare;
+mod doclist;
 mod download;
 mod evidence;
+mod exports;
+mod input;
 mod results;
-
-thread_local! {
-    /// The text the current report was made from, for evidence in exports.
-    static ANALYSED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-}
-
-/// The action plan CSV of a report, with evidence from the text it was made from.
-fn action_plan(r: &crate::analysis::Report) -> String {
-    ANALYSED.with(|t| crate::analysis::to_action_plan_csv(r, &t.borrow()))
-}
 
 /// The example shown on first load: a real CQC assessment (Open Government Licence v3.0).
 pub const EXAMPLE: &str = include_str!("../../tests/fixtures/reports/cqc-middlesbrough-2025.txt");
-pub const EXAMPLE_NAME: &str = "Example: Middlesbrough Council, CQC assessment (2025)";
+pub const EXAMPLE_NAME: &str = "Example: Middlesbrough CQC assessment (2025)";
 
 /// How long typing must pause before the text is analysed again.
 const DEBOUNCE: Duration = Duration::from_millis(250);
 
+/// One open document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub id: u32,
+    pub name: String,
+    pub text: String,
+    pub report: Report,
+}
+
+impl Document {
+    fn new(id: u32, name: &str, text: String, notes: Vec<String>) -> Self {
+        let mut report = analyse_named(name, &text);
+        for (i, n) in notes.into_iter().enumerate() {
+            report.warnings.insert(i, n);
+        }
+        Document { id, name: name.to_string(), text, report }
+    }
+}
+
+/// What the results column shows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum View {
+    Document,
+    Compare,
+}
+
+/// Shared state, provided as context to the components.
+#[derive(Clone, Copy)]
+pub struct Lens {
+    pub docs: RwSignal<Vec<Arc<Document>>>,
+    pub selected: RwSignal<Option<u32>>,
+    pub view: RwSignal<View>,
+    pub tab: RwSignal<results::Tab>,
+    /// The evidence last asked for, in the selected document.
+    pub active: RwSignal<Option<Span>>,
+    /// Messages about files that could not be read, and progress while reading.
+    pub notices: RwSignal<Vec<String>>,
+    pub progress: RwSignal<Option<(usize, usize)>>,
+    next_id: StoredValue<u32>,
+}
+
+impl Lens {
+    pub fn add(&self, name: &str, text: String, notes: Vec<String>) -> u32 {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        let doc = Arc::new(Document::new(id, name, text, notes));
+        self.docs.update(|d| d.push(doc));
+        self.selected.set(Some(id));
+        id
+    }
+
+    pub fn current(&self) -> Option<Arc<Document>> {
+        let sel = self.selected.get()?;
+        self.docs.with(|d| d.iter().find(|x| x.id == sel).cloned())
+    }
+
+    pub fn remove(&self, id: u32) {
+        self.docs.update(|d| d.retain(|x| x.id != id));
+        if self.selected.get_untracked() == Some(id) {
+            self.selected.set(self.docs.with_untracked(|d| d.last().map(|x| x.id)));
+        }
+        if self.docs.with_untracked(|d| d.len()) < 2 {
+            self.view.set(View::Document);
+        }
+    }
+
+    pub fn rename(&self, id: u32, name: String) {
+        self.docs.update(|d| {
+            if let Some(x) = d.iter_mut().find(|x| x.id == id) {
+                let mut doc = (**x).clone();
+                doc.name = name.clone();
+                doc.report.source = name;
+                *x = Arc::new(doc);
+            }
+        });
+    }
+
+    /// Replace a document's text and analyse it again.
+    pub fn set_text(&self, id: u32, text: String) {
+        self.docs.update(|d| {
+            if let Some(x) = d.iter_mut().find(|x| x.id == id) {
+                // Editing the example makes it the user's own text.
+                let name = if x.name == EXAMPLE_NAME { "pasted text".to_string() } else { x.name.clone() };
+                *x = Arc::new(Document::new(id, &name, text, Vec::new()));
+            }
+        });
+    }
+}
+
+pub fn use_lens() -> Lens {
+    use_context::<Lens>().unwrap_or_else(|| {
+        // Only reachable if a component is mounted outside `App`; give it an empty state.
+        new_lens()
+    })
+}
+
+fn new_lens() -> Lens {
+    Lens {
+        docs: RwSignal::new(Vec::new()),
+        selected: RwSignal::new(None),
+        view: RwSignal::new(View::Document),
+        tab: RwSignal::new(results::Tab::Overview),
+        active: RwSignal::new(None),
+        notices: RwSignal::new(Vec::new()),
+        progress: RwSignal::new(None),
+        next_id: StoredValue::new(1),
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    // What the text area holds, and what was last analysed (debounced behind it).
-    let (text, set_text) = signal(EXAMPLE.to_string());
-    let (analysed, set_analysed) = signal(EXAMPLE.to_string());
-    let (source, set_source) = signal(EXAMPLE_NAME.to_string());
-    let report = Memo::new(move |_| {
-        analysed.with(|t| {
-            ANALYSED.with(|a| a.replace(t.clone()));
-            analyse(t)
-        })
-    });
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    // True while typing has changed the text and the analysis has not caught up.
-    let (busy, set_busy) = signal(false);
-    let textarea = NodeRef::<Textarea>::new();
+    let lens = new_lens();
+    provide_context(lens);
+    lens.add(EXAMPLE_NAME, EXAMPLE.to_string(), Vec::new());
+    api::install();
+    input::listen_for_drops(lens);
 
-    let schedule = move |value: String| {
+    let textarea = NodeRef::<Textarea>::new();
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let (busy, set_busy) = signal(false);
+    // The text area's value: the selected document's text, replaced when the selection changes.
+    let shown_text = Memo::new(move |_| lens.current().map(|d| d.text.clone()).unwrap_or_default());
+
+    let on_input = move |value: String| {
         if let Some(h) = pending.get_value() {
             h.clear();
         }
         set_busy.set(true);
         let handle = set_timeout_with_handle(
             move || {
-                set_analysed.set(value);
+                match lens.selected.get_untracked() {
+                    Some(id) => lens.set_text(id, value),
+                    None => {
+                        lens.add("pasted text", value, Vec::new());
+                    }
+                }
                 set_busy.set(false);
             },
             DEBOUNCE,
@@ -61,71 +173,68 @@ pub fn App() -> impl IntoView {
         .ok();
         pending.set_value(handle);
     };
-    let replace = move |value: &str, name: &str| {
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        set_text.set(value.to_string());
-        set_analysed.set(value.to_string());
-        set_source.set(name.to_string());
-        set_busy.set(false);
-    };
+
+    // Evidence: select the words in the text area and remember them for the Source view.
     let show_evidence = Callback::new(move |span: Span| {
-        if let Some(el) = textarea.get() {
-            analysed.with(|t| evidence::select(&el, t, span));
+        lens.active.set(Some(span));
+        if let (Some(el), Some(doc)) = (textarea.get(), lens.current()) {
+            evidence::select(&el, &doc.text, span);
         }
     });
+    provide_context(show_evidence);
 
     view! {
+        <a class="skip" href="#results-heading">"Skip to results"</a>
         <header class="top">
             <h1>"Assessment Lens"</h1>
             <p class="tagline">
                 "Scores, metrics and gaps from social-care inspection reports. "
-                <strong>"Analysed in your browser: nothing you paste leaves this device."</strong>
+                <strong>"Analysed in your browser: nothing you paste or drop leaves this device."</strong>
             </p>
         </header>
+        <input::DropOverlay/>
         <main class="layout">
             <section class="panel input" aria-labelledby="input-heading">
-                <h2 id="input-heading">"Report text"</h2>
+                <h2 id="input-heading">"Documents"</h2>
+                <doclist::DocumentList/>
+                <input::Buttons textarea=textarea/>
                 <label for="report-text" class="hint">
-                    "Paste a CQC local authority assessment, an Ofsted children's services inspection or committee papers. Results update as you type."
+                    "Paste a CQC local authority assessment, an Ofsted children's services inspection or committee papers, or drop files anywhere on the page (.txt, .md, .html). Results update as you type."
                 </label>
-                <div class="buttons">
-                    <button type="button" data-testid="load-example" on:click=move |_| replace(EXAMPLE, EXAMPLE_NAME)>
-                        "Load example"
-                    </button>
-                    <button type="button" data-testid="clear" on:click=move |_| {
-                        replace("", "pasted text");
-                        if let Some(el) = textarea.get() {
-                            let _ = el.focus();
-                        }
-                    }>"Clear"</button>
-                </div>
                 <textarea
                     id="report-text"
                     data-testid="report-text"
                     node_ref=textarea
                     spellcheck="false"
-                    prop:value=move || text.get()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        set_text.set(v.clone());
-                        set_source.set("pasted text".into());
-                        schedule(v);
-                    }
+                    prop:value=move || shown_text.get()
+                    on:input=move |ev| on_input(event_target_value(&ev))
                 ></textarea>
                 <p class="hint" data-testid="source-name">
-                    {move || source.get()} " · " {move || text.with(|t| t.split_whitespace().count())} " words"
+                    {move || lens.current().map(|d| d.name.clone()).unwrap_or_else(|| "pasted text".into())}
+                    " · " {move || shown_text.with(|t| t.split_whitespace().count())} " words"
                 </p>
             </section>
             <section class="panel results" aria-labelledby="results-heading" aria-live="polite"
                 aria-busy=move || busy.get().to_string() data-testid="results">
                 <h2 id="results-heading" class="visually-hidden">"Results"</h2>
-                {move || view! { <results::ReportView report=report.get() on_evidence=show_evidence/> }}
+                <input::Notices/>
+                <exports::ExportBar/>
+                {move || match (lens.view.get(), lens.current()) {
+                    (View::Compare, _) => view! { <compare::CompareView/> }.into_any(),
+                    (View::Document, Some(doc)) => view! { <results::ReportView doc=doc on_evidence=show_evidence/> }.into_any(),
+                    (View::Document, None) => view! {
+                        <p class="empty" data-testid="empty">"Paste a report on the left, drop files here, or load the example, to see its rating and scores."</p>
+                    }.into_any(),
+                }}
             </section>
         </main>
         <footer class="foot">
             "Assessment Lens reads text only; it makes no network requests. Example report: Care Quality Commission, Open Government Licence v3.0."
         </footer>
     }
+}
+
+/// The action plan CSV of a document, with evidence from its text.
+fn action_plan(doc: &Document) -> String {
+    crate::analysis::to_action_plan_csv(&doc.report, &doc.text)
 }

@@ -2,6 +2,11 @@
 
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
+use wasm_bindgen::JsCast;
+
+use super::{use_lens, Document};
 use crate::analysis::{statement_names, Financial, Kind, Metric, Report, Span, THEMES};
 
 /// "2025-02-21" as "21 February 2025".
@@ -49,50 +54,76 @@ fn rating_class(rating: &str) -> &'static str {
 }
 
 #[component]
-pub fn ReportView(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
-    if report.warnings.iter().any(|w| w.contains("empty")) && report.scores.is_empty() {
+pub fn ReportView(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoView {
+    let report = doc.report.clone();
+    if doc.text.trim().is_empty() {
         return view! {
-            <p class="empty" data-testid="empty">"Paste a report on the left, or load the example, to see its rating and scores."</p>
+            <p class="empty" data-testid="empty">"Paste a report on the left, drop files here, or load the example, to see its rating and scores."</p>
         }
         .into_any();
     }
     let r = report;
-    let (tab, set_tab) = signal(Tab::Overview);
+    let tab = use_lens().tab;
     let tabs = [
         (Tab::Overview, "Overview".to_string()),
         (Tab::Figures, format!("Figures ({})", r.metrics.len())),
         (Tab::Gaps, format!("Gaps ({})", r.gaps.len())),
         (Tab::Strengths, format!("Strengths ({})", r.strengths.len())),
+        (Tab::Source, "Source".to_string()),
         (Tab::Outline, "Outline".to_string()),
     ];
     let panel = move |t: Tab| move || tab.get() != t;
+    let order: Vec<Tab> = tabs.iter().map(|t| t.0).collect();
+    // Arrow keys move between tabs, as in any tab list.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let i = order.iter().position(|t| *t == tab.get_untracked()).unwrap_or(0);
+        let next = match ev.key().as_str() {
+            "ArrowRight" => Some((i + 1) % order.len()),
+            "ArrowLeft" => Some((i + order.len() - 1) % order.len()),
+            "Home" => Some(0),
+            "End" => Some(order.len() - 1),
+            _ => None,
+        };
+        if let Some(n) = next {
+            ev.prevent_default();
+            tab.set(order[n]);
+            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("tab-{}", order[n].id()))) {
+                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+    };
     view! {
         <Summary report=r.clone() on_evidence=on_evidence/>
         <Warnings warnings=r.warnings.clone()/>
-        <div class="tabs" role="tablist" aria-label="Views of this report">
+        <div class="tabs" role="tablist" aria-label="Views of this report" on:keydown=on_key>
             {tabs.into_iter().map(|(t, label)| view! {
                 <button type="button" role="tab" id=format!("tab-{}", t.id()) aria-controls=format!("panel-{}", t.id())
-                    aria-selected=move || (tab.get() == t).to_string() data-testid=format!("tab-{}", t.id())
-                    on:click=move |_| set_tab.set(t)>{label}</button>
+                    aria-selected=move || (tab.get() == t).to_string() tabindex=move || if tab.get() == t { "0" } else { "-1" }
+                    data-testid=format!("tab-{}", t.id())
+                    on:click=move |_| tab.set(t)>{label}</button>
             }).collect_view()}
         </div>
         <div role="tabpanel" id="panel-overview" aria-labelledby="tab-overview" hidden=panel(Tab::Overview)>
             <Computed report=r.clone()/>
             <Scores report=r.clone() on_evidence=on_evidence/>
             <Judgements report=r.clone() on_evidence=on_evidence/>
+            <FinancialCard report=r.clone() on_evidence=on_evidence testid_prefix="overview-"/>
             <MeetingView report=r.clone() on_evidence=on_evidence/>
-            <OverviewCounts report=r.clone() on_tab=Callback::new(move |t| set_tab.set(t))/>
+            <OverviewCounts report=r.clone() on_tab=Callback::new(move |t| tab.set(t))/>
         </div>
         <div role="tabpanel" id="panel-figures" aria-labelledby="tab-figures" hidden=panel(Tab::Figures)>
-            <FinancialCard report=r.clone() on_evidence=on_evidence/>
+            <FinancialCard report=r.clone() on_evidence=on_evidence testid_prefix=""/>
             <MetricsTable report=r.clone() on_evidence=on_evidence/>
             {r.metrics.is_empty().then(|| view! { <p class="card">"No figures were found in this text."</p> })}
         </div>
         <div role="tabpanel" id="panel-gaps" aria-labelledby="tab-gaps" hidden=panel(Tab::Gaps)>
-            <GapsView report=r.clone() on_evidence=on_evidence/>
+            <GapsView doc=doc.clone() on_evidence=on_evidence/>
         </div>
         <div role="tabpanel" id="panel-strengths" aria-labelledby="tab-strengths" hidden=panel(Tab::Strengths)>
             <ItemsByGroup items=r.strengths.clone() testid="strength" empty="No strengths were found in this text." on_evidence=on_evidence/>
+        </div>
+        <div role="tabpanel" id="panel-source" aria-labelledby="tab-source" hidden=panel(Tab::Source)>
+            <SourceView doc=doc.clone()/>
         </div>
         <div role="tabpanel" id="panel-outline" aria-labelledby="tab-outline" hidden=panel(Tab::Outline)>
             <Outline report=r on_evidence=on_evidence/>
@@ -101,12 +132,44 @@ pub fn ReportView(report: Report, on_evidence: Callback<Span>) -> impl IntoView 
     .into_any()
 }
 
+/// The full text, with the evidence last clicked highlighted and scrolled into view.
+#[component]
+fn SourceView(doc: Arc<Document>) -> impl IntoView {
+    let lens = use_lens();
+    let text = doc.text.clone();
+    Effect::new(move |_| {
+        if lens.active.get().is_some() && lens.tab.get() == Tab::Source {
+            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("active-evidence")) {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        }
+    });
+    view! {
+        <div class="card source" data-testid="source">
+            {move || {
+                let (s, e) = lens.active.get().filter(|(s, e)| s <= e && text.get(*s..*e).is_some()).unwrap_or((0, 0));
+                if e == 0 {
+                    view! { <pre class="source-text">{text.clone()}</pre> }.into_any()
+                } else {
+                    view! {
+                        <pre class="source-text">{text[..s].to_string()}<mark id="active-evidence" data-testid="active-evidence">{text[s..e].to_string()}</mark>{text[e..].to_string()}</pre>
+                    }
+                    .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Tab {
     Overview,
     Figures,
     Gaps,
     Strengths,
+    Source,
     Outline,
 }
 
@@ -117,6 +180,7 @@ impl Tab {
             Tab::Figures => "figures",
             Tab::Gaps => "gaps",
             Tab::Strengths => "strengths",
+            Tab::Source => "source",
             Tab::Outline => "outline",
         }
     }
@@ -193,16 +257,17 @@ fn ItemsByGroup(items: Vec<crate::analysis::Item>, testid: &'static str, empty: 
 }
 
 #[component]
-fn GapsView(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
+fn GapsView(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoView {
+    let report = doc.report.clone();
     let (origin, set_origin) = signal(String::from("all"));
     let gaps = StoredValue::new(report.gaps.clone());
     let name = format!("{}-action-plan.csv", report.authority.clone().unwrap_or_else(|| "report".into()).to_lowercase().replace(' ', "-"));
-    let stored_report = StoredValue::new(report.clone());
+    let stored_doc = StoredValue::new(doc.clone());
     view! {
         <div class="controls">
             <Choice label="Show " testid="gaps-filter" options=GAP_FILTERS.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect() on_change=Callback::new(move |v| set_origin.set(v))/>
             <button type="button" data-testid="export-action-plan" on:click=move |_| {
-                stored_report.with_value(|r| super::download::text_file(&name, "text/csv", &super::action_plan(r)));
+                stored_doc.with_value(|d| super::download::text_file(&name, "text/csv", &super::action_plan(d)));
             }>"Download action plan (CSV)"</button>
         </div>
         {move || {
@@ -527,9 +592,9 @@ fn group(n: i64) -> String {
 }
 
 #[component]
-fn FinancialCard(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
+fn FinancialCard(report: Report, on_evidence: Callback<Span>, testid_prefix: &'static str) -> impl IntoView {
     let Some(f) = report.financial.clone() else { return ().into_any() };
-    let row = |name: &'static str, est: Option<f64>, act: Option<f64>, var: Option<f64>, testid: &'static str| {
+    let row = |name: &'static str, est: Option<f64>, act: Option<f64>, var: Option<f64>, testid: String| {
         let var = var.or_else(|| est.zip(act).map(|(e, a)| a - e));
         (est.is_some() || act.is_some()).then(|| {
             let (var_text, class) = match var {
@@ -551,13 +616,13 @@ fn FinancialCard(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
     let Financial { total_budget_estimated, total_budget_actual, total_variance, asc_budget_estimated, asc_spend_actual, asc_variance, .. } = f.clone();
     let span = f.span;
     view! {
-        <div class="card financial" data-testid="financial">
+        <div class="card financial" data-testid=format!("{testid_prefix}financial")>
             <h3>"Financial facts"</h3>
             <table class="money">
                 <thead><tr><th scope="col">""</th><th scope="col">"Estimated"</th><th scope="col">"Actual"</th><th scope="col">"Variance"</th></tr></thead>
                 <tbody>
-                    {row("Total budget", total_budget_estimated, total_budget_actual, total_variance, "fin-total")}
-                    {row("Adult social care", asc_budget_estimated, asc_spend_actual, asc_variance, "fin-asc")}
+                    {row("Total budget", total_budget_estimated, total_budget_actual, total_variance, format!("{testid_prefix}fin-total"))}
+                    {row("Adult social care", asc_budget_estimated, asc_spend_actual, asc_variance, format!("{testid_prefix}fin-asc"))}
                 </tbody>
             </table>
             <ul class="facts-list">

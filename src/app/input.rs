@@ -1,0 +1,229 @@
+//! Getting documents in: buttons, the file picker, dropping files anywhere on the page, and
+//! turning file bytes into text (the core's `decode`; HTML through the browser's DOMParser).
+//! Files are read one after another, with progress and a pause between them so the page
+//! keeps painting.
+
+use leptos::html::{Input, Textarea};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{use_lens, Lens, EXAMPLE, EXAMPLE_NAME};
+use crate::analysis::decode;
+
+/// One file picked or dropped.
+struct Picked {
+    name: String,
+    file: web_sys::File,
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<Picked> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).map(|file| Picked { name: file.name(), file }).collect()
+}
+
+/// Wait for the browser to paint before the next file.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Visible text of an HTML document: scripts and styles dropped, blocks on their own lines.
+pub fn html_to_text(html: &str) -> Option<String> {
+    let parser = web_sys::DomParser::new().ok()?;
+    let doc = parser.parse_from_string(html, web_sys::SupportedType::TextHtml).ok()?;
+    let body = doc.body()?;
+    if let Ok(junk) = body.query_selector_all("script, style, noscript, template") {
+        for i in 0..junk.length() {
+            if let Some(n) = junk.item(i) {
+                if let Some(p) = n.parent_node() {
+                    let _ = p.remove_child(&n);
+                }
+            }
+        }
+    }
+    // Give block elements line breaks so headings and paragraphs stay apart.
+    if let Ok(blocks) = body.query_selector_all("p, div, li, h1, h2, h3, h4, h5, h6, tr, br, section, article, header, footer, blockquote, dt, dd") {
+        for i in 0..blocks.length() {
+            if let Some(n) = blocks.item(i) {
+                let _ = n.append_child(&doc.create_text_node("\n\n"));
+            }
+        }
+    }
+    if let Ok(cells) = body.query_selector_all("td, th") {
+        for i in 0..cells.length() {
+            if let Some(n) = cells.item(i) {
+                let _ = n.append_child(&doc.create_text_node("\t"));
+            }
+        }
+    }
+    body.text_content()
+}
+
+fn is_html(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.ends_with(".html") || n.ends_with(".htm")
+}
+
+const ACCEPTED: &[&str] = &[".txt", ".md", ".markdown", ".text", ".html", ".htm", ".csv"];
+
+async fn read_one(p: &Picked) -> Result<(String, Vec<String>), String> {
+    let lower = p.name.to_ascii_lowercase();
+    if lower.ends_with(".pdf") || lower.ends_with(".docx") || lower.ends_with(".doc") {
+        return Err("PDF and Word files cannot be read yet; copy the text out of them and paste it".into());
+    }
+    if p.file.size() as usize > crate::analysis::MAX_INPUT_BYTES {
+        return Err(crate::analysis::DecodeError::TooLarge { bytes: p.file.size() as usize }.to_string());
+    }
+    let buf = wasm_bindgen_futures::JsFuture::from(p.file.array_buffer()).await.map_err(|_| "the file could not be read".to_string())?;
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    let decoded = decode(&bytes).map_err(|e| e.to_string())?;
+    let mut notes: Vec<String> = decoded.warning.into_iter().collect();
+    let text = if is_html(&p.name) {
+        html_to_text(&decoded.text).ok_or_else(|| "the HTML could not be read".to_string())?
+    } else {
+        decoded.text
+    };
+    if !ACCEPTED.iter().any(|e| lower.ends_with(e)) {
+        notes.push(format!("{} is not a .txt, .md or .html file; it was read as text.", p.name));
+    }
+    Ok((text, notes))
+}
+
+/// Read files one after another, adding each as a document; bad files get a notice naming them.
+fn read_files(lens: Lens, files: Vec<Picked>) {
+    if files.is_empty() {
+        return;
+    }
+    lens.notices.set(Vec::new());
+    spawn_local(async move {
+        let total = files.len();
+        for (i, p) in files.iter().enumerate() {
+            lens.progress.set(Some((i, total)));
+            yield_to_browser().await;
+            match read_one(p).await {
+                Ok((text, notes)) => {
+                    lens.add(&p.name, text, notes);
+                }
+                Err(e) => lens.notices.update(|n| n.push(format!("{}: {e}.", p.name))),
+            }
+        }
+        lens.progress.set(Some((total, total)));
+        yield_to_browser().await;
+        lens.progress.set(None);
+        lens.view.set(super::View::Document);
+    });
+}
+
+/// Drag files over the page to see a drop target; drop them anywhere.
+pub fn listen_for_drops(lens: Lens) {
+    let over = move |ev: web_sys::DragEvent| {
+        let has_files = ev.data_transfer().is_some_and(|dt| dt.types().iter().any(|t| t.as_string().as_deref() == Some("Files")));
+        if has_files {
+            ev.prevent_default();
+            set_dragging(true);
+        }
+    };
+    let _ = window_event_listener(leptos::ev::dragover, over);
+    let _ = window_event_listener(leptos::ev::dragenter, over);
+    let _ = window_event_listener(leptos::ev::dragleave, move |ev: web_sys::DragEvent| {
+        // Leaving the window (no related target) ends the drag.
+        if ev.related_target().is_none() {
+            set_dragging(false);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::drop, move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        set_dragging(false);
+        read_files(lens, files_of(ev.data_transfer().and_then(|d| d.files())));
+    });
+}
+
+thread_local! {
+    static DRAGGING: std::cell::OnceCell<RwSignal<bool>> = const { std::cell::OnceCell::new() };
+}
+
+fn dragging() -> RwSignal<bool> {
+    DRAGGING.with(|d| *d.get_or_init(|| RwSignal::new(false)))
+}
+
+fn set_dragging(on: bool) {
+    let d = dragging();
+    if d.get_untracked() != on {
+        d.set(on);
+    }
+}
+
+#[component]
+pub fn DropOverlay() -> impl IntoView {
+    let d = dragging();
+    view! {
+        <div class="drop-overlay" class:active=move || d.get() data-testid="drop-overlay" aria-hidden="true">
+            <p>"Drop files to analyse them — .txt, .md, .html. Nothing is uploaded."</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn Buttons(textarea: NodeRef<Textarea>) -> impl IntoView {
+    let lens = use_lens();
+    let picker = NodeRef::<Input>::new();
+    view! {
+        <div class="buttons">
+            <button type="button" data-testid="new-document" on:click=move |_| {
+                lens.add("pasted text", String::new(), Vec::new());
+                lens.view.set(super::View::Document);
+                if let Some(el) = textarea.get() { let _ = el.focus(); }
+            }>"New"</button>
+            <button type="button" data-testid="open-files" on:click=move |_| {
+                if let Some(el) = picker.get() { el.click(); }
+            }>"Open files…"</button>
+            <button type="button" data-testid="load-example" on:click=move |_| {
+                lens.add(EXAMPLE_NAME, EXAMPLE.to_string(), Vec::new());
+                lens.view.set(super::View::Document);
+            }>"Load example"</button>
+            <button type="button" data-testid="clear" on:click=move |_| {
+                if let Some(id) = lens.selected.get_untracked() {
+                    lens.set_text(id, String::new());
+                }
+                if let Some(el) = textarea.get() { let _ = el.focus(); }
+            }>"Clear"</button>
+            <input type="file" multiple class="visually-hidden" node_ref=picker data-testid="file-input" tabindex="-1"
+                aria-label="Open files"
+                accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                on:change=move |ev| {
+                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                    read_files(lens, files_of(input.files()));
+                    input.set_value("");
+                }/>
+        </div>
+    }
+}
+
+/// Progress while reading files, and the files that could not be read.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let lens = use_lens();
+    view! {
+        {move || lens.progress.get().map(|(done, total)| view! {
+            <p class="card progress" role="status" data-testid="progress">
+                {format!("{done} of {total} analysed")}
+                <progress max=total.to_string() value=done.to_string()></progress>
+            </p>
+        })}
+        {move || {
+            let notes = lens.notices.get();
+            (!notes.is_empty()).then(|| view! {
+                <div class="card warnings" role="alert" data-testid="file-errors">
+                    <h3>"Some files could not be read"</h3>
+                    <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    <button type="button" on:click=move |_| lens.notices.set(Vec::new())>"Dismiss"</button>
+                </div>
+            })
+        }}
+    }
+}
+
