@@ -39,7 +39,7 @@ pub fn CompareView() -> impl IntoView {
 fn heatmap(docs: &[Arc<Document>]) -> impl IntoView {
     let names: Vec<String> = docs.iter().map(|d| short_name(d)).collect();
     view! {
-        <div class="card table-wrap" data-testid="heatmap">
+        <div class="card table-wrap" data-testid="heatmap" tabindex="0" role="region" aria-label="Quality statement scores">
             <h3>"Quality statement scores"</h3>
             <table class="heatmap">
                 <thead><tr><th scope="col">"Statement"</th>{names.iter().map(|n| view! { <th scope="col">{n.clone()}</th> }).collect_view()}</tr></thead>
@@ -78,7 +78,7 @@ fn grades(docs: &[Arc<Document>]) -> impl IntoView {
         }
     }
     view! {
-        <div class="card table-wrap" data-testid="compare-grades">
+        <div class="card table-wrap" data-testid="compare-grades" tabindex="0" role="region" aria-label="Ofsted judgements">
             <h3>"Ofsted judgements"</h3>
             <table class="grades">
                 <thead><tr><th scope="col">"Judgement"</th>{docs.iter().map(|d| view! { <th scope="col">{short_name(d)}</th> }).collect_view()}</tr></thead>
@@ -108,7 +108,7 @@ fn finance(docs: &[Arc<Document>]) -> impl IntoView {
         ("People in short-term support", |f| f.short_term_support_people.map(|p| p.to_string()).unwrap_or_else(|| "—".into())),
     ];
     view! {
-        <div class="card table-wrap" data-testid="compare-financial">
+        <div class="card table-wrap" data-testid="compare-financial" tabindex="0" role="region" aria-label="Financial facts">
             <h3>"Financial facts"</h3>
             <table class="money">
                 <thead><tr><th scope="col">""</th>{docs.iter().map(|d| view! { <th scope="col">{short_name(d)}</th> }).collect_view()}</tr></thead>
@@ -152,7 +152,7 @@ fn shared(docs: &[Arc<Document>]) -> impl IntoView {
     }
     rows.retain(|(_, _, cells)| cells.iter().filter(|c| c.is_some()).count() >= 2);
     (!rows.is_empty()).then(|| view! {
-        <div class="card table-wrap" data-testid="compare-shared">
+        <div class="card table-wrap" data-testid="compare-shared" tabindex="0" role="region" aria-label="Figures the documents share">
             <h3>"Figures the documents share"</h3>
             <p class="hint">"Figures set against the same England figure in two or more documents."</p>
             <table class="metrics-table">

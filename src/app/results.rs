@@ -151,10 +151,10 @@ fn SourceView(doc: Arc<Document>) -> impl IntoView {
             {move || {
                 let (s, e) = lens.active.get().filter(|(s, e)| s <= e && text.get(*s..*e).is_some()).unwrap_or((0, 0));
                 if e == 0 {
-                    view! { <pre class="source-text">{text.clone()}</pre> }.into_any()
+                    view! { <pre class="source-text" tabindex="0" aria-label="Report text">{text.clone()}</pre> }.into_any()
                 } else {
                     view! {
-                        <pre class="source-text">{text[..s].to_string()}<mark id="active-evidence" data-testid="active-evidence">{text[s..e].to_string()}</mark>{text[e..].to_string()}</pre>
+                        <pre class="source-text" tabindex="0" aria-label="Report text">{text[..s].to_string()}<mark id="active-evidence" data-testid="active-evidence">{text[s..e].to_string()}</mark>{text[e..].to_string()}</pre>
                     }
                     .into_any()
                 }
@@ -618,13 +618,15 @@ fn FinancialCard(report: Report, on_evidence: Callback<Span>, testid_prefix: &'s
     view! {
         <div class="card financial" data-testid=format!("{testid_prefix}financial")>
             <h3>"Financial facts"</h3>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Budget and spend">
             <table class="money">
-                <thead><tr><th scope="col">""</th><th scope="col">"Estimated"</th><th scope="col">"Actual"</th><th scope="col">"Variance"</th></tr></thead>
+                <thead><tr><th scope="col">"Budget"</th><th scope="col">"Estimated"</th><th scope="col">"Actual"</th><th scope="col">"Variance"</th></tr></thead>
                 <tbody>
                     {row("Total budget", total_budget_estimated, total_budget_actual, total_variance, format!("{testid_prefix}fin-total"))}
                     {row("Adult social care", asc_budget_estimated, asc_spend_actual, asc_variance, format!("{testid_prefix}fin-asc"))}
                 </tbody>
             </table>
+            </div>
             <ul class="facts-list">
                 {f.asc_share_percent.map(|p| view! { <li>{format!("{p}% of the budget spent on adult social care")}</li> })}
                 {f.precept_percent.map(|p| view! { <li>{format!("Adult social care precept: {p}%")}</li> })}
@@ -756,7 +758,7 @@ fn MetricsTable(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
                 <Choice label=" from " testid="metrics-source" options=sources on_change=Callback::new(move |v| set_source.set(v))/>
                 <span class="hint" data-testid="metrics-count" aria-live="polite">{move || format!("{} shown", count())}</span>
             </div>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Figures table">
                 <table class="metrics-table" data-testid="metrics-table">
                     <thead>
                         <tr>

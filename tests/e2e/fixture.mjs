@@ -62,8 +62,8 @@ export class LensPage {
     page.on('request', (r) => this.requests.push(r.url()));
   }
 
-  static async open(browser, baseUrl) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  static async open(browser, baseUrl, options = {}) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
     const lens = new LensPage(await context.newPage(), baseUrl);
     await lens.page.goto(baseUrl);
     await lens.page.waitForSelector('[data-testid=summary]');
@@ -91,6 +91,42 @@ export class LensPage {
   statements() { return this.texts('statement'); }
   meanings() { return this.texts('score-meaning'); }
   computedPercent() { return this.text('computed-percent'); }
+
+  /** Drop files on the page as a user dragging them from their desktop would. */
+  async drop(files) {
+    const dt = await this.page.evaluateHandle((fs) => {
+      const d = new DataTransfer();
+      for (const f of fs) d.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type || '' }));
+      return d;
+    }, files.map((f) => ({ name: f.name, type: f.type, bytes: [...Buffer.from(f.content)] })));
+    await this.page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
+    await this.page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  }
+
+  /** Wait until every file read has finished. */
+  async filesRead() {
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid=progress]'));
+  }
+
+  /** Run axe-core (from node_modules) in the page; the violations of the given impacts. */
+  async axe(impacts = ['serious', 'critical']) {
+    await this.page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    const result = await this.page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+    return result.violations.filter((v) => impacts.includes(v.impact));
+  }
+
+  /** The text a download holds, after clicking the control that starts it. */
+  async download(testid) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.click(`[data-testid=${testid}]`)]);
+    return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
+  }
+
+  async selectedText() {
+    return this.page.evaluate(() => {
+      const t = document.querySelector('[data-testid=report-text]');
+      return t.value.slice(t.selectionStart, t.selectionEnd);
+    });
+  }
 
   async screenshot(name) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });

@@ -1,0 +1,68 @@
+// A user drops several files at once — text, Markdown, HTML and a bad one — and picks more
+// with the file picker; each good file becomes a document, the bad one gets a message that
+// names it, and the rest still load.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveSite, launchBrowser, LensPage, fixtureText } from './fixture.mjs';
+import path from 'node:path';
+import { FIXTURES } from './fixture.mjs';
+
+let site, browser;
+before(async () => { site = await serveSite(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await site?.close(); });
+
+test('drop several files, one of them bad', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  const html = '<html><head><style>p{}</style><script>window.bad=1</script></head><body><h1>Inspection of Northtown local authority children\u2019s services</h1><p>Inspection dates: 1 to 5 May 2023</p><p>Lead inspector: A Person</p><table><tr><td>Judgement</td><td>Grade</td></tr><tr><td>Overall effectiveness</td><td>Good</td></tr></table></body></html>';
+  await lens.drop([
+    { name: 'stockton.txt', content: fixtureText('reports/cqc-stockton-on-tees-2025.txt') },
+    { name: 'picture.png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]) },
+    { name: 'croydon.md', content: fixtureText('reports/ofsted-croydon-2024.txt') },
+    { name: 'northtown.html', content: html, type: 'text/html' },
+    { name: 'empty.txt', content: '' },
+  ]);
+  await lens.filesRead();
+  const names = await lens.texts('doc-name');
+  assert.deepEqual(names.slice(1), ['stockton.txt', 'croydon.md', 'northtown.html']);
+  const errors = await lens.text('file-errors');
+  assert.match(errors, /picture\.png: the file is not text/);
+  assert.match(errors, /empty\.txt: the file is empty/);
+  // The last good file is selected; its HTML was read without the script or style.
+  assert.equal(await lens.authority(), 'Northtown');
+  assert.deepEqual(await lens.texts('grade'), ['Good']);
+  assert.equal(await lens.page.evaluate(() => window.bad), undefined);
+  const text = await lens.page.inputValue('[data-testid=report-text]');
+  assert.ok(!text.includes('window.bad') && !text.includes('p{}'));
+  await lens.screenshot('files-dropped');
+  assert.deepEqual(lens.externalRequests(), []);
+});
+
+test('progress shows while many files are read', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  const many = Array.from({ length: 12 }, (_, i) => ({ name: `report-${i + 1}.txt`, content: fixtureText('reports/cqc-hartlepool-2025.txt') }));
+  const seen = lens.page.waitForSelector('[data-testid=progress]', { timeout: 5000 }).then((el) => el.innerText());
+  await lens.drop(many);
+  assert.match(await seen, /\d+ of 12 analysed/);
+  await lens.filesRead();
+  assert.equal((await lens.texts('doc-entry')).length, 13);
+});
+
+test('the file picker opens the same files', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  await lens.page.setInputFiles('[data-testid=file-input]', [
+    path.join(FIXTURES, 'reports', 'ofsted-westminster-2025.txt'),
+    path.join(FIXTURES, 'variants', 'pilot-2023-indicative.txt'),
+  ]);
+  await lens.filesRead();
+  assert.deepEqual((await lens.texts('doc-name')).slice(1), ['ofsted-westminster-2025.txt', 'pilot-2023-indicative.txt']);
+  assert.equal(await lens.rating(), 'Good');
+  // Select the first, rename it, remove the example.
+  await lens.page.locator('[data-testid=doc-entry] .doc-select').nth(1).click();
+  assert.equal(await lens.authority(), 'Westminster');
+  await lens.page.locator('[data-testid=rename]').nth(1).click();
+  await lens.page.fill('[data-testid=rename-input]', 'Westminster ILACS');
+  await lens.page.press('[data-testid=rename-input]', 'Enter');
+  assert.equal((await lens.texts('doc-name'))[1], 'Westminster ILACS');
+  await lens.page.locator('[data-testid=remove]').first().click();
+  assert.deepEqual(await lens.texts('doc-name'), ['Westminster ILACS', 'pilot-2023-indicative.txt']);
+});
