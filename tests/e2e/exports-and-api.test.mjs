@@ -44,3 +44,14 @@ test('window.assessmentLens.analyse returns a plain report', async () => {
   assert.deepEqual(report.judgements[4], { area: 'Overall effectiveness', grade: 'Outstanding', span: report.judgements[4].span });
   assert.equal(Object.getPrototypeOf(report), Object.prototype);
 });
+
+test('printing one document fits on one or two A4 pages', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  await lens.page.emulateMedia({ media: 'print' });
+  const pdf = await lens.page.pdf({ format: 'A4', printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+  // The text panel and controls are not printed; the rating and scores are.
+  assert.equal(await lens.page.locator('[data-testid=report-text]').isVisible(), false);
+  assert.ok(await lens.page.locator('[data-testid=overall-rating]').isVisible());
+});
