@@ -5,10 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../pkg"
 total_raw=0; total_gz=0
 printf '%-44s %10s %10s\n' file bytes gzip
-for f in $(find . -type f | sort); do
+for f in $(find . -type f ! -name assessment-lens.html | sort); do
   raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
   printf '%-44s %10d %10d\n' "${f#./}" "$raw" "$gz"
 done
 printf '%-44s %10d %10d\n' total "$total_raw" "$total_gz"
+if [ -f assessment-lens.html ]; then
+  printf 'one-file build (assessment-lens.html): %d bytes, %d gzip\n' "$(stat -c %s assessment-lens.html)" "$(gzip -9 -c assessment-lens.html | wc -c)"
+fi
 awk -v r="$total_raw" -v g="$total_gz" 'BEGIN { printf "site: %.0f KiB raw, %.0f KiB gzip\n", r / 1024, g / 1024 }'

@@ -22,6 +22,7 @@ mod evidence;
 mod exports;
 mod input;
 mod results;
+mod storage;
 
 /// The example shown on first load: a real CQC assessment (Open Government Licence v3.0).
 pub const EXAMPLE: &str = include_str!("../../tests/fixtures/reports/cqc-middlesbrough-2025.txt");
@@ -143,7 +144,15 @@ fn new_lens() -> Lens {
 pub fn App() -> impl IntoView {
     let lens = new_lens();
     provide_context(lens);
-    lens.add(EXAMPLE_NAME, EXAMPLE.to_string(), Vec::new());
+    // Kept documents come back; otherwise the example is shown.
+    let kept = storage::restore();
+    if kept.is_empty() {
+        lens.add(EXAMPLE_NAME, EXAMPLE.to_string(), Vec::new());
+    } else {
+        for (name, text) in kept {
+            lens.add(&name, text, Vec::new());
+        }
+    }
     api::install();
     input::listen_for_drops(lens);
 
@@ -198,6 +207,7 @@ pub fn App() -> impl IntoView {
                 <h2 id="input-heading">"Documents"</h2>
                 <doclist::DocumentList/>
                 <input::Buttons textarea=textarea/>
+                <storage::KeepControls/>
                 <label for="report-text" class="hint">
                     "Paste a CQC local authority assessment, an Ofsted children's services inspection or committee papers, or drop files anywhere on the page (.txt, .md, .html). Results update as you type."
                 </label>

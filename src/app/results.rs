@@ -413,7 +413,10 @@ fn Scores(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
                                     on:click=move |_| on_evidence.run(span) data-testid="statement">
                                     {s.statement.clone()}
                                 </button>
-                                <span class="bar" aria-hidden="true"><span class="fill" style=format!("width:{pct}%")></span></span>
+                                <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                                    <rect class="track" x="0" y="0" width="100" height="10" rx="5"></rect>
+                                    <rect class="fill" x="0" y="0" width=pct.to_string() height="10" rx="5"></rect>
+                                </svg>
                                 <span class="meaning" data-testid="score-meaning">
                                     <strong>{s.score}</strong> " — " {s.label.clone()}
                                     {s.indicative.then_some(" (indicative)")}
@@ -541,9 +544,9 @@ fn Outline(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
             <ul>
                 {report.sections.iter().map(|s| {
                     let span = s.span;
-                    let indent = format!("margin-left:{}rem", (s.level.saturating_sub(1)) as f32 * 0.9);
+                    let indent = format!("lvl-{}", s.level.clamp(1, 6));
                     view! {
-                        <li style=indent data-testid="outline-item">
+                        <li class=indent data-testid="outline-item">
                             <button type="button" class="link" on:click=move |_| on_evidence.run(span)>{s.title.clone()}</button>
                         </li>
                     }
