@@ -24,7 +24,11 @@ const PIECES: &[&str] = &[
     "The impact of leaders on social work      Good", "1. Children who need help and protection", "2.1 Adoption performance Good",
     "\u{c}", "Page 2 of 9", "hyphen-", "ated", "AGENDA", "1.   Apologies for Absence", " 3 - 10", "PRESENT:", "AGREED that",
     "ﬁ", "board1", "co?production", "e.g.", "£1.4M", "24.64%", "Inspection of Anytown local authority children's services",
-    "judged inadequate in 2019",
+    "judged inadequate in 2019", "é’é’é’é’é’é’é’é’é’é’é’é’é’é’é’é’é’é’é’é’ waiting time of 150 days", "a target of 28 days",
+    "Financial facts", "its total budget would be £256,608,000", "2.59%, compared to the England average of 4.30%",
+    "(47.83% compared to 36.83%, SACE, June 2024)", "from 702 in August 2020 to 531 in July 2021", "What needs to improve?",
+    "Ofsted also identified the following areas for improvement:-", " Quality was variable", "a) That", "ranked the 14th most deprived",
+    "85% of assessments were completed within 28 days", "There was no defined plan", "Despite challenges, staff were good",
 ];
 
 proptest! {

@@ -435,7 +435,17 @@ fn comparisons(sents: &[Sent]) -> Vec<Metric> {
             };
             let window_start = local_sent.map(|i| prev_end.min(ns[i].start)).unwrap_or(0);
             let window = &text[window_start..(comp.end).min(text.len())];
-            let own = verdict(window);
+            // "… of 4.30%, which was worse": a verdict right after the comparator counts too.
+            let own = verdict(window).or_else(|| {
+                let after = &text[comp.end.min(text.len())..];
+                let after = after.trim_start_matches([',', ')', ' ']);
+                (after.starts_with("which") || after.starts_with("and this") || after.starts_with("this"))
+                    .then(|| {
+                        let end = after.find(['.', ';', ',']).unwrap_or(after.len());
+                        verdict(&after[..end])
+                    })
+                    .flatten()
+            });
             prev_end = comp.end;
             let direction = if (local.value - comp.value).abs() < 1e-9 {
                 "similar"
@@ -602,7 +612,11 @@ fn waits_and_counts(sents: &[Sent]) -> Vec<Metric> {
             let before = &l[..n.start];
             if matches!(n.unit, Unit::Days | Unit::Weeks) && has_wait && Some(*n) != target_here {
                 // The nearest qualifier before the figure.
-                let near = &before[before.len().saturating_sub(40)..];
+                let mut from = before.len().saturating_sub(40);
+                while !before.is_char_boundary(from) {
+                    from += 1;
+                }
+                let near = &before[from..];
                 let near = near.get(near.find(' ').unwrap_or(0)..).unwrap_or(near);
                 let kind = [("median", "median wait"), ("maximum", "longest wait"), ("longest", "longest wait"), ("longer than", "longest wait"), ("average", "average wait")]
                     .iter()
@@ -823,4 +837,32 @@ pub fn read(reading: &Reading) -> MetricsRead {
     metrics.extend(trends(&sents));
     metrics.extend(waits_and_counts(&sents));
     MetricsRead { financial: financial(reading), population: population(&sents), metrics }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{blocks, text::Doc};
+    use super::*;
+
+    fn metrics_of(s: &str) -> Vec<Metric> {
+        let doc = Doc::new(s);
+        read(&blocks::read(&doc, s)).metrics
+    }
+
+    #[test]
+    fn wait_qualifier_near_multibyte_text_does_not_split_chars() {
+        // 40 bytes before the figure fall inside a two-byte character.
+        let s = "Leaders said é’é’é’é’é’é’é’é’é’é’é’é’é’ the median waiting time of 150 days was too long.\n";
+        let m = metrics_of(s);
+        assert_eq!(m.len(), 1);
+        assert_eq!((m[0].label.as_str(), m[0].value), ("median wait", 150.0));
+    }
+
+    #[test]
+    fn comparator_figures_and_the_local_figure_before_them() {
+        let m = metrics_of("Only 2.59% of carers accessed training, compared to the England average of 4.30%, which was worse.\n");
+        assert_eq!(m[0].value, 2.59);
+        assert_eq!(m[0].comparator.as_ref().map(|c| c.value), Some(4.3));
+        assert_eq!(m[0].judgement.as_deref(), Some("worse"));
+    }
 }
