@@ -116,3 +116,47 @@ fn csv_and_markdown() {
     assert!(md.contains("- Overall rating: **Requires improvement**"));
     assert!(md.contains("| Leadership | Learning, improvement and innovation | 2 | Evidence shows some shortfalls |"));
 }
+
+#[test]
+fn word_documents_read_like_their_text() {
+    let docx = format!("{FIXTURES}/docx/ofsted-middlesbrough-2023.docx");
+    let txt = format!("{FIXTURES}/reports/ofsted-middlesbrough-2023.txt");
+    let out = run(&["analyse", &docx, &txt], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let r = json(&out);
+    assert_eq!(r[0]["judgements"].as_array().unwrap().len(), 5);
+    let grades = |x: &Value| x["judgements"].as_array().unwrap().iter().map(|j| (j["area"].clone(), j["grade"].clone())).collect::<Vec<_>>();
+    assert_eq!(grades(&r[0]), grades(&r[1]));
+    let stated = |x: &Value| x["gaps"].as_array().unwrap().iter().filter(|g| g["origin"] == "stated_list").map(|g| g["text"].clone()).collect::<Vec<_>>();
+    assert_eq!(stated(&r[0]), stated(&r[1]));
+    assert_eq!(stated(&r[0]).len(), 6);
+
+    let cqc = run(&["analyse", &format!("{FIXTURES}/docx/cqc-hartlepool-2025.docx")], None);
+    let c = &json(&cqc)[0];
+    assert_eq!(c["overall"]["rating"], "Good");
+    assert_eq!(c["computed_rating"]["percent"], 69.4);
+    assert_eq!(c["financial"]["asc_spend_actual"], 42048000.0);
+}
+
+#[test]
+fn bad_word_and_pdf_files_get_a_clear_error() {
+    let names = ["truncated.docx", "encrypted.docx", "not-really.docx", "empty.docx"];
+    let paths: Vec<String> = names.iter().map(|n| format!("{FIXTURES}/docx/{n}")).collect();
+    let dir = std::env::temp_dir().join(format!("lens-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("report.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n").unwrap();
+    let mut args = vec!["analyse"];
+    args.extend(paths.iter().map(String::as_str));
+    args.push(pdf.to_str().unwrap());
+    let out = run(&args, None);
+    assert_eq!(out.status.code(), Some(1));
+    let r = json(&out);
+    let errors: Vec<&str> = r.iter().map(|x| x["error"].as_str().unwrap()).collect();
+    assert!(errors[0].contains("damaged or incomplete"), "{errors:?}");
+    assert!(errors[1].contains("password-protected"));
+    assert!(errors[2].contains("not a Word"));
+    assert_eq!(errors[3], "the file is empty");
+    assert!(errors[4].contains("PDF files cannot be read yet"));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}

@@ -2,7 +2,7 @@
 //! char boundaries.
 #![cfg(not(target_arch = "wasm32"))]
 
-use assessment_lens::analysis::{analyse, decode};
+use assessment_lens::analysis::{analyse, decode, file_to_text};
 use proptest::prelude::*;
 
 
@@ -51,8 +51,27 @@ proptest! {
     }
 
     #[test]
+    fn any_bytes_named_docx_read_or_refuse(bytes in proptest::collection::vec(any::<u8>(), 0..600), zip in any::<bool>()) {
+        let mut b = if zip { b"PK\x03\x04".to_vec() } else { Vec::new() };
+        b.extend(bytes);
+        if let Ok(d) = file_to_text("x.docx", &b) {
+            check(&d.text);
+        }
+    }
+
+    #[test]
     fn any_bytes_decode_or_refuse(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         if let Ok(d) = decode(&bytes) {
+            check(&d.text);
+        }
+    }
+}
+
+#[test]
+fn every_prefix_of_a_word_document_reads_or_refuses() {
+    let bytes = include_bytes!("fixtures/docx/ofsted-middlesbrough-2023.docx");
+    for cut in (0..bytes.len()).step_by(97) {
+        if let Ok(d) = file_to_text("cut.docx", &bytes[..cut]) {
             check(&d.text);
         }
     }

@@ -16,6 +16,8 @@ pub enum DecodeError {
     Empty,
     TooLarge { bytes: usize },
     Binary,
+    /// A document format that could not be read, and why in words.
+    Unreadable(String),
 }
 
 impl std::fmt::Display for DecodeError {
@@ -29,6 +31,7 @@ impl std::fmt::Display for DecodeError {
                 MAX_INPUT_BYTES / 1_048_576
             ),
             DecodeError::Binary => write!(f, "the file is not text (it looks like a binary file)"),
+            DecodeError::Unreadable(why) => write!(f, "{why}"),
         }
     }
 }
@@ -83,6 +86,25 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             })
         }
     }
+}
+
+/// The text of a file, by its name and bytes: Word documents through `docx_to_text`, text
+/// through `decode`; PDFs are refused in words.
+pub fn file_to_text(name: &str, bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let lower = name.to_ascii_lowercase();
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(DecodeError::TooLarge { bytes: bytes.len() });
+    }
+    if lower.ends_with(".docx") || (super::docx::looks_like_docx(bytes) && !lower.ends_with(".txt")) {
+        return super::docx::docx_to_text(bytes).map(|text| Decoded { text, warning: None });
+    }
+    if bytes.starts_with(b"%PDF") || lower.ends_with(".pdf") {
+        return Err(DecodeError::Unreadable("PDF files cannot be read yet; copy the text out of the PDF and paste it".into()));
+    }
+    if lower.ends_with(".doc") {
+        return Err(DecodeError::Unreadable("old Word (.doc) files cannot be read; save it as .docx or copy the text".into()));
+    }
+    decode(bytes)
 }
 
 #[cfg(test)]

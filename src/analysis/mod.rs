@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 mod blocks;
 mod cqc;
 mod decode;
+mod docx;
 mod export;
 mod gaps;
 mod kind;
@@ -29,7 +30,8 @@ mod text;
 
 pub use cqc::{band_for_percent, rating_for_scores, score_label, statement_names, Band, THEMES};
 pub use gaps::classify;
-pub use decode::{decode, Decoded, DecodeError, MAX_INPUT_BYTES};
+pub use decode::{decode, file_to_text, Decoded, DecodeError, MAX_INPUT_BYTES};
+pub use docx::{docx_to_text, looks_like_docx};
 pub use export::{to_action_plan_csv, to_csv, to_markdown};
 
 /// A byte range `[start, end)` into the original input.

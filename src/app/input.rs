@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{use_lens, Lens, EXAMPLE, EXAMPLE_NAME};
-use crate::analysis::decode;
+use crate::analysis::file_to_text;
 
 /// One file picked or dropped.
 struct Picked {
@@ -68,27 +68,24 @@ fn is_html(name: &str) -> bool {
     n.ends_with(".html") || n.ends_with(".htm")
 }
 
-const ACCEPTED: &[&str] = &[".txt", ".md", ".markdown", ".text", ".html", ".htm", ".csv"];
+const ACCEPTED: &[&str] = &[".txt", ".md", ".markdown", ".text", ".html", ".htm", ".csv", ".docx"];
 
 async fn read_one(p: &Picked) -> Result<(String, Vec<String>), String> {
-    let lower = p.name.to_ascii_lowercase();
-    if lower.ends_with(".pdf") || lower.ends_with(".docx") || lower.ends_with(".doc") {
-        return Err("PDF and Word files cannot be read yet; copy the text out of them and paste it".into());
-    }
     if p.file.size() as usize > crate::analysis::MAX_INPUT_BYTES {
         return Err(crate::analysis::DecodeError::TooLarge { bytes: p.file.size() as usize }.to_string());
     }
     let buf = wasm_bindgen_futures::JsFuture::from(p.file.array_buffer()).await.map_err(|_| "the file could not be read".to_string())?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-    let decoded = decode(&bytes).map_err(|e| e.to_string())?;
+    let decoded = file_to_text(&p.name, &bytes).map_err(|e| e.to_string())?;
     let mut notes: Vec<String> = decoded.warning.into_iter().collect();
     let text = if is_html(&p.name) {
         html_to_text(&decoded.text).ok_or_else(|| "the HTML could not be read".to_string())?
     } else {
         decoded.text
     };
+    let lower = p.name.to_ascii_lowercase();
     if !ACCEPTED.iter().any(|e| lower.ends_with(e)) {
-        notes.push(format!("{} is not a .txt, .md or .html file; it was read as text.", p.name));
+        notes.push(format!("{} is not a .txt, .md, .html or .docx file; it was read as text.", p.name));
     }
     Ok((text, notes))
 }
@@ -162,7 +159,7 @@ pub fn DropOverlay() -> impl IntoView {
     let d = dragging();
     view! {
         <div class="drop-overlay" class:active=move || d.get() data-testid="drop-overlay" aria-hidden="true">
-            <p>"Drop files to analyse them — .txt, .md, .html. Nothing is uploaded."</p>
+            <p>"Drop files to analyse them — .txt, .md, .html, .docx. Nothing is uploaded."</p>
         </div>
     }
 }
@@ -193,7 +190,7 @@ pub fn Buttons(textarea: NodeRef<Textarea>) -> impl IntoView {
             }>"Clear"</button>
             <input type="file" multiple class="visually-hidden" node_ref=picker data-testid="file-input" tabindex="-1"
                 aria-label="Open files"
-                accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                accept=".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                 on:change=move |ev| {
                     let input: web_sys::HtmlInputElement = event_target(&ev);
                     read_files(lens, files_of(input.files()));

@@ -209,7 +209,7 @@ pub fn App() -> impl IntoView {
                 <input::Buttons textarea=textarea/>
                 <storage::KeepControls/>
                 <label for="report-text" class="hint">
-                    "Paste a CQC local authority assessment, an Ofsted children's services inspection or committee papers, or drop files anywhere on the page (.txt, .md, .html). Results update as you type."
+                    "Paste a CQC local authority assessment, an Ofsted children's services inspection or committee papers, or drop files anywhere on the page (.txt, .md, .html, .docx). Results update as you type."
                 </label>
                 <textarea
                     id="report-text"

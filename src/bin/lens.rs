@@ -9,14 +9,15 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use assessment_lens::analysis::{analyse_named, decode, to_csv, to_markdown, Report};
+use assessment_lens::analysis::{analyse_named, file_to_text, to_csv, to_markdown, Report};
 
 const USAGE: &str = "\
 usage: lens analyse [--format json|csv|md] FILE...
 
 Reads social-care inspection reports (CQC local authority assessments, Ofsted
 children's services inspections, committee papers) and prints their scores,
-metrics and gaps. FILE may be - for standard input.
+metrics and gaps. FILE is text (UTF-8, UTF-16, Windows-1252) or a Word .docx;
+it may be - for standard input.
 
   --format json   one JSON array, one report per FILE (default)
   --format csv    one row per extracted item
@@ -66,7 +67,7 @@ fn analyse_file(path: &str) -> Outcome {
         Ok(b) => b,
         Err(error) => return Outcome::Failed { source, error },
     };
-    match decode(&bytes) {
+    match file_to_text(&source, &bytes) {
         Ok(d) => {
             let mut report = analyse_named(&source, &d.text);
             if let Some(w) = d.warning {

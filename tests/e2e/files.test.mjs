@@ -47,6 +47,18 @@ test('progress shows while many files are read', async () => {
   assert.equal((await lens.texts('doc-entry')).length, 13);
 });
 
+test('a Word document reads like its text; a damaged one gets a message', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  await lens.page.setInputFiles('[data-testid=file-input]', [
+    path.join(FIXTURES, 'docx', 'ofsted-middlesbrough-2023.docx'),
+    path.join(FIXTURES, 'docx', 'truncated.docx'),
+  ]);
+  await lens.filesRead();
+  assert.equal(await lens.authority(), 'Middlesbrough');
+  assert.equal((await lens.texts('grade')).length, 5);
+  assert.match(await lens.text('file-errors'), /truncated\.docx: the Word document is damaged or incomplete/);
+});
+
 test('the file picker opens the same files', async () => {
   const lens = await LensPage.open(browser, site.url);
   await lens.page.setInputFiles('[data-testid=file-input]', [
