@@ -157,6 +157,32 @@ fn bad_word_and_pdf_files_get_a_clear_error() {
     assert!(errors[1].contains("password-protected"));
     assert!(errors[2].contains("not a Word"));
     assert_eq!(errors[3], "the file is empty");
-    assert!(errors[4].contains("PDF files cannot be read yet"));
+    assert!(errors[4].contains("not a valid PDF"), "{}", errors[4]);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
+
+/// The three real Ofsted PDFs give the judgements and "What needs to improve?" items of their
+/// text versions. Needs Node and `npm ci` (pdf.js), which `./dev test` sets up.
+#[test]
+fn real_pdfs_read_like_their_text() {
+    if !std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/node_modules/pdfjs-dist")).exists() {
+        eprintln!("pdf.js is not installed (run `npm ci`, or ./dev test): PDF comparison skipped");
+        return;
+    }
+    let entries = std::fs::read_dir(format!("{FIXTURES}/pdf")).unwrap();
+    let mut n = 0;
+    for e in entries {
+        let pdf = e.unwrap().path();
+        let name = pdf.file_stem().unwrap().to_string_lossy().into_owned();
+        let txt = format!("{FIXTURES}/reports/{name}.txt");
+        let out = run(&["analyse", pdf.to_str().unwrap(), &txt], None);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let r = json(&out);
+        let grades = |x: &Value| x["judgements"].as_array().unwrap().iter().map(|j| (j["area"].as_str().unwrap().to_string(), j["grade"].clone())).collect::<Vec<_>>();
+        assert_eq!(grades(&r[0]), grades(&r[1]), "{name}");
+        let stated = |x: &Value| x["gaps"].as_array().unwrap().iter().filter(|g| g["origin"] == "stated_list").map(|g| g["text"].as_str().unwrap().replace('\u{2019}', "'")).collect::<Vec<_>>();
+        assert_eq!(stated(&r[0]), stated(&r[1]), "{name}");
+        n += 1;
+    }
+    assert_eq!(n, 3);
 }

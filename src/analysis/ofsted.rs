@@ -143,6 +143,20 @@ fn table(doc: &Doc) -> Vec<Row> {
                 continue;
             }
         }
+        // "Overall effectiveness Good": area and grade on one line with a single space.
+        // The grade is capitalised as a table cell is ("Good"), unlike prose ("judged good").
+        if let Some((g, before)) = trailing_grade(c).filter(|(_, b)| *b > 0 && *b <= 120) {
+            let left = c.get(..before).unwrap_or("").trim_end();
+            let cell = c.get(before..).unwrap_or("").trim_start().starts_with(char::is_uppercase);
+            if cell && !left.ends_with('.') && left.split_whitespace().count() <= 14 {
+                let mut area: Vec<&str> = pending.iter().map(|p| p.content).collect();
+                area.push(left);
+                let start = pending.first().map(|p| p.start).unwrap_or(l.start);
+                rows.push(Row { area: area.join(" "), area_start: start, grade: g, end: l.start + c.len(), open: false });
+                pending.clear();
+                continue;
+            }
+        }
         // More of an area: after a -layout row it continues that row.
         if let Some(r) = rows.last_mut().filter(|r| r.open) {
             r.area.push(' ');

@@ -16,8 +16,9 @@ usage: lens analyse [--format json|csv|md] FILE...
 
 Reads social-care inspection reports (CQC local authority assessments, Ofsted
 children's services inspections, committee papers) and prints their scores,
-metrics and gaps. FILE is text (UTF-8, UTF-16, Windows-1252) or a Word .docx;
-it may be - for standard input.
+metrics and gaps. FILE is text (UTF-8, UTF-16, Windows-1252), a Word .docx or
+a PDF (read with the page's pdf.js code under Node); it may be - for standard
+input.
 
   --format json   one JSON array, one report per FILE (default)
   --format csv    one row per extracted item
@@ -61,12 +62,49 @@ fn source_name(path: &str) -> String {
     std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.to_string())
 }
 
+/// A PDF's text, through the page's own extraction code (js/pdf-text.js, pdf.js) run by
+/// Node: `scripts/pdf-text.mjs`. Found beside the executable's source tree, or through
+/// `LENS_PDF_HELPER`.
+fn pdf_text(path: &str) -> Result<String, String> {
+    let helper = std::env::var("LENS_PDF_HELPER").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/pdf-text.mjs").to_string());
+    if !std::path::Path::new(&helper).exists() {
+        return Err(format!("reading PDFs needs the project's scripts/pdf-text.mjs (not found at {helper}; set LENS_PDF_HELPER)"));
+    }
+    let out = std::process::Command::new("node")
+        .arg(&helper)
+        .arg(path)
+        .output()
+        .map_err(|_| "reading PDFs needs Node.js on the PATH (and `npm ci` in the project for pdf.js)".to_string())?;
+    if out.status.success() {
+        String::from_utf8(out.stdout).map_err(|_| "the PDF's text was not UTF-8".to_string())
+    } else {
+        let msg = String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("the PDF could not be read").to_string();
+        Err(if msg.contains("Cannot find package") { "reading PDFs needs `npm ci` in the project (pdf.js is missing)".into() } else { msg })
+    }
+}
+
+fn is_pdf(path: &str, bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF") || path.to_ascii_lowercase().ends_with(".pdf")
+}
+
 fn analyse_file(path: &str) -> Outcome {
     let source = source_name(path);
     let bytes = match read_source(path) {
         Ok(b) => b,
         Err(error) => return Outcome::Failed { source, error },
     };
+    if is_pdf(path, &bytes) && path != "-" {
+        if bytes.is_empty() {
+            return Outcome::Failed { source, error: "the file is empty".into() };
+        }
+        return match pdf_text(path) {
+            Ok(text) => {
+                let report = analyse_named(&source, &text);
+                Outcome::Done(report, text)
+            }
+            Err(error) => Outcome::Failed { source, error },
+        };
+    }
     match file_to_text(&source, &bytes) {
         Ok(d) => {
             let mut report = analyse_named(&source, &d.text);
