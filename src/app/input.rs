@@ -7,7 +7,38 @@ use leptos::html::{Input, Textarea};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use wasm_bindgen::prelude::*;
+
 use super::{use_lens, Lens, EXAMPLE, EXAMPLE_NAME};
+
+#[wasm_bindgen(module = "/js/pdf-text.js")]
+extern "C" {
+    /// js/pdf-text.js: pdf.js (shipped beside the app, parsing in its own worker) reads the
+    /// PDF page by page; `on_page(i, n)` reports progress.
+    #[wasm_bindgen(catch, js_name = pdfToTextInBrowser)]
+    async fn pdf_to_text_in_browser(data: js_sys::Uint8Array, on_page: &js_sys::Function) -> Result<JsValue, JsValue>;
+}
+
+fn is_pdf(name: &str, bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF") || name.to_ascii_lowercase().ends_with(".pdf")
+}
+
+/// A PDF's text, with a notice of the page being read.
+async fn read_pdf(lens: Lens, name: &str, bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.is_empty() {
+        return Err("the file is empty".into());
+    }
+    let who = name.to_string();
+    let on_page = Closure::<dyn Fn(u32, u32)>::new(move |i: u32, n: u32| lens.pages.set(Some((who.clone(), i as usize, n as usize))));
+    let data = js_sys::Uint8Array::from(bytes.as_slice());
+    let result = pdf_to_text_in_browser(data, on_page.as_ref().unchecked_ref()).await;
+    lens.pages.set(None);
+    drop(on_page);
+    match result {
+        Ok(text) => text.as_string().ok_or_else(|| "the PDF could not be read".to_string()),
+        Err(e) => Err(e.as_string().unwrap_or_else(|| "the PDF could not be read".to_string())),
+    }
+}
 use crate::analysis::file_to_text;
 
 /// One file picked or dropped.
@@ -68,14 +99,17 @@ fn is_html(name: &str) -> bool {
     n.ends_with(".html") || n.ends_with(".htm")
 }
 
-const ACCEPTED: &[&str] = &[".txt", ".md", ".markdown", ".text", ".html", ".htm", ".csv", ".docx"];
+const ACCEPTED: &[&str] = &[".txt", ".md", ".markdown", ".text", ".html", ".htm", ".csv", ".docx", ".pdf"];
 
-async fn read_one(p: &Picked) -> Result<(String, Vec<String>), String> {
+async fn read_one(lens: Lens, p: &Picked) -> Result<(String, Vec<String>), String> {
     if p.file.size() as usize > crate::analysis::MAX_INPUT_BYTES {
         return Err(crate::analysis::DecodeError::TooLarge { bytes: p.file.size() as usize }.to_string());
     }
     let buf = wasm_bindgen_futures::JsFuture::from(p.file.array_buffer()).await.map_err(|_| "the file could not be read".to_string())?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    if is_pdf(&p.name, &bytes) {
+        return read_pdf(lens, &p.name, bytes).await.map(|t| (t, Vec::new()));
+    }
     let decoded = file_to_text(&p.name, &bytes).map_err(|e| e.to_string())?;
     let mut notes: Vec<String> = decoded.warning.into_iter().collect();
     let text = if is_html(&p.name) {
@@ -85,7 +119,7 @@ async fn read_one(p: &Picked) -> Result<(String, Vec<String>), String> {
     };
     let lower = p.name.to_ascii_lowercase();
     if !ACCEPTED.iter().any(|e| lower.ends_with(e)) {
-        notes.push(format!("{} is not a .txt, .md, .html or .docx file; it was read as text.", p.name));
+        notes.push(format!("{} is not a .txt, .md, .html, .docx or .pdf file; it was read as text.", p.name));
     }
     Ok((text, notes))
 }
@@ -101,7 +135,7 @@ fn read_files(lens: Lens, files: Vec<Picked>) {
         for (i, p) in files.iter().enumerate() {
             lens.progress.set(Some((i, total)));
             yield_to_browser().await;
-            match read_one(p).await {
+            match read_one(lens, p).await {
                 Ok((text, notes)) => {
                     lens.add(&p.name, text, notes);
                 }
@@ -159,7 +193,7 @@ pub fn DropOverlay() -> impl IntoView {
     let d = dragging();
     view! {
         <div class="drop-overlay" class:active=move || d.get() data-testid="drop-overlay" aria-hidden="true">
-            <p>"Drop files to analyse them — .txt, .md, .html, .docx. Nothing is uploaded."</p>
+            <p>"Drop files to analyse them — .pdf, .docx, .txt, .md, .html. Nothing is uploaded."</p>
         </div>
     }
 }
@@ -190,7 +224,7 @@ pub fn Buttons(textarea: NodeRef<Textarea>) -> impl IntoView {
             }>"Clear"</button>
             <input type="file" multiple class="visually-hidden" node_ref=picker data-testid="file-input" tabindex="-1"
                 aria-label="Open files"
-                accept=".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                accept=".txt,.md,.markdown,.html,.htm,.docx,.pdf,application/pdf,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                 on:change=move |ev| {
                     let input: web_sys::HtmlInputElement = event_target(&ev);
                     read_files(lens, files_of(input.files()));
@@ -205,6 +239,12 @@ pub fn Buttons(textarea: NodeRef<Textarea>) -> impl IntoView {
 pub fn Notices() -> impl IntoView {
     let lens = use_lens();
     view! {
+        {move || lens.pages.get().map(|(name, i, n)| view! {
+            <p class="card progress" role="status" data-testid="pdf-progress">
+                {format!("Reading {name}: page {i} of {n}")}
+                <progress max=n.to_string() value=i.to_string()></progress>
+            </p>
+        })}
         {move || lens.progress.get().map(|(done, total)| view! {
             <p class="card progress" role="status" data-testid="progress">
                 {format!("{done} of {total} analysed")}

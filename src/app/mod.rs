@@ -69,6 +69,8 @@ pub struct Lens {
     /// Messages about files that could not be read, and progress while reading.
     pub notices: RwSignal<Vec<String>>,
     pub progress: RwSignal<Option<(usize, usize)>>,
+    /// While a PDF is read: its name, the page done and the page count.
+    pub pages: RwSignal<Option<(String, usize, usize)>>,
     next_id: StoredValue<u32>,
 }
 
@@ -136,6 +138,7 @@ fn new_lens() -> Lens {
         active: RwSignal::new(None),
         notices: RwSignal::new(Vec::new()),
         progress: RwSignal::new(None),
+        pages: RwSignal::new(None),
         next_id: StoredValue::new(1),
     }
 }
@@ -209,7 +212,7 @@ pub fn App() -> impl IntoView {
                 <input::Buttons textarea=textarea/>
                 <storage::KeepControls/>
                 <label for="report-text" class="hint">
-                    "Paste a CQC local authority assessment, an Ofsted children's services inspection or committee papers, or drop files anywhere on the page (.txt, .md, .html, .docx). Results update as you type."
+                    "Paste a CQC local authority assessment, an Ofsted children's services inspection or committee papers, or drop files anywhere on the page (.pdf, .docx, .txt, .md, .html). Results update as you type."
                 </label>
                 <textarea
                     id="report-text"
