@@ -130,6 +130,8 @@ fn read_files(lens: Lens, files: Vec<Picked>) {
         return;
     }
     lens.notices.set(Vec::new());
+    // Shown at once, so the page says it is busy before the first file is read.
+    lens.progress.set(Some((0, files.len())));
     spawn_local(async move {
         let total = files.len();
         for (i, p) in files.iter().enumerate() {

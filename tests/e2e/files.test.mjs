@@ -40,10 +40,19 @@ test('drop several files, one of them bad', async () => {
 test('progress shows while many files are read', async () => {
   const lens = await LensPage.open(browser, site.url);
   const many = Array.from({ length: 12 }, (_, i) => ({ name: `report-${i + 1}.txt`, content: fixtureText('reports/cqc-hartlepool-2025.txt') }));
-  const seen = lens.page.waitForSelector('[data-testid=progress]', { timeout: 5000 }).then((el) => el.innerText());
+  // Record every progress message the page shows, however briefly.
+  await lens.page.evaluate(() => {
+    window.progressSeen = [];
+    new MutationObserver(() => {
+      const p = document.querySelector('[data-testid=progress]');
+      if (p) window.progressSeen.push(p.textContent);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
   await lens.drop(many);
-  assert.match(await seen, /\d+ of 12 analysed/);
+  await lens.page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-entry]').length === 13);
   await lens.filesRead();
+  const seen = await lens.page.evaluate(() => window.progressSeen);
+  assert.ok(seen.some((p) => /\d+ of 12 analysed/.test(p)), seen.join(' | '));
   assert.equal((await lens.texts('doc-entry')).length, 13);
 });
 
@@ -52,11 +61,18 @@ test('a Word document reads like its text; a damaged one gets a message', async 
   await lens.page.setInputFiles('[data-testid=file-input]', [
     path.join(FIXTURES, 'docx', 'ofsted-middlesbrough-2023.docx'),
     path.join(FIXTURES, 'docx', 'truncated.docx'),
+    path.join(FIXTURES, 'docx', 'encrypted.docx'),
+    path.join(FIXTURES, 'docx', 'not-really.docx'),
+    path.join(FIXTURES, 'docx', 'empty.docx'),
   ]);
   await lens.filesRead();
   assert.equal(await lens.authority(), 'Middlesbrough');
   assert.equal((await lens.texts('grade')).length, 5);
-  assert.match(await lens.text('file-errors'), /truncated\.docx: the Word document is damaged or incomplete/);
+  const errors = await lens.text('file-errors');
+  assert.match(errors, /truncated\.docx: the Word document is damaged or incomplete/);
+  assert.match(errors, /encrypted\.docx: it is a password-protected Word document/);
+  assert.match(errors, /not-really\.docx: it is not a Word \(\.docx\) document/);
+  assert.match(errors, /empty\.docx: the file is empty/);
 });
 
 test('the file picker opens the same files', async () => {
