@@ -40,18 +40,11 @@ test('drop several files, one of them bad', async () => {
 test('progress shows while many files are read', async () => {
   const lens = await LensPage.open(browser, site.url);
   const many = Array.from({ length: 12 }, (_, i) => ({ name: `report-${i + 1}.txt`, content: fixtureText('reports/cqc-hartlepool-2025.txt') }));
-  // Record every progress message the page shows, however briefly.
-  await lens.page.evaluate(() => {
-    window.progressSeen = [];
-    new MutationObserver(() => {
-      const p = document.querySelector('[data-testid=progress]');
-      if (p) window.progressSeen.push(p.textContent);
-    }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
+  const shown = await lens.recordShown('progress');
   await lens.drop(many);
   await lens.page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-entry]').length === 13);
   await lens.filesRead();
-  const seen = await lens.page.evaluate(() => window.progressSeen);
+  const seen = await shown();
   assert.ok(seen.some((p) => /\d+ of 12 analysed/.test(p)), seen.join(' | '));
   assert.equal((await lens.texts('doc-entry')).length, 13);
 });

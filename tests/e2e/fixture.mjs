@@ -103,6 +103,19 @@ export class LensPage {
     await this.page.dispatchEvent('body', 'drop', { dataTransfer: dt });
   }
 
+  /** Record every text an element shows, however briefly; call the result to read them. */
+  async recordShown(testid) {
+    await this.page.evaluate((id) => {
+      window.__shown = window.__shown || {};
+      window.__shown[id] = [];
+      new MutationObserver(() => {
+        const el = document.querySelector(`[data-testid=${id}]`);
+        if (el) window.__shown[id].push(el.textContent);
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    }, testid);
+    return () => this.page.evaluate((id) => window.__shown[id], testid);
+  }
+
   /** Wait until every file read has finished. */
   async filesRead() {
     await this.page.waitForFunction(() => !document.querySelector('[data-testid=progress]'));

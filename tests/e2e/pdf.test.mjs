@@ -23,18 +23,12 @@ async function stated(lens) {
 
 test('real PDFs read like their text versions', async () => {
   const lens = await LensPage.open(browser, site.url);
-  await lens.page.evaluate(() => {
-    window.sawPdfProgress = [];
-    new MutationObserver(() => {
-      const p = document.querySelector('[data-testid=pdf-progress]');
-      if (p) window.sawPdfProgress.push(p.textContent);
-    }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
+  const shown = await lens.recordShown('pdf-progress');
   const started = Date.now();
   await lens.page.setInputFiles('[data-testid=file-input]', NAMES.map((n) => path.join(FIXTURES, 'pdf', `${n}.pdf`)));
   await lens.filesRead();
   const seconds = (Date.now() - started) / 1000;
-  const progress = await lens.page.evaluate(() => window.sawPdfProgress);
+  const progress = await shown();
   assert.ok(progress.some((p) => /Reading ofsted-barnsley-2023\.pdf: page \d+ of \d+/.test(p)), progress.slice(0, 3).join(' | '));
   for (const [i, name] of NAMES.entries()) {
     await lens.page.locator('[data-testid=doc-entry] .doc-select').nth(i + 1).click();
