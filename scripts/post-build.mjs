@@ -69,12 +69,13 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(
-    caches.open(CACHE).then(async (cache) => {
-      const hit = (await cache.match(request, { ignoreSearch: true })) || (request.mode === 'navigate' ? await cache.match('./') : undefined);
-      return hit || fetch(request);
-    }),
-  );
+  // caches.match with a cache name never creates a cache, so an old worker still finishing
+  // a request cannot bring a deleted cache back.
+  event.respondWith((async () => {
+    const hit = (await caches.match(request, { cacheName: CACHE, ignoreSearch: true }))
+      || (request.mode === 'navigate' ? await caches.match(self.registration.scope, { cacheName: CACHE }) : undefined);
+    return hit || fetch(request);
+  })());
 });
 `);
 

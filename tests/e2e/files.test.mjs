@@ -37,6 +37,23 @@ test('drop several files, one of them bad', async () => {
   assert.deepEqual(lens.externalRequests(), []);
 });
 
+test('text in Windows-1252 and UTF-16 is decoded, with a warning for the fallback', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  const latin = 'Inspection of Northtown local authority children\x92s services\nInspection dates: 1 to 5 May 2023\nLead inspector: A Person\n\nJudgement\tGrade\nOverall effectiveness\tGood\n\nThe caf\xe9 \x96 and \xa35m.\n';
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Inspection of Southtown local authority children\u2019s services\nInspection dates: 2 to 6 May 2023\nLead inspector: B Person\n\nJudgement\tGrade\nOverall effectiveness\tOutstanding\n', 'utf16le')]);
+  await lens.drop([
+    { name: 'northtown.txt', content: Buffer.from(latin, 'latin1') },
+    { name: 'southtown.txt', content: utf16 },
+  ]);
+  await lens.filesRead();
+  assert.equal(await lens.authority(), 'Southtown');
+  assert.deepEqual(await lens.texts('grade'), ['Outstanding']);
+  await lens.page.locator('[data-testid=doc-entry] .doc-select').nth(1).click();
+  assert.equal(await lens.authority(), 'Northtown');
+  assert.match(await lens.text('warnings'), /not UTF-8; it was read as Windows-1252/);
+  assert.match(await lens.page.inputValue('[data-testid=report-text]'), /children\u2019s services[\s\S]*caf\u00e9 \u2013 and \u00a35m/);
+});
+
 test('progress shows while many files are read', async () => {
   const lens = await LensPage.open(browser, site.url);
   const many = Array.from({ length: 12 }, (_, i) => ({ name: `report-${i + 1}.txt`, content: fixtureText('reports/cqc-hartlepool-2025.txt') }));

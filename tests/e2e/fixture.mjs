@@ -18,15 +18,15 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** A static server over pkg/ on an ephemeral loopback port. */
-export async function serveSite() {
-  if (!fs.existsSync(path.join(SITE, 'index.html'))) {
-    throw new Error('pkg/index.html is missing: run `trunk build --release` (./dev build) first');
+/** A static server over pkg/ (or `root`) on an ephemeral loopback port. */
+export async function serveSite(root = SITE) {
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html is missing: run \`trunk build --release\` (./dev build) first`);
   }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    let file = path.normalize(path.join(SITE, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(SITE)) { res.writeHead(403).end(); return; }
+    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404).end('not found'); return; }

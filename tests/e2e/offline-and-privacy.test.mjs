@@ -4,6 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { serveSite, launchBrowser, LensPage, fixtureText, SITE } from './fixture.mjs';
 
@@ -26,10 +28,33 @@ test('after one visit, reloading with the network off works', async () => {
 });
 
 test('a new build replaces the old cache', async () => {
-  const lens = await LensPage.open(browser, site.url);
-  await lens.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  const keys = await lens.page.evaluate(() => caches.keys());
-  assert.equal(keys.filter((k) => k.startsWith('assessment-lens-')).length, 1, keys.join(', '));
+  // Serve a copy of the site, visit it, then "rebuild" it (a new sw.js) and visit again.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-site-'));
+  fs.cpSync(SITE, root, { recursive: true });
+  const copy = await serveSite(root);
+  try {
+    const lens = await LensPage.open(browser, copy.url);
+    await lens.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const before = await lens.page.evaluate(() => caches.keys());
+    assert.equal(before.length, 1, before.join(', '));
+    const sw = path.join(root, 'sw.js');
+    fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/assessment-lens-[0-9a-f]+/, 'assessment-lens-0000000000000000'));
+    await lens.page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); await r.update(); });
+    // The new worker installs its cache and, on activating, deletes the old one.
+    let keys = [];
+    for (let i = 0; i < 50; i++) {
+      keys = await lens.page.evaluate(() => caches.keys());
+      if (keys.length === 1 && keys[0] === 'assessment-lens-0000000000000000') break;
+      await lens.page.waitForTimeout(200);
+    }
+    assert.deepEqual(keys, ['assessment-lens-0000000000000000']);
+    await lens.page.reload();
+    await lens.page.waitForSelector('[data-testid=summary]');
+    assert.deepEqual(await lens.page.evaluate(() => caches.keys()), ['assessment-lens-0000000000000000']);
+  } finally {
+    await copy.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('the one-file build works from a file:// URL', async () => {
