@@ -675,7 +675,21 @@ fn waits_and_counts(sents: &[Sent]) -> Vec<Metric> {
             // "148 individuals were waiting", "1,441 DoLS applications", "66 admissions".
             let next: String = rest.split_whitespace().take(5).collect::<Vec<_>>().join(" ");
             if ["people", "individuals", "adults", "carers", "children"].iter().any(|w| next.starts_with(w)) && (next.contains("waiting") || next.contains("on the waiting list")) {
-                out.push(count_metric(s, "people waiting", n, text));
+                // "… waiting in the hospital team": name the team.
+                let team = text[n.end..]
+                    .split(['.', ',', ';', '('])
+                    .next()
+                    .and_then(|clause| clause.find(" in the ").map(|k| &clause[k + 1..]))
+                    .and_then(|t| {
+                        let ws: Vec<&str> = t.split_whitespace().collect();
+                        let end = ws.iter().position(|w| w.to_ascii_lowercase().starts_with("team"))?;
+                        (end < 6).then(|| ws[..=end].join(" "))
+                    });
+                let label = match team {
+                    Some(t) => format!("people waiting {t}"),
+                    None => "people waiting".to_string(),
+                };
+                out.push(count_metric(s, &label, n, text));
                 continue;
             }
             if let Some((_, name)) = COUNT_NOUNS.iter().find(|(w, _)| next.starts_with(w)) {
