@@ -260,7 +260,20 @@ fn label(sentence: &str, local: &Num, comp_at: usize) -> String {
         let j = w.join(" ").to_ascii_lowercase();
         j.trim_end_matches(|c: char| !c.is_alphanumeric()).ends_with("population") || w.len() < 2
     });
-    let words: Vec<&str> = if let (Some(w), false) = (of_phrase, generic) {
+    // "had an 8.32% adult social care job vacancy rate, which …": an article before the
+    // figure means the measure is named after it.
+    let article_before = sentence[..local.start].split_whitespace().last().is_some_and(|w| ["a", "an", "the"].contains(&w.to_ascii_lowercase().as_str()));
+    let named_after: Vec<&str> = after
+        .split([',', ';', '('])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take_while(|w| !STOP.contains(&w.to_ascii_lowercase().as_str()))
+        .take(8)
+        .collect();
+    let words: Vec<&str> = if article_before && of_phrase.is_none() && named_after.len() >= 2 {
+        named_after
+    } else if let (Some(w), false) = (of_phrase, generic) {
         w
     } else {
         // Words before the figure, back to the clause's verb.
