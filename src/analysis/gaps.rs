@@ -80,7 +80,7 @@ const GAP_CUES: &[&str] = &[
     "unable", "fewer", "worse", "lower than", "below", "long waits", "long waiting", "not always", "did not", "does not",
     "could not", "were not", "was not", "had not", "has not", "have not", "risk", "risks", "issue", "issues", "struggled",
     "barrier", "barriers", "frustrat", "unclear", "lack", "absence", "overspend", "pressure", "pressures", "fragil",
-    "declin", "deteriorat", "less", "only", "just not there", "yet to", "more work", "further work", "should", "must",
+    "declin", "deteriorat", "less", "only", "nothing", "just not there", "yet to", "more work", "further work", "should", "must",
 ];
 
 /// Words and phrases that mark a strength.
@@ -104,7 +104,7 @@ const SOFT_GAPS: &[&str] = &["challenges", "challenge", "issues", "issue", "conc
 /// Shortfalls that "no" cancels ("no delays", "no one waiting").
 const NEGATIVE_NOUNS: &[&str] = &["delay", "delays", "waiting", "wait", "waits", "concerns", "concern", "complaints", "backlog", "backlogs", "embargoes", "issues", "gaps", "risks", "one", "people"];
 
-const NOT_GAPS: &[&str] = &["not only", "no longer require", "no longer needed", "no further", "no one waiting", "no waiting", "no delays", "no concerns", "not waiting", "minimal waiting", "reduce risk", "manage risk", "managed risk", "risk-assessed", "risk assess", "mitigate"];
+const NOT_GAPS: &[&str] = &["nothing to suggest", "nothing to indicate", "risk management", "risk assessment", "risk-based", "managing risk", "risk-assessed", "not only", "no longer require", "no longer needed", "no further", "no one waiting", "no waiting", "no delays", "no concerns", "not waiting", "minimal waiting", "reduce risk", "manage risk", "managed risk", "risk-assessed", "risk assess", "mitigate"];
 
 const STEMS: &[&str] = &["frustrat", "collaborat", "fragil", "declin", "deteriorat", "empower", "opportunit"];
 
@@ -171,7 +171,8 @@ fn indexes() -> &'static (CueIndex, CueIndex) {
 /// 4. Otherwise a strength cue decides "strength"; otherwise the sentence only describes.
 pub fn classify(sentence: &str) -> (&'static str, Option<String>) {
     let mut l = sentence.to_ascii_lowercase();
-    for lead in ["despite ", "although ", "while ", "whilst ", "notwithstanding "] {
+    // Concessive and conditional openings ("Despite …,", "If the person did not …,") are set aside.
+    for lead in ["despite ", "although ", "while ", "whilst ", "notwithstanding ", "if ", "where ", "unless "] {
         if l.starts_with(lead) {
             if let Some(k) = l.find(", ") {
                 l = l[k + 2..].to_string();
@@ -193,6 +194,13 @@ pub fn classify(sentence: &str) -> (&'static str, Option<String>) {
         .map(|(i, _)| *i)
         .collect();
     gaps.retain(|(i, _)| !negated.iter().any(|n| *i >= *n && *i <= n + 2));
+    // "only" marks a shortfall before a figure ("only 26.7% of staff"), not in "would only do this".
+    // "could only have one review" is a restriction too.
+    gaps.retain(|(i, c)| {
+        *c != "only"
+            || words.get(i + 1).is_some_and(|w| w.starts_with(|ch: char| ch.is_ascii_digit()))
+            || i.checked_sub(1).and_then(|p| words.get(p)).is_some_and(|w| *w == "could" || *w == "can")
+    });
     let strength = strength_index.hits(&words).into_iter().min_by_key(|(i, _)| *i);
     if let Some(&(gi, gc)) = gaps.iter().min_by_key(|(i, _)| *i) {
         // Every shortfall in the sentence is a soft noun that a strength governs.
@@ -429,6 +437,11 @@ mod tests {
         assert_eq!(classify("The local authority is a unitary authority.").0, "neutral");
         assert_eq!(classify("The local authority had no people waiting for home care.").0, "neutral");
         assert_eq!(classify("There were no delays and support was timely.").0, "strength");
+        assert_eq!(classify("If the person did not have an allocated worker, the safeguarding staff would do the whole enquiry.").0, "neutral");
+        assert_eq!(classify("There were risk management and escalation arrangements within the directorate.").0, "neutral");
+        assert_eq!(classify("Staff would only do this with the consent of the person.").0, "neutral");
+        assert_eq!(classify("A carer was told they could only have one review each year.").0, "gap");
+        assert_eq!(classify("However, only 26.7% of eligible staff had completed the Care Certificate.").0, "gap");
         assert_eq!(classify("Waiting times were too long.").1.as_deref(), Some("waiting"));
         assert_eq!(classify("The assessment was not timely.").1.as_deref(), Some("was not"));
     }
