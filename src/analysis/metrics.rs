@@ -19,6 +19,9 @@ struct Sent<'a> {
     block: &'a Block,
     start: usize,
     end: usize,
+    /// The sentence lower-cased (ASCII, so offsets match) and its numbers, computed once.
+    lower: String,
+    nums: Vec<Num>,
 }
 
 impl<'a> Sent<'a> {
@@ -37,7 +40,8 @@ fn all_sentences(reading: &Reading) -> Vec<Sent<'_>> {
             continue;
         }
         for (s, e) in sentences(&b.text) {
-            out.push(Sent { block: b, start: s, end: e });
+            let text = &b.text[s..e];
+            out.push(Sent { block: b, start: s, end: e, lower: text.to_ascii_lowercase(), nums: numbers(text) });
         }
     }
     out
@@ -56,8 +60,9 @@ fn financial(reading: &Reading) -> Option<Financial> {
         if b.kind == BlockKind::Heading && !l.contains("financial facts") && !l.contains("adult social care") {
             break;
         }
-        let money: Vec<f64> = numbers(&b.text).iter().filter(|n| n.unit == Unit::Gbp).map(|n| n.value).collect();
-        let pct: Vec<f64> = numbers(&b.text).iter().filter(|n| n.unit == Unit::Percent).map(|n| n.value).collect();
+        let ns = numbers(&b.text);
+        let money: Vec<f64> = ns.iter().filter(|n| n.unit == Unit::Gbp).map(|n| n.value).collect();
+        let pct: Vec<f64> = ns.iter().filter(|n| n.unit == Unit::Percent).map(|n| n.value).collect();
         let mut used = false;
         let signed = |l: &str, amount: Option<&f64>| -> Option<f64> {
             let a = *amount?;
@@ -87,7 +92,6 @@ fn financial(reading: &Reading) -> Option<Financial> {
             f.precept_percent = pct.first().copied();
             used = true;
         } else if l.contains("long-term") && l.contains("short-term") {
-            let ns = numbers(&b.text);
             let before = |kw: &str| -> Option<u64> {
                 let k = l.find(kw)?;
                 ns.iter().filter(|n| n.unit == Unit::Count && n.end <= k).last().map(|n| n.value as u64)
@@ -111,12 +115,10 @@ fn financial(reading: &Reading) -> Option<Financial> {
 
 fn population(sents: &[Sent]) -> Option<u64> {
     for s in sents.iter().take(60) {
-        let t = s.text();
-        let l = t.to_ascii_lowercase();
+        let (l, ns) = (&s.lower, &s.nums);
         if ["predicted", "projected", "expected to", "forecast", "will reach", "will rise"].iter().any(|w| l.contains(w)) {
             continue;
         }
-        let ns = numbers(t);
         // "a population of 148,285", "population of approximately 95,366", "home to 202,415 residents".
         if let Some(k) = l.find("population of") {
             if let Some(n) = ns.iter().find(|n| n.start >= k && n.start <= k + 40 && n.unit == Unit::Count && n.value >= 1000.0) {
@@ -345,8 +347,7 @@ fn comparisons(sents: &[Sent]) -> Vec<Metric> {
     let mut out = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         let text = s.text();
-        let l = text.to_ascii_lowercase();
-        let ns = numbers(text);
+        let (l, ns) = (&s.lower, &s.nums);
         let mut used: Vec<usize> = Vec::new(); // indices into ns already taken
         let mut prev_end = 0;
         let mut found: Vec<(usize, usize, &str)> = Vec::new(); // (comparator num idx, phrase start, label)
@@ -426,17 +427,14 @@ fn comparisons(sents: &[Sent]) -> Vec<Metric> {
                 // …or in the sentence before ("This was better than …") or after ("Data … showed 29.3%").
                 let prev = (si > 0 && starts_with_any(&l, ANAPHORS)).then(|| &sents[si - 1]).filter(|p| std::ptr::eq(p.block, s.block) || p.block.lines.1 + 3 >= s.block.lines.0);
                 let next = sents.get(si + 1).filter(|n| {
-                    let nl = n.text().to_ascii_lowercase();
-                    std::ptr::eq(n.block, s.block) && (nl.starts_with("data") || nl.starts_with("national data") || nl.starts_with("figures"))
+                    std::ptr::eq(n.block, s.block) && (n.lower.starts_with("data") || n.lower.starts_with("national data") || n.lower.starts_with("figures"))
                 });
                 let pick = prev
                     .and_then(|p| {
-                        let pn = numbers(p.text());
-                        let pl = p.text().to_ascii_lowercase();
-                        let is_comp = |n: &Num| COMPARATORS.iter().any(|(ph, _, _)| pl[..n.start].ends_with(&format!("{ph} of ")) || pl[..n.start].ends_with(&format!("{ph} (")));
-                        pn.into_iter().filter(|n| usable(n) && !is_comp(n)).last().map(|n| (n, p))
+                        let is_comp = |n: &Num| COMPARATORS.iter().any(|(ph, _, _)| p.lower[..n.start].ends_with(&format!("{ph} of ")) || p.lower[..n.start].ends_with(&format!("{ph} (")));
+                        p.nums.iter().copied().filter(|n| usable(n) && !is_comp(n)).last().map(|n| (n, p))
                     })
-                    .or_else(|| next.and_then(|nx| numbers(nx.text()).into_iter().find(|n| usable(n)).map(|n| (n, nx))));
+                    .or_else(|| next.and_then(|nx| nx.nums.iter().copied().find(|n| usable(n)).map(|n| (n, nx))));
                 match pick {
                     Some((n, from)) => {
                         other_label = Some(label(from.text(), &n, from.text().len()));
@@ -530,8 +528,7 @@ fn trends(sents: &[Sent]) -> Vec<Metric> {
     let mut out = Vec::new();
     for s in sents {
         let text = s.text();
-        let l = text.to_ascii_lowercase();
-        let ns: Vec<Num> = numbers(text);
+        let (l, ns) = (&s.lower, &s.nums);
         let mut from = 0;
         while let Some(k) = l.get(from..).and_then(|r| r.find("from ")) {
             let at = from + k;
@@ -606,21 +603,19 @@ fn waits_and_counts(sents: &[Sent]) -> Vec<Metric> {
     let mut out = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         let text = s.text();
-        let l = text.to_ascii_lowercase();
-        let ns = numbers(text);
+        let (l, ns) = (&s.lower, &s.nums);
         let has_wait = l.contains("wait");
         // A target in the sentence: "a target of 28 days", "the target was 2 - 4 weeks".
-        let target_in = |t: &str| -> Option<Num> {
-            let tl = t.to_ascii_lowercase();
-            let k = tl.find("target")?;
-            numbers(t).into_iter().filter(|n| n.start > k && n.start < k + 30 && matches!(n.unit, Unit::Days | Unit::Weeks)).last()
+        let target_in = |t: &Sent| -> Option<Num> {
+            let k = t.lower.find("target")?;
+            t.nums.iter().copied().filter(|n| n.start > k && n.start < k + 30 && matches!(n.unit, Unit::Days | Unit::Weeks)).last()
         };
-        let target_here = target_in(text);
+        let target_here = target_in(s);
         let same_block = |i: usize| sents.get(i).filter(|p| std::ptr::eq(p.block, s.block));
         let target = target_here
-            .or_else(|| si.checked_sub(1).and_then(same_block).and_then(|p| target_in(p.text())))
-            .or_else(|| same_block(si + 1).and_then(|p| target_in(p.text())));
-        for n in &ns {
+            .or_else(|| si.checked_sub(1).and_then(same_block).and_then(target_in))
+            .or_else(|| same_block(si + 1).and_then(target_in));
+        for n in ns {
             let rest = &l[n.end..];
             let before = &l[..n.start];
             if matches!(n.unit, Unit::Days | Unit::Weeks) && has_wait && Some(*n) != target_here {
@@ -740,8 +735,7 @@ fn demographics(reading: &Reading, sents: &[Sent], taken: &[Span]) -> Vec<Metric
         let title = s.block.section.and_then(|i| reading.outline.get(i)).map(|sec| sec.norm.as_str()).unwrap_or("");
         let in_about = title.contains("demographic") || title.starts_with("about") || title.contains("population");
         let text = s.text();
-        let l = text.to_ascii_lowercase();
-        let ns = numbers(text);
+        let (l, ns) = (&s.lower, &s.nums);
         // "index of multiple deprivation score of 6", "ranked the 14th most deprived", "77th out of 153".
         if l.contains("deprivation") || l.contains("deprived") {
             if let Some(k) = l.find("deprivation score of").or_else(|| l.find("deprivation decile of")) {
