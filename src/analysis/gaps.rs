@@ -292,35 +292,19 @@ pub fn derived(scores: &[Score], computed: Option<&ComputedRating>, judgements: 
         out.push(item("score", format!("{} scored {} — {}.", s.statement, s.score, s.label), Some(s.theme.clone()), s.span));
     }
     if let (Some(c), Some(first)) = (computed, scores.first()) {
+        let band_gap = |count: u32, moving: &str, to: &str| {
+            let text = format!(
+                "The scores give {}%: {count} statement score{} {moving} by one would {to}.",
+                c.percent,
+                if count == 1 { "" } else { "s" }
+            );
+            item("score", text, Some("Rating recomputed from the scores".into()), first.span)
+        };
         if let Some(n) = &c.to_next {
-            out.push(item(
-                "score",
-                format!(
-                    "The scores give {}%: {} statement score{} rising by one would reach {}.",
-                    c.percent,
-                    n.statements_up,
-                    if n.statements_up == 1 { "" } else { "s" },
-                    n.rating
-                ),
-                Some("Rating recomputed from the scores".into()),
-                first.span,
-            ));
+            out.push(band_gap(n.statements_up, "rising", &format!("reach {}", n.rating)));
         }
-        if let Some(p) = &c.to_previous {
-            if p.statements_down <= 2 {
-                out.push(item(
-                    "score",
-                    format!(
-                        "The scores give {}%: {} statement score{} falling by one would drop the rating to {}.",
-                        c.percent,
-                        p.statements_down,
-                        if p.statements_down == 1 { "" } else { "s" },
-                        p.rating
-                    ),
-                    Some("Rating recomputed from the scores".into()),
-                    first.span,
-                ));
-            }
+        if let Some(p) = c.to_previous.as_ref().filter(|p| p.statements_down <= 2) {
+            out.push(band_gap(p.statements_down, "falling", &format!("drop the rating to {}", p.rating)));
         }
     }
     for j in judgements.iter().filter(|j| matches!(j.grade.as_str(), "Requires improvement to be good" | "Requires improvement" | "Inadequate")) {

@@ -153,11 +153,16 @@ fn read_files(lens: Lens, files: Vec<Picked>) {
 
 /// Drag files over the page to see a drop target; drop them anywhere.
 pub fn listen_for_drops(lens: Lens) {
+    let drag = move |on: bool| {
+        if lens.dragging.get_untracked() != on {
+            lens.dragging.set(on);
+        }
+    };
     let over = move |ev: web_sys::DragEvent| {
         let has_files = ev.data_transfer().is_some_and(|dt| dt.types().iter().any(|t| t.as_string().as_deref() == Some("Files")));
         if has_files {
             ev.prevent_default();
-            set_dragging(true);
+            drag(true);
         }
     };
     let _ = window_event_listener(leptos::ev::dragover, over);
@@ -165,34 +170,19 @@ pub fn listen_for_drops(lens: Lens) {
     let _ = window_event_listener(leptos::ev::dragleave, move |ev: web_sys::DragEvent| {
         // Leaving the window (no related target) ends the drag.
         if ev.related_target().is_none() {
-            set_dragging(false);
+            drag(false);
         }
     });
     let _ = window_event_listener(leptos::ev::drop, move |ev: web_sys::DragEvent| {
         ev.prevent_default();
-        set_dragging(false);
+        drag(false);
         read_files(lens, files_of(ev.data_transfer().and_then(|d| d.files())));
     });
 }
 
-thread_local! {
-    static DRAGGING: std::cell::OnceCell<RwSignal<bool>> = const { std::cell::OnceCell::new() };
-}
-
-fn dragging() -> RwSignal<bool> {
-    DRAGGING.with(|d| *d.get_or_init(|| RwSignal::new(false)))
-}
-
-fn set_dragging(on: bool) {
-    let d = dragging();
-    if d.get_untracked() != on {
-        d.set(on);
-    }
-}
-
 #[component]
 pub fn DropOverlay() -> impl IntoView {
-    let d = dragging();
+    let d = use_lens().dragging;
     view! {
         <div class="drop-overlay" class:active=move || d.get() data-testid="drop-overlay" aria-hidden="true">
             <p>"Drop files to analyse them — .pdf, .docx, .txt, .md, .html. Nothing is uploaded."</p>

@@ -71,6 +71,8 @@ pub struct Lens {
     pub progress: RwSignal<Option<(usize, usize)>>,
     /// While a PDF is read: its name, the page done and the page count.
     pub pages: RwSignal<Option<(String, usize, usize)>>,
+    /// Files are being dragged over the page.
+    pub dragging: RwSignal<bool>,
     next_id: StoredValue<u32>,
 }
 
@@ -139,6 +141,7 @@ fn new_lens() -> Lens {
         notices: RwSignal::new(Vec::new()),
         progress: RwSignal::new(None),
         pages: RwSignal::new(None),
+        dragging: RwSignal::new(false),
         next_id: StoredValue::new(1),
     }
 }
