@@ -36,12 +36,21 @@ fn all(host: &Element, testid: &str) -> Vec<String> {
     (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
 }
 
+/// The first element with this test id, as the given type.
+fn el<T: JsCast>(host: &Element, testid: &str) -> T {
+    host.query_selector(&format!("[data-testid='{testid}']")).unwrap().unwrap_or_else(|| panic!("no [data-testid={testid}]")).unchecked_into()
+}
+
+fn click(host: &Element, testid: &str) {
+    el::<HtmlElement>(host, testid).click();
+}
+
 fn one(host: &Element, testid: &str) -> String {
     all(host, testid).into_iter().next().unwrap_or_else(|| panic!("no [data-testid={testid}]"))
 }
 
 async fn paste(host: &Element, text: &str) {
-    let area: HtmlTextAreaElement = host.query_selector("[data-testid='report-text']").unwrap().unwrap().unchecked_into();
+    let area: HtmlTextAreaElement = el(host, "report-text");
     area.set_value(text);
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
@@ -96,9 +105,8 @@ async fn partial_and_mismatched_reports_are_explained() {
 async fn clicking_a_statement_selects_its_words() {
     let host = mount();
     sleep(50).await;
-    let button: HtmlElement = host.query_selector("[data-testid='statement']").unwrap().unwrap().unchecked_into();
-    button.click();
-    let area: HtmlTextAreaElement = host.query_selector("[data-testid='report-text']").unwrap().unwrap().unchecked_into();
+    click(&host, "statement");
+    let area: HtmlTextAreaElement = el(&host, "report-text");
     let (s, e) = (area.selection_start().unwrap().unwrap() as usize, area.selection_end().unwrap().unwrap() as usize);
     let selected: String = area.value().encode_utf16().collect::<Vec<_>>()[s..e].iter().map(|&u| char::from_u32(u as u32).unwrap_or('?')).collect();
     assert!(selected.starts_with("Assessing needs"), "{selected:?}");
@@ -108,8 +116,7 @@ async fn clicking_a_statement_selects_its_words() {
 #[wasm_bindgen_test]
 async fn clearing_shows_the_empty_state() {
     let host = mount();
-    let clear: HtmlElement = host.query_selector("[data-testid='clear']").unwrap().unwrap().unchecked_into();
-    clear.click();
+    click(&host, "clear");
     sleep(50).await;
     assert!(one(&host, "empty").contains("Paste a report"));
     assert!(all(&host, "score-row").is_empty());
@@ -152,7 +159,7 @@ async fn committee_papers_show_the_meeting_outline() {
 }
 
 fn select(host: &Element, testid: &str, value: &str) {
-    let sel: web_sys::HtmlSelectElement = host.query_selector(&format!("[data-testid='{testid}']")).unwrap().unwrap().unchecked_into();
+    let sel: web_sys::HtmlSelectElement = el(host, testid);
     sel.set_value(value);
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
@@ -188,8 +195,7 @@ async fn financial_facts_and_figures_table() {
 async fn sorting_by_value_puts_the_largest_first() {
     let host = mount();
     sleep(50).await;
-    let button: HtmlElement = host.query_selector("[data-testid='sort-value']").unwrap().unwrap().unchecked_into();
-    button.click();
+    click(&host, "sort-value");
     sleep(50).await;
     let values: Vec<f64> = all(&host, "metric-value")
         .iter()
@@ -202,8 +208,7 @@ async fn sorting_by_value_puts_the_largest_first() {
 async fn gaps_view_groups_stated_and_derived_gaps() {
     let host = mount();
     paste(&host, include_str!("fixtures/reports/ofsted-middlesbrough-2023.txt")).await;
-    let tab: HtmlElement = host.query_selector("[data-testid='tab-gaps']").unwrap().unwrap().unchecked_into();
-    tab.click();
+    click(&host, "tab-gaps");
     sleep(50).await;
     let panel = host.query_selector("#panel-gaps").unwrap().unwrap();
     assert!(!panel.has_attribute("hidden"));
