@@ -319,19 +319,21 @@ fn label(sentence: &str, local: &Num, comp_at: usize) -> String {
 
 /// Drop place phrases ("in Middlesbrough"), leading articles and trailing punctuation.
 fn tidy_label(words: Vec<&str>) -> String {
+    // "in Middlesbrough", "across Stockton-on-Tees": a place phrase goes, preposition and all.
     let mut out: Vec<&str> = Vec::new();
-    let mut skip_place = false;
-    for w in words {
-        if skip_place && w.chars().next().is_some_and(char::is_uppercase) {
-            continue;
-        }
-        skip_place = false;
-        if w == "in" || w == "across" {
-            skip_place = true;
-            out.push(w);
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let place = (w == "in" || w == "across") && words.get(i + 1).is_some_and(|n| n.starts_with(char::is_uppercase));
+        if place {
+            i += 1;
+            while words.get(i).is_some_and(|n| n.starts_with(char::is_uppercase)) {
+                i += 1;
+            }
             continue;
         }
         out.push(w);
+        i += 1;
     }
     while out.last().is_some_and(|w| ["in", "across", "the", "of", "at"].contains(w)) {
         out.pop();
