@@ -53,7 +53,11 @@ fn main() {
         assert!(out.status.success());
     });
     println!("total: {} files, {bytes} bytes, {words} words", texts.len());
-    println!("core (analyse, all files, best of {ROUNDS}): {:.2} ms = {:.1} MB/s", core.as_secs_f64() * 1e3, bytes as f64 / core.as_secs_f64() / 1e6);
+    println!(
+        "core (analyse, all files, best of {ROUNDS}): {:.2} ms = {:.1} MB/s",
+        core.as_secs_f64() * 1e3,
+        bytes as f64 / core.as_secs_f64() / 1e6
+    );
     println!("wc -w (same files, one process, best of {ROUNDS}): {:.2} ms", wc.as_secs_f64() * 1e3);
     println!("ratio core / wc -w: {:.2}", core.as_secs_f64() / wc.as_secs_f64());
 }

@@ -10,13 +10,8 @@ const LENS: &str = env!("CARGO_BIN_EXE_lens");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(LENS)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("lens runs");
+    let mut child =
+        Command::new(LENS).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("lens runs");
     if let Some(bytes) = stdin {
         child.stdin.take().unwrap().write_all(bytes).unwrap();
     }
@@ -30,8 +25,22 @@ fn json(out: &Output) -> Vec<Value> {
 
 /// Every top-level field of the contract's `Report`.
 const CONTRACT_FIELDS: &[&str] = &[
-    "source", "kind", "authority", "published", "period", "overall", "scores", "computed_rating", "judgements",
-    "financial", "population", "metrics", "gaps", "strengths", "findings", "warnings",
+    "source",
+    "kind",
+    "authority",
+    "published",
+    "period",
+    "overall",
+    "scores",
+    "computed_rating",
+    "judgements",
+    "financial",
+    "population",
+    "metrics",
+    "gaps",
+    "strengths",
+    "findings",
+    "warnings",
 ];
 
 #[test]
@@ -87,7 +96,9 @@ fn standard_input_and_latin1() {
 
 #[test]
 fn usage_errors_exit_2_with_usage() {
-    for args in [&[][..], &["analyse"][..], &["frobnicate", "x"][..], &["analyse", "--format", "xml", "x"][..], &["analyse", "--bogus", "x"][..]] {
+    for args in
+        [&[][..], &["analyse"][..], &["frobnicate", "x"][..], &["analyse", "--format", "xml", "x"][..], &["analyse", "--bogus", "x"][..]]
+    {
         let out = run(args, None);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("usage: lens analyse"), "{args:?}");
@@ -125,9 +136,12 @@ fn word_documents_read_like_their_text() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let r = json(&out);
     assert_eq!(r[0]["judgements"].as_array().unwrap().len(), 5);
-    let grades = |x: &Value| x["judgements"].as_array().unwrap().iter().map(|j| (j["area"].clone(), j["grade"].clone())).collect::<Vec<_>>();
+    let grades =
+        |x: &Value| x["judgements"].as_array().unwrap().iter().map(|j| (j["area"].clone(), j["grade"].clone())).collect::<Vec<_>>();
     assert_eq!(grades(&r[0]), grades(&r[1]));
-    let stated = |x: &Value| x["gaps"].as_array().unwrap().iter().filter(|g| g["origin"] == "stated_list").map(|g| g["text"].clone()).collect::<Vec<_>>();
+    let stated = |x: &Value| {
+        x["gaps"].as_array().unwrap().iter().filter(|g| g["origin"] == "stated_list").map(|g| g["text"].clone()).collect::<Vec<_>>()
+    };
     assert_eq!(stated(&r[0]), stated(&r[1]));
     assert_eq!(stated(&r[0]).len(), 6);
 
@@ -178,9 +192,24 @@ fn real_pdfs_read_like_their_text() {
         let out = run(&["analyse", pdf.to_str().unwrap(), &txt], None);
         assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));
         let r = json(&out);
-        let grades = |x: &Value| x["judgements"].as_array().unwrap().iter().map(|j| (j["area"].as_str().unwrap().to_string(), j["grade"].clone())).collect::<Vec<_>>();
+        let grades = |x: &Value| {
+            x["judgements"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|j| (j["area"].as_str().unwrap().to_string(), j["grade"].clone()))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(grades(&r[0]), grades(&r[1]), "{name}");
-        let stated = |x: &Value| x["gaps"].as_array().unwrap().iter().filter(|g| g["origin"] == "stated_list").map(|g| g["text"].as_str().unwrap().replace('\u{2019}', "'")).collect::<Vec<_>>();
+        let stated = |x: &Value| {
+            x["gaps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|g| g["origin"] == "stated_list")
+                .map(|g| g["text"].as_str().unwrap().replace('\u{2019}', "'"))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(stated(&r[0]), stated(&r[1]), "{name}");
         n += 1;
     }

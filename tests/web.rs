@@ -38,7 +38,10 @@ fn all(host: &Element, testid: &str) -> Vec<String> {
 
 /// The first element with this test id, as the given type.
 fn el<T: JsCast>(host: &Element, testid: &str) -> T {
-    host.query_selector(&format!("[data-testid='{testid}']")).unwrap().unwrap_or_else(|| panic!("no [data-testid={testid}]")).unchecked_into()
+    host.query_selector(&format!("[data-testid='{testid}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no [data-testid={testid}]"))
+        .unchecked_into()
 }
 
 fn click(host: &Element, testid: &str) {
@@ -108,7 +111,8 @@ async fn clicking_a_statement_selects_its_words() {
     click(&host, "statement");
     let area: HtmlTextAreaElement = el(&host, "report-text");
     let (s, e) = (area.selection_start().unwrap().unwrap() as usize, area.selection_end().unwrap().unwrap() as usize);
-    let selected: String = area.value().encode_utf16().collect::<Vec<_>>()[s..e].iter().map(|&u| char::from_u32(u as u32).unwrap_or('?')).collect();
+    let selected: String =
+        area.value().encode_utf16().collect::<Vec<_>>()[s..e].iter().map(|&u| char::from_u32(u as u32).unwrap_or('?')).collect();
     assert!(selected.starts_with("Assessing needs"), "{selected:?}");
     assert!(selected.ends_with("Score: 2"), "{selected:?}");
 }
@@ -176,7 +180,9 @@ async fn financial_facts_and_figures_table() {
     assert!(one(&host, "fin-asc").contains("+£3.83m over budget"));
     let rows = all(&host, "metric-row");
     assert!(rows.len() >= 13, "{}", rows.len());
-    assert!(rows.iter().any(|r| r.contains("accessing training") && r.contains("2.59%") && r.contains("England average 4.3%") && r.contains("worse")));
+    assert!(rows
+        .iter()
+        .any(|r| r.contains("accessing training") && r.contains("2.59%") && r.contains("England average 4.3%") && r.contains("worse")));
 
     select(&host, "metrics-filter", "worse");
     sleep(50).await;
@@ -213,7 +219,11 @@ async fn gaps_view_groups_stated_and_derived_gaps() {
     let panel = host.query_selector("#panel-gaps").unwrap().unwrap();
     assert!(!panel.has_attribute("hidden"));
     let gaps = all(&host, "gap");
-    assert!(gaps.iter().any(|g| g.contains("Stated in the report") && g.contains("Stability of the workforce to minimise the number of allocated workers for children.")), "{gaps:?}");
+    assert!(
+        gaps.iter().any(|g| g.contains("Stated in the report")
+            && g.contains("Stability of the workforce to minimise the number of allocated workers for children.")),
+        "{gaps:?}"
+    );
     assert!(gaps.iter().any(|g| g.starts_with("Judgement") && g.contains("Overall effectiveness: Requires improvement to be good")));
     select(&host, "gaps-filter", "stated_list");
     sleep(50).await;

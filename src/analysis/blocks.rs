@@ -282,7 +282,13 @@ fn furniture(doc: &Doc) -> Vec<bool> {
     let shape = |s: &str| {
         let mut out = String::with_capacity(s.len());
         for c in s.chars() {
-            let c = if c.is_ascii_digit() { '#' } else if c.is_whitespace() { ' ' } else { c };
+            let c = if c.is_ascii_digit() {
+                '#'
+            } else if c.is_whitespace() {
+                ' '
+            } else {
+                c
+            };
             if !((c == '#' || c == ' ') && out.ends_with(c)) {
                 out.push(c);
             }
@@ -332,7 +338,13 @@ fn table_cells(c: &str) -> Vec<(usize, &str)> {
     let b = c.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let gap = if b[i] == b'\t' { 1 } else if b[i..].starts_with(b"   ") { 3 } else { 0 };
+        let gap = if b[i] == b'\t' {
+            1
+        } else if b[i..].starts_with(b"   ") {
+            3
+        } else {
+            0
+        };
         if gap > 0 {
             let mut j = i;
             while j < b.len() && (b[j] == b' ' || b[j] == b'\t') {
@@ -483,9 +495,12 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
         // A paragraph broken by a page (or by a stray blank line in copied text): reopen it
         // when this line continues its sentence.
         if (page_gap || blank_before) && starts_lower(c) && !l.is_bullet {
-            let open_unfinished = cur.as_ref().is_some_and(|b| b.0 != BlockKind::Heading && b.0 != BlockKind::TableRow && !ends_sentence(&b.3.text));
+            let open_unfinished =
+                cur.as_ref().is_some_and(|b| b.0 != BlockKind::Heading && b.0 != BlockKind::TableRow && !ends_sentence(&b.3.text));
             let last_unfinished = cur.is_none()
-                && blocks.last().is_some_and(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Numbered) && !ends_sentence(&b.text));
+                && blocks.last().is_some_and(|b| {
+                    matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Numbered) && !ends_sentence(&b.text)
+                });
             if open_unfinished || last_unfinished {
                 if last_unfinished {
                     if let Some(b) = blocks.pop() {
@@ -613,13 +628,21 @@ pub fn read(doc: &Doc, input: &str) -> Reading {
 }
 
 /// Join a wrapped line onto the block being built.
-fn append<'a>(cur: &mut Option<(BlockKind, u8, Option<String>, TextBuf, usize, usize)>, c: &str, start: usize, i: usize, input: &'a str, words: &OnceCell<HashSet<&'a str>>) {
+fn append<'a>(
+    cur: &mut Option<(BlockKind, u8, Option<String>, TextBuf, usize, usize)>,
+    c: &str,
+    start: usize,
+    i: usize,
+    input: &'a str,
+    words: &OnceCell<HashSet<&'a str>>,
+) {
     let Some((_, _, _, buf, _, last)) = cur.as_mut() else { return };
     *last = i;
     let text = &buf.text;
     // "hyphen-" + "ated": drop the hyphen when the joined word is used elsewhere unbroken.
     if text.ends_with('-') && text[..text.len() - 1].ends_with(|ch: char| ch.is_alphabetic()) && starts_lower(c) {
-        let head: String = text[..text.len() - 1].chars().rev().take_while(|ch| ch.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+        let head: String =
+            text[..text.len() - 1].chars().rev().take_while(|ch| ch.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
         let tail: String = c.chars().take_while(|ch| ch.is_alphabetic()).collect();
         let joined = format!("{head}{tail}");
         if joined.len() > 4 && words.get_or_init(|| word_set(input)).contains(joined.as_str()) {
@@ -651,7 +674,13 @@ fn outline(blocks: &mut [Block]) -> Vec<Section> {
             if b.level == 0 {
                 // Bare headings: the first is the title; the rest sit below markdown headings
                 // of level 2 when the document mixes both.
-                b.level = if bi == 0 { 1 } else if any_md { 3 } else { 2 };
+                b.level = if bi == 0 {
+                    1
+                } else if any_md {
+                    3
+                } else {
+                    2
+                };
             }
             let mut parent = current;
             while let Some(p) = parent {
@@ -671,9 +700,9 @@ fn outline(blocks: &mut [Block]) -> Vec<Section> {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "e.g", "i.e", "etc", "cllr", "no", "nos", "st", "mr", "mrs", "ms", "dr", "cf", "vs", "approx", "inc", "incl", "ltd", "fig",
-    "para", "paras", "vol", "ref", "min", "max", "est", "dept", "govt", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "co", "cqc", "p", "pp",
+    "e.g", "i.e", "etc", "cllr", "no", "nos", "st", "mr", "mrs", "ms", "dr", "cf", "vs", "approx", "inc", "incl", "ltd", "fig", "para",
+    "paras", "vol", "ref", "min", "max", "est", "dept", "govt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "co", "cqc", "p", "pp",
 ];
 
 /// Sentence ranges in `text` (byte offsets), trimmed.
@@ -693,7 +722,10 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             let boundary = end == b.len()
                 || (end < b.len()
                     && b[end].is_ascii_whitespace()
-                    && next.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '\'' | '(' | '£' | '•')));
+                    && next
+                        .chars()
+                        .next()
+                        .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '\'' | '(' | '£' | '•')));
             if boundary && c == b'.' {
                 let word_start = text[..i]
                     .char_indices()
@@ -765,7 +797,10 @@ mod tests {
         let s = "What needs to improve?\n\u{25fc} The engagement of multi-agency partners, including in key decision-\nmaking meetings, and the quality of referrals\nthey make.\n\u{25fc} Private fostering.\n\nThis paragraph runs on to the next page where consent is not\n\n2\n\n\u{c}Inspection of Anytown\nobtained. Then more.\n\u{c}Inspection of Anytown\n\u{c}Inspection of Anytown\n";
         let t = texts(s);
         assert_eq!(t[0], "What needs to improve?");
-        assert_eq!(t[1], "The engagement of multi-agency partners, including in key decision-making meetings, and the quality of referrals they make.");
+        assert_eq!(
+            t[1],
+            "The engagement of multi-agency partners, including in key decision-making meetings, and the quality of referrals they make."
+        );
         assert_eq!(t[2], "Private fostering.");
         assert_eq!(t[3], "This paragraph runs on to the next page where consent is not obtained. Then more.");
         assert_eq!(t.len(), 4, "{t:?}");
@@ -788,17 +823,20 @@ mod tests {
         let s = "# Report title\n\n## Summary\n\nIntro paragraph.\n\nKey findings\n\n- first item\n- second item\n\n12. A numbered paragraph\nthat wraps.\n\n4.3 Another one.\n\nJudgement\tGrade\n";
         let r = reading(s);
         let kinds: Vec<(BlockKind, &str)> = r.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
-        assert_eq!(kinds, [
-            (BlockKind::Heading, "Report title"),
-            (BlockKind::Heading, "Summary"),
-            (BlockKind::Paragraph, "Intro paragraph."),
-            (BlockKind::Heading, "Key findings"),
-            (BlockKind::ListItem, "first item"),
-            (BlockKind::ListItem, "second item"),
-            (BlockKind::Numbered, "A numbered paragraph that wraps."),
-            (BlockKind::Numbered, "Another one."),
-            (BlockKind::TableRow, "Judgement | Grade"),
-        ]);
+        assert_eq!(
+            kinds,
+            [
+                (BlockKind::Heading, "Report title"),
+                (BlockKind::Heading, "Summary"),
+                (BlockKind::Paragraph, "Intro paragraph."),
+                (BlockKind::Heading, "Key findings"),
+                (BlockKind::ListItem, "first item"),
+                (BlockKind::ListItem, "second item"),
+                (BlockKind::Numbered, "A numbered paragraph that wraps."),
+                (BlockKind::Numbered, "Another one."),
+                (BlockKind::TableRow, "Judgement | Grade"),
+            ]
+        );
         assert_eq!(r.blocks[6].number.as_deref(), Some("12"));
         assert_eq!(r.blocks[7].number.as_deref(), Some("4.3"));
         assert_eq!(r.section_title(r.blocks[4].section), Some("Key findings"));
@@ -816,13 +854,16 @@ mod tests {
     fn sentences_survive_abbreviations_decimals_and_money() {
         let t = "Cllr. Smith spoke, e.g. about costs. Spend was £1.4M, i.e. 24.64% of the budget. He said \"It is good.\" Then No. 5 was read. J. Walker agreed";
         let got: Vec<&str> = sentences(t).into_iter().map(|(s, e)| &t[s..e]).collect();
-        assert_eq!(got, [
-            "Cllr. Smith spoke, e.g. about costs.",
-            "Spend was £1.4M, i.e. 24.64% of the budget.",
-            "He said \"It is good.\"",
-            "Then No. 5 was read.",
-            "J. Walker agreed",
-        ]);
+        assert_eq!(
+            got,
+            [
+                "Cllr. Smith spoke, e.g. about costs.",
+                "Spend was £1.4M, i.e. 24.64% of the budget.",
+                "He said \"It is good.\"",
+                "Then No. 5 was read.",
+                "J. Walker agreed",
+            ]
+        );
     }
 }
 
@@ -836,7 +877,13 @@ mod dump {
         let r = super::read(&super::Doc::new(&s), &s);
         for b in &r.blocks {
             let sec = r.section_title(b.section).unwrap_or("-");
-            println!("{:?}{} [{}] {}", b.kind, b.number.as_deref().map(|n| format!(" {n}")).unwrap_or_default(), sec, b.text.chars().take(110).collect::<String>());
+            println!(
+                "{:?}{} [{}] {}",
+                b.kind,
+                b.number.as_deref().map(|n| format!(" {n}")).unwrap_or_default(),
+                sec,
+                b.text.chars().take(110).collect::<String>()
+            );
         }
     }
 }

@@ -2,7 +2,7 @@
 //! scores (canonical names, whatever the wording), and the rating recomputed from them.
 
 use super::text::{find_span, norm, words, Doc, Line};
-use super::{ComputedRating, Overall, Score, Span, ToNext, ToPrevious};
+use super::{ComputedRating, Grade, Overall, Score, Span, ToNext, ToPrevious};
 
 /// The four themes and their statements, in the framework's order, with the wordings
 /// reports use (compared as `words`, so punctuation and case don't matter).
@@ -53,14 +53,14 @@ pub fn score_label(score: u8) -> &'static str {
     }
 }
 
-const RATINGS: [&str; 4] = ["Inadequate", "Requires improvement", "Good", "Outstanding"];
+const RATINGS: [Grade; 4] = [Grade::Inadequate, Grade::RequiresImprovement, Grade::Good, Grade::Outstanding];
 
 /// Where a percentage falls in CQC's published bands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Band {
-    In(&'static str),
+    In(Grade),
     /// Between two published bands (e.g. 38.9% is above 38 and below 39).
-    Between(&'static str, &'static str),
+    Between(Grade, Grade),
 }
 
 /// CQC bands: 25–38 Inadequate, 39–62 Requires improvement, 63–87 Good, 88+ Outstanding.
@@ -79,7 +79,7 @@ pub fn band_for_percent(p: f64) -> Band {
 }
 
 /// The lowest percentage that is clearly inside each band above Inadequate.
-const BAND_FLOORS: [(f64, &str); 3] = [(39.0, "Requires improvement"), (63.0, "Good"), (88.0, "Outstanding")];
+const BAND_FLOORS: [(f64, Grade); 3] = [(39.0, Grade::RequiresImprovement), (63.0, Grade::Good), (88.0, Grade::Outstanding)];
 
 /// Recompute the rating from scores (each 1–4).
 pub fn rating_for_scores(scores: &[u8]) -> Option<ComputedRating> {
@@ -92,21 +92,19 @@ pub fn rating_for_scores(scores: &[u8]) -> Option<ComputedRating> {
     let exact = 100.0 * total as f64 / max as f64;
     let band = band_for_percent(exact);
     let (rating, between) = match band {
-        Band::In(r) => (Some(r.to_string()), None),
-        Band::Between(a, b) => (None, Some((a.to_string(), b.to_string()))),
+        Band::In(r) => (Some(r), None),
+        Band::Between(a, b) => (None, Some((a, b))),
     };
     // The next band up: the first floor above the current percentage.
-    let to_next = BAND_FLOORS.iter().find(|(floor, name)| {
-        exact < *floor && !matches!(&band, Band::In(r) if r == name)
-    }).map(|(floor, name)| {
+    let to_next = BAND_FLOORS.iter().find(|(floor, name)| exact < *floor && band != Band::In(*name)).map(|(floor, name)| {
         let needed = (floor * max as f64 / 100.0 - 1e-9).ceil() as u32;
-        ToNext { rating: name.to_string(), statements_up: needed.saturating_sub(total) }
+        ToNext { rating: *name, statements_up: needed.saturating_sub(total) }
     });
     // The band below: the fewest falls that leave the total clearly inside it.
-    const BAND_TOPS: [(f64, &str); 3] = [(38.0, "Inadequate"), (62.0, "Requires improvement"), (87.0, "Good")];
+    const BAND_TOPS: [(f64, Grade); 3] = [(38.0, Grade::Inadequate), (62.0, Grade::RequiresImprovement), (87.0, Grade::Good)];
     let to_previous = BAND_TOPS.iter().rev().find(|(top, _)| exact > *top).and_then(|(top, name)| {
         let within = (top * max as f64 / 100.0 + 1e-9).floor() as u32;
-        (within >= n && within < total).then(|| ToPrevious { rating: name.to_string(), statements_down: total - within })
+        (within >= n && within < total).then(|| ToPrevious { rating: *name, statements_down: total - within })
     });
     Some(ComputedRating { percent: (exact * 10.0).round() / 10.0, rating, between, total, max, to_next, to_previous })
 }
@@ -194,16 +192,16 @@ fn score_for_meaning(line: &str) -> Option<u8> {
 }
 
 /// The rating a line begins with ("Good", "Requires Improvement", "Good: Evidence shows…").
-fn rating_on(line: &Line) -> Option<(&'static str, Span)> {
+fn rating_on(line: &Line) -> Option<(Grade, Span)> {
     let n = norm(line.content);
     RATINGS.iter().rev().find_map(|r| {
-        let rl = r.to_lowercase();
+        let rl = r.as_str().to_lowercase();
         let rest = n.strip_prefix(&rl)?;
         let ok = rest.is_empty() || rest.starts_with([':', ' ', '-', '(', '.', ',']);
         // "Good practice was seen" is prose, not a rating.
         let prose = rest.split_whitespace().next().is_some_and(|w| w.chars().all(char::is_alphabetic) && w.len() > 2)
             && !rest.trim_start_matches([':', ' ', '-']).starts_with("evidence shows");
-        (ok && !prose).then(|| (*r, find_span(line.content, line.start, r)))
+        (ok && !prose).then(|| (*r, find_span(line.content, line.start, r.as_str())))
     })
 }
 
@@ -228,20 +226,16 @@ fn overall(doc: &Doc) -> Option<Overall> {
             let rest_start = c + 1;
             if let Some(rest) = l.content.get(rest_start..) {
                 let trimmed = rest.trim_start();
-                let sub = Line {
-                    start: l.start + rest_start + (rest.len() - trimmed.len()),
-                    content: trimmed,
-                    ..Line::default()
-                };
+                let sub = Line { start: l.start + rest_start + (rest.len() - trimmed.len()), content: trimmed, ..Line::default() };
                 if let Some((r, span)) = rating_on(&sub) {
-                    return Some(Overall { rating: r.to_string(), indicative, span });
+                    return Some(Overall { rating: r, indicative, span });
                 }
             }
         }
         // The rating a few lines below the heading (after the council's name).
         for j in doc.next_content(i, 4) {
             if let Some((r, span)) = rating_on(&doc.lines[j]) {
-                return Some(Overall { rating: r.to_string(), indicative, span });
+                return Some(Overall { rating: r, indicative, span });
             }
             if statement_of(doc.lines[j].content).is_some() {
                 break;
@@ -361,9 +355,7 @@ pub fn read(doc: &Doc) -> CqcRead {
         if let Some((_, text)) = &f.odd_label {
             warnings.push(format!(
                 "\"{}\" has score {} but the line under it reads \"{}\"; the score is used.",
-                STATEMENTS[f.statement].1,
-                f.score,
-                text
+                STATEMENTS[f.statement].1, f.score, text
             ));
         }
     }
@@ -382,11 +374,8 @@ pub fn read(doc: &Doc) -> CqcRead {
     }
 
     let overall = overall(doc);
-    let computed = if scores.len() == STATEMENTS.len() {
-        rating_for_scores(&scores.iter().map(|s| s.score).collect::<Vec<_>>())
-    } else {
-        None
-    };
+    let computed =
+        if scores.len() == STATEMENTS.len() { rating_for_scores(&scores.iter().map(|s| s.score).collect::<Vec<_>>()) } else { None };
     if !scores.is_empty() && scores.len() < STATEMENTS.len() {
         let missing: Vec<&str> = STATEMENTS.iter().enumerate().filter(|(i, _)| first[*i].is_none()).map(|(_, s)| s.1).collect();
         warnings.push(format!(
@@ -417,29 +406,29 @@ mod tests {
 
     #[test]
     fn bands_follow_the_published_thresholds() {
-        assert_eq!(band_for_percent(25.0), Band::In("Inadequate"));
-        assert_eq!(band_for_percent(38.0), Band::In("Inadequate"));
-        assert_eq!(band_for_percent(38.9), Band::Between("Inadequate", "Requires improvement"));
-        assert_eq!(band_for_percent(39.0), Band::In("Requires improvement"));
-        assert_eq!(band_for_percent(61.1), Band::In("Requires improvement"));
-        assert_eq!(band_for_percent(63.9), Band::In("Good"));
-        assert_eq!(band_for_percent(87.0), Band::In("Good"));
-        assert_eq!(band_for_percent(88.0), Band::In("Outstanding"));
+        assert_eq!(band_for_percent(25.0), Band::In(Grade::Inadequate));
+        assert_eq!(band_for_percent(38.0), Band::In(Grade::Inadequate));
+        assert_eq!(band_for_percent(38.9), Band::Between(Grade::Inadequate, Grade::RequiresImprovement));
+        assert_eq!(band_for_percent(39.0), Band::In(Grade::RequiresImprovement));
+        assert_eq!(band_for_percent(61.1), Band::In(Grade::RequiresImprovement));
+        assert_eq!(band_for_percent(63.9), Band::In(Grade::Good));
+        assert_eq!(band_for_percent(87.0), Band::In(Grade::Good));
+        assert_eq!(band_for_percent(88.0), Band::In(Grade::Outstanding));
     }
 
     #[test]
     fn computed_rating_and_distance_to_next_band() {
         let c = rating_for_scores(&[2, 3, 2, 2, 3, 3, 3, 2, 2]).unwrap();
-        assert_eq!((c.percent, c.rating.as_deref()), (61.1, Some("Requires improvement")));
-        assert_eq!(c.to_next, Some(ToNext { rating: "Good".into(), statements_up: 1 }));
-        assert_eq!(c.to_previous, Some(ToPrevious { rating: "Inadequate".into(), statements_down: 9 }));
+        assert_eq!((c.percent, c.rating), (61.1, Some(Grade::RequiresImprovement)));
+        assert_eq!(c.to_next, Some(ToNext { rating: Grade::Good, statements_up: 1 }));
+        assert_eq!(c.to_previous, Some(ToPrevious { rating: Grade::Inadequate, statements_down: 9 }));
         let c = rating_for_scores(&[2, 3, 2, 3, 3, 2, 3, 3, 2]).unwrap();
-        assert_eq!((c.percent, c.rating.as_deref()), (63.9, Some("Good")));
+        assert_eq!((c.percent, c.rating), (63.9, Some(Grade::Good)));
         assert_eq!(c.to_next.unwrap().statements_up, 9);
         // Stockton: one statement from falling to Requires improvement.
-        assert_eq!(c.to_previous, Some(ToPrevious { rating: "Requires improvement".into(), statements_down: 1 }));
+        assert_eq!(c.to_previous, Some(ToPrevious { rating: Grade::RequiresImprovement, statements_down: 1 }));
         let c = rating_for_scores(&[4; 9]).unwrap();
-        assert_eq!(c.rating.as_deref(), Some("Outstanding"));
+        assert_eq!(c.rating, Some(Grade::Outstanding));
         assert_eq!(c.to_next, None);
         // 9/36 = 25%: 14/36 (38.9%) is between bands, so 15/36 is the first sure step.
         let c = rating_for_scores(&[1; 9]).unwrap();
@@ -452,8 +441,8 @@ mod tests {
         let c = rating_for_scores(&[2, 2, 2, 2, 2, 1, 1, 1, 1]).unwrap();
         assert_eq!(c.percent, 38.9);
         assert_eq!(c.rating, None);
-        assert_eq!(c.between, Some(("Inadequate".into(), "Requires improvement".into())));
-        assert_eq!(c.to_next, Some(ToNext { rating: "Requires improvement".into(), statements_up: 1 }));
+        assert_eq!(c.between, Some((Grade::Inadequate, Grade::RequiresImprovement)));
+        assert_eq!(c.to_next, Some(ToNext { rating: Grade::RequiresImprovement, statements_up: 1 }));
     }
 
     #[test]

@@ -14,7 +14,9 @@ pub struct Decoded {
 #[derive(Clone, Debug, PartialEq)]
 pub enum DecodeError {
     Empty,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     Binary,
     /// A document format that could not be read, and why in words.
     Unreadable(String),
@@ -38,8 +40,8 @@ impl std::fmt::Display for DecodeError {
 
 /// Windows-1252's characters for bytes 0x80–0x9F (the rest of the range is Latin-1).
 const CP1252: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“',
-    '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–',
+    '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
 fn utf16(bytes: &[u8], le: bool) -> String {
@@ -82,7 +84,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 .collect();
             Ok(Decoded {
                 text,
-                warning: Some("The file is not UTF-8; it was read as Windows-1252 (Western European), so a few characters may be wrong.".into()),
+                warning: Some(
+                    "The file is not UTF-8; it was read as Windows-1252 (Western European), so a few characters may be wrong.".into(),
+                ),
             })
         }
     }

@@ -66,40 +66,38 @@ fn xml_to_text(xml: &str) -> Result<String, DecodeError> {
         match event {
             // A self-closing <w:t/> holds no text: don't start reading text at it.
             Event::Empty(e) if local(e.name().as_ref()) == b"t" => {}
-            Event::Start(e) | Event::Empty(e) => {
-                match local(e.name().as_ref()) {
-                    b"p" => {
-                        para.clear();
-                        prefix.clear();
-                    }
-                    b"t" => in_text = true,
-                    b"tab" => para.push('\t'),
-                    b"br" | b"cr" => para.push('\n'),
-                    b"pStyle" => {
-                        for a in e.attributes().flatten() {
-                            if local(a.key.as_ref()) == b"val" {
-                                let v = String::from_utf8_lossy(&a.value).to_ascii_lowercase();
-                                let level = v.trim_start_matches("heading").parse::<usize>().ok();
-                                if v == "title" {
-                                    prefix = "# ".into();
-                                } else if let Some(l) = level.filter(|_| v.starts_with("heading")) {
-                                    prefix = format!("{} ", "#".repeat((l + 1).min(6)));
-                                } else if v.contains("list") {
-                                    prefix = "- ".into();
-                                }
+            Event::Start(e) | Event::Empty(e) => match local(e.name().as_ref()) {
+                b"p" => {
+                    para.clear();
+                    prefix.clear();
+                }
+                b"t" => in_text = true,
+                b"tab" => para.push('\t'),
+                b"br" | b"cr" => para.push('\n'),
+                b"pStyle" => {
+                    for a in e.attributes().flatten() {
+                        if local(a.key.as_ref()) == b"val" {
+                            let v = String::from_utf8_lossy(&a.value).to_ascii_lowercase();
+                            let level = v.trim_start_matches("heading").parse::<usize>().ok();
+                            if v == "title" {
+                                prefix = "# ".into();
+                            } else if let Some(l) = level.filter(|_| v.starts_with("heading")) {
+                                prefix = format!("{} ", "#".repeat((l + 1).min(6)));
+                            } else if v.contains("list") {
+                                prefix = "- ".into();
                             }
                         }
                     }
-                    b"numPr" => {
-                        if prefix.is_empty() {
-                            prefix = "- ".into();
-                        }
-                    }
-                    b"tc" => cell_depth += 1,
-                    b"tr" => row_cells.clear(),
-                    _ => {}
                 }
-            }
+                b"numPr" => {
+                    if prefix.is_empty() {
+                        prefix = "- ".into();
+                    }
+                }
+                b"tc" => cell_depth += 1,
+                b"tr" => row_cells.clear(),
+                _ => {}
+            },
             Event::Text(t) => {
                 if in_text {
                     para.push_str(&t.unescape().map_err(|_| damaged())?);

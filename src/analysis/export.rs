@@ -1,6 +1,6 @@
 //! Renderings of reports for people and spreadsheets. JSON is the serde form of `Report`.
 
-use super::{Report, Span};
+use super::{Direction, Report, Span, Verdict};
 
 const CSV_HEADER: [&str; 8] = ["source", "item", "label", "value", "comparator", "verdict", "section", "evidence"];
 
@@ -35,28 +35,60 @@ pub fn to_csv(reports: &[(&Report, &str)]) -> String {
             ]
         };
         if let Some(o) = &r.overall {
-            rows.push(row("overall_rating", "Overall rating", o.rating.clone(), String::new(), String::new(), String::new(), Some(o.span)));
+            rows.push(row(
+                "overall_rating",
+                "Overall rating",
+                o.rating.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                Some(o.span),
+            ));
         }
         for s in &r.scores {
             rows.push(row("score", &s.statement, s.score.to_string(), String::new(), s.label.clone(), s.theme.clone(), Some(s.span)));
         }
         if let Some(c) = &r.computed_rating {
-            let rating = c.rating.clone().unwrap_or_else(|| "between bands".into());
-            rows.push(row("computed_rating", "Rating recomputed from scores", format!("{}%", c.percent), String::new(), rating, String::new(), None));
+            let rating = c.rating.map_or_else(|| "between bands".into(), |g| g.to_string());
+            rows.push(row(
+                "computed_rating",
+                "Rating recomputed from scores",
+                format!("{}%", c.percent),
+                String::new(),
+                rating,
+                String::new(),
+                None,
+            ));
         }
         for j in &r.judgements {
-            rows.push(row("judgement", &j.area, j.grade.clone(), String::new(), String::new(), String::new(), Some(j.span)));
+            rows.push(row("judgement", &j.area, j.grade.to_string(), String::new(), String::new(), String::new(), Some(j.span)));
         }
         for m in &r.metrics {
             let comp = m.comparator.as_ref().map(|c| format!("{} {}", c.label, c.value)).unwrap_or_default();
-            let verdict = m.judgement.clone().or_else(|| m.direction.clone()).unwrap_or_default();
-            rows.push(row("metric", &m.label, format!("{} {}", m.value, m.unit), comp, verdict, String::new(), Some(m.span)));
+            let verdict = m.judgement.map(Verdict::as_str).or(m.direction.map(Direction::as_str)).unwrap_or_default().to_string();
+            rows.push(row("metric", &m.label, format!("{} {}", m.value, m.unit.as_str()), comp, verdict, String::new(), Some(m.span)));
         }
         for g in &r.gaps {
-            rows.push(row("gap", &g.origin, g.text.clone(), String::new(), String::new(), g.section.clone().unwrap_or_default(), Some(g.span)));
+            rows.push(row(
+                "gap",
+                g.origin.as_str(),
+                g.text.clone(),
+                String::new(),
+                String::new(),
+                g.section.clone().unwrap_or_default(),
+                Some(g.span),
+            ));
         }
         for g in &r.strengths {
-            rows.push(row("strength", &g.origin, g.text.clone(), String::new(), String::new(), g.section.clone().unwrap_or_default(), Some(g.span)));
+            rows.push(row(
+                "strength",
+                g.origin.as_str(),
+                g.text.clone(),
+                String::new(),
+                String::new(),
+                g.section.clone().unwrap_or_default(),
+                Some(g.span),
+            ));
         }
         for w in &r.warnings {
             rows.push(row("warning", "", w.clone(), String::new(), String::new(), String::new(), None));
@@ -88,7 +120,7 @@ pub fn to_markdown(r: &Report) -> String {
     }
     if let Some(c) = &r.computed_rating {
         let rating = match (&c.rating, &c.between) {
-            (Some(r), _) => r.clone(),
+            (Some(r), _) => r.to_string(),
             (None, Some((a, b))) => format!("between {a} and {b}"),
             _ => "unknown".into(),
         };

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::blocks::{sentences, Block, BlockKind, Reading};
+use super::format::{capitalise, figure, money};
 use super::text::{norm, words};
-use super::{ComputedRating, Finding, Financial, Item, Judgement, Kind, Metric, Score};
+use super::{Class, ComputedRating, Direction, Financial, Finding, Item, Judgement, Kind, Metric, Origin, Score, Span, Verdict};
 
 /// Lead-ins that open a stated list of gaps (matched at the start of a heading or paragraph,
 /// or anywhere in a short lead-in ending with ':').
@@ -61,7 +62,7 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
             if out.iter().any(|o| o.text == text) {
                 continue;
             }
-            out.push(Item { origin: "stated_list".into(), text, section: Some(heading.clone()), cue: None, span: item.whole_span() });
+            out.push(Item { origin: Origin::StatedList, text, section: Some(heading.clone()), cue: None, span: item.whole_span() });
         }
     }
     out
@@ -71,29 +72,169 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
 
 /// Words and phrases that mark a shortfall. Checked on lower-cased text with word edges.
 const GAP_CUES: &[&str] = &[
-    "not", "no defined", "no clear", "no ", "lack of", "lacked", "lacking", "gaps", "gap", "delay", "delays", "delayed",
-    "waiting", "waits", "inconsistent", "inconsistency", "inconsistencies", "too long", "too many", "not yet",
-    "needed improvement", "need for", "needed", "was required", "were required", "required improvement", "area of improvement",
-    "area for improvement", "areas for improvement", "improvement was needed", "shortfall", "shortfalls", "concerns", "concern",
-    "challenges", "challenge", "poor", "poorly", "negative", "limited", "insufficient", "reliant", "mixed", "variable",
-    "variability", "understaffed", "backlog", "backlogs", "weak", "weaker", "difficult", "difficulty", "difficulties",
-    "unable", "fewer", "worse", "lower than", "below", "long waits", "long waiting", "not always", "did not", "does not",
-    "could not", "were not", "was not", "had not", "has not", "have not", "risk", "risks", "issue", "issues", "struggled",
-    "barrier", "barriers", "frustrat", "unclear", "lack", "absence", "overspend", "pressure", "pressures", "fragil",
-    "declin", "deteriorat", "less", "only", "nothing", "just not there", "yet to", "more work", "further work", "should", "must",
+    "not",
+    "no defined",
+    "no clear",
+    "no ",
+    "lack of",
+    "lacked",
+    "lacking",
+    "gaps",
+    "gap",
+    "delay",
+    "delays",
+    "delayed",
+    "waiting",
+    "waits",
+    "inconsistent",
+    "inconsistency",
+    "inconsistencies",
+    "too long",
+    "too many",
+    "not yet",
+    "needed improvement",
+    "need for",
+    "needed",
+    "was required",
+    "were required",
+    "required improvement",
+    "area of improvement",
+    "area for improvement",
+    "areas for improvement",
+    "improvement was needed",
+    "shortfall",
+    "shortfalls",
+    "concerns",
+    "concern",
+    "challenges",
+    "challenge",
+    "poor",
+    "poorly",
+    "negative",
+    "limited",
+    "insufficient",
+    "reliant",
+    "mixed",
+    "variable",
+    "variability",
+    "understaffed",
+    "backlog",
+    "backlogs",
+    "weak",
+    "weaker",
+    "difficult",
+    "difficulty",
+    "difficulties",
+    "unable",
+    "fewer",
+    "worse",
+    "lower than",
+    "below",
+    "long waits",
+    "long waiting",
+    "not always",
+    "did not",
+    "does not",
+    "could not",
+    "were not",
+    "was not",
+    "had not",
+    "has not",
+    "have not",
+    "risk",
+    "risks",
+    "issue",
+    "issues",
+    "struggled",
+    "barrier",
+    "barriers",
+    "frustrat",
+    "unclear",
+    "lack",
+    "absence",
+    "overspend",
+    "pressure",
+    "pressures",
+    "fragil",
+    "declin",
+    "deteriorat",
+    "less",
+    "only",
+    "nothing",
+    "just not there",
+    "yet to",
+    "more work",
+    "further work",
+    "should",
+    "must",
 ];
 
 /// Words and phrases that mark a strength.
 const STRENGTH_CUES: &[&str] = &[
-    "good", "effective", "effectively", "robust", "timely", "well", "positive", "positively", "strength", "strengths",
-    "strong", "valued", "supported", "supportive", "clear understanding", "passionate", "ambitious", "committed",
-    "commitment", "successful", "successfully", "improved", "improving", "starting to improve", "safe", "focused on",
-    "invested", "listened", "emphasis on", "knew itself", "aware of", "motivated", "visible", "approachable", "better",
-    "high quality", "excellent", "outstanding", "impressive", "innovative", "proactive", "responsive", "collaborat",
-    "partnership approach", "working well", "worked well", "benefit", "empower", "person-centred", "strength-based",
-    "recognition of", "understood", "understanding of", "satisfied", "happy", "praised", "opportunit",
-    "promoting independence", "promote independence", "independence", "worked together", "work together",
-    "shared learning", "best practice",
+    "good",
+    "effective",
+    "effectively",
+    "robust",
+    "timely",
+    "well",
+    "positive",
+    "positively",
+    "strength",
+    "strengths",
+    "strong",
+    "valued",
+    "supported",
+    "supportive",
+    "clear understanding",
+    "passionate",
+    "ambitious",
+    "committed",
+    "commitment",
+    "successful",
+    "successfully",
+    "improved",
+    "improving",
+    "starting to improve",
+    "safe",
+    "focused on",
+    "invested",
+    "listened",
+    "emphasis on",
+    "knew itself",
+    "aware of",
+    "motivated",
+    "visible",
+    "approachable",
+    "better",
+    "high quality",
+    "excellent",
+    "outstanding",
+    "impressive",
+    "innovative",
+    "proactive",
+    "responsive",
+    "collaborat",
+    "partnership approach",
+    "working well",
+    "worked well",
+    "benefit",
+    "empower",
+    "person-centred",
+    "strength-based",
+    "recognition of",
+    "understood",
+    "understanding of",
+    "satisfied",
+    "happy",
+    "praised",
+    "opportunit",
+    "promoting independence",
+    "promote independence",
+    "independence",
+    "worked together",
+    "work together",
+    "shared learning",
+    "best practice",
 ];
 
 /// Shortfall nouns that are only the object of understanding when a strength comes first
@@ -102,9 +243,50 @@ const SOFT_GAPS: &[&str] = &["challenges", "challenge", "issues", "issue", "conc
 
 /// Phrases whose shortfall words are not shortfalls ("not only", "no longer require support").
 /// Shortfalls that "no" cancels ("no delays", "no one waiting").
-const NEGATIVE_NOUNS: &[&str] = &["delay", "delays", "waiting", "wait", "waits", "concerns", "concern", "complaints", "backlog", "backlogs", "embargoes", "issues", "gaps", "risks", "one", "people"];
+const NEGATIVE_NOUNS: &[&str] = &[
+    "delay",
+    "delays",
+    "waiting",
+    "wait",
+    "waits",
+    "concerns",
+    "concern",
+    "complaints",
+    "backlog",
+    "backlogs",
+    "embargoes",
+    "issues",
+    "gaps",
+    "risks",
+    "one",
+    "people",
+];
 
-const NOT_GAPS: &[&str] = &["nothing to suggest", "nothing to indicate", "risk management", "risk assessment", "risk-based", "managing risk", "risk-assessed", "not only", "no longer require", "no longer needed", "no further", "no one waiting", "no waiting", "no delays", "no concerns", "not waiting", "minimal waiting", "reduce risk", "manage risk", "managed risk", "risk-assessed", "risk assess", "mitigate"];
+const NOT_GAPS: &[&str] = &[
+    "nothing to suggest",
+    "nothing to indicate",
+    "risk management",
+    "risk assessment",
+    "risk-based",
+    "managing risk",
+    "risk-assessed",
+    "not only",
+    "no longer require",
+    "no longer needed",
+    "no further",
+    "no one waiting",
+    "no waiting",
+    "no delays",
+    "no concerns",
+    "not waiting",
+    "minimal waiting",
+    "reduce risk",
+    "manage risk",
+    "managed risk",
+    "risk-assessed",
+    "risk assess",
+    "mitigate",
+];
 
 const STEMS: &[&str] = &["frustrat", "collaborat", "fragil", "declin", "deteriorat", "empower", "opportunit"];
 
@@ -158,7 +340,7 @@ fn indexes() -> &'static (CueIndex, CueIndex) {
     INDEX.get_or_init(|| (CueIndex::new(GAP_CUES), CueIndex::new(STRENGTH_CUES)))
 }
 
-/// Class a sentence: ("strength" | "gap" | "neutral", the cue that decided it).
+/// Class a sentence, with the cue that decided it.
 ///
 /// Rules, in order:
 /// 1. A concessive clause ("Despite …,", "Although …,", "While …,") is set aside: the main
@@ -169,7 +351,7 @@ fn indexes() -> &'static (CueIndex, CueIndex) {
 ///    unless every shortfall word is a soft noun ("challenges", "concerns", "issues")
 ///    governed by an earlier strength ("a good understanding of the challenges").
 /// 4. Otherwise a strength cue decides "strength"; otherwise the sentence only describes.
-pub fn classify(sentence: &str) -> (&'static str, Option<String>) {
+pub fn classify(sentence: &str) -> (Class, Option<String>) {
     let mut l = sentence.to_ascii_lowercase();
     // Concessive and conditional openings ("Despite …,", "If the person did not …,") are set aside.
     for lead in ["despite ", "although ", "while ", "whilst ", "notwithstanding ", "if ", "where ", "unless "] {
@@ -190,7 +372,10 @@ pub fn classify(sentence: &str) -> (&'static str, Option<String>) {
     // "no delays", "no people waiting", "no concerns": a negated shortfall is not a shortfall.
     let negated: Vec<usize> = gaps
         .iter()
-        .filter(|(i, c)| c.trim() == "no" && words.get(i + 1..(i + 3).min(words.len())).is_some_and(|next| next.iter().any(|w| NEGATIVE_NOUNS.contains(w))))
+        .filter(|(i, c)| {
+            c.trim() == "no"
+                && words.get(i + 1..(i + 3).min(words.len())).is_some_and(|next| next.iter().any(|w| NEGATIVE_NOUNS.contains(w)))
+        })
         .map(|(i, _)| *i)
         .collect();
     gaps.retain(|(i, _)| !negated.iter().any(|n| *i >= *n && *i <= n + 2));
@@ -206,36 +391,54 @@ pub fn classify(sentence: &str) -> (&'static str, Option<String>) {
         // Every shortfall in the sentence is a soft noun that a strength governs.
         let only_soft = gaps.iter().all(|(_, c)| SOFT_GAPS.contains(c));
         return match strength {
-            Some((si, sc)) if only_soft && si < gi => ("strength", Some(sc.trim().to_string())),
-            _ => ("gap", Some(gc.trim().to_string())),
+            Some((si, sc)) if only_soft && si < gi => (Class::Strength, Some(sc.trim().to_string())),
+            _ => (Class::Gap, Some(gc.trim().to_string())),
         };
     }
     match strength {
-        Some((_, c)) => ("strength", Some(c.trim().to_string())),
-        None => ("neutral", None),
+        Some((_, c)) => (Class::Strength, Some(c.trim().to_string())),
+        None => (Class::Neutral, None),
     }
 }
 
 /// Sections whose sentences are findings; boilerplate and figures sections are not.
 fn is_findings_section(titles: &[&str], kind: Kind) -> bool {
     const SKIP: &[&str] = &[
-        "what people expect", "the local authority commitment", "financial facts", "about ", "demographics",
-        "how we assess", "quality statement scores", "local authority rating", "this theme includes", "the financial facts",
-        "agenda", "membership", "assistance in accessing",
+        "what people expect",
+        "the local authority commitment",
+        "financial facts",
+        "about ",
+        "demographics",
+        "how we assess",
+        "quality statement scores",
+        "local authority rating",
+        "this theme includes",
+        "the financial facts",
+        "agenda",
+        "membership",
+        "assistance in accessing",
     ];
     if titles.iter().any(|t| SKIP.iter().any(|s| t.starts_with(s))) {
         return false;
     }
     match kind {
-        Kind::CqcLaAssessment => titles.iter().any(|t| t.starts_with("summary of") || t.contains("key findings") || t.starts_with("theme ")) || titles.len() >= 2,
+        Kind::CqcLaAssessment => {
+            titles.iter().any(|t| t.starts_with("summary of") || t.contains("key findings") || t.starts_with("theme ")) || titles.len() >= 2
+        }
         _ => true,
     }
 }
 
 const BOILERPLATE: &[&str] = &[
-    "the office for standards in education", "if you would like a copy of this document", "you may reuse this information",
-    "this report is available at", "interested in our work", "© crown copyright", "we may not always review",
-    "this data is reproduced at the request", "please note that the amount raised",
+    "the office for standards in education",
+    "if you would like a copy of this document",
+    "you may reuse this information",
+    "this report is available at",
+    "interested in our work",
+    "© crown copyright",
+    "we may not always review",
+    "this data is reproduced at the request",
+    "please note that the amount raised",
 ];
 
 /// Every finding sentence, classed.
@@ -270,7 +473,7 @@ pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
             let (class, cue) = classify(text);
             out.push(Finding {
                 text: text.to_string(),
-                class: class.to_string(),
+                class,
                 cue,
                 section: reading.section_title(b.section).map(str::to_string),
                 span: b.span(s, e),
@@ -282,93 +485,143 @@ pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
 
 // ---------------------------------------------------------------- derived gaps
 
-fn item(origin: &str, text: String, section: Option<String>, span: (usize, usize)) -> Item {
-    Item { origin: origin.to_string(), text, section, cue: None, span }
+fn item(origin: Origin, text: String, section: Option<String>, span: Span) -> Item {
+    Item { origin, text, section, cue: None, span }
 }
 
-pub fn derived(scores: &[Score], computed: Option<&ComputedRating>, judgements: &[Judgement], metrics: &[Metric], financial: Option<&Financial>) -> Vec<Item> {
+/// Gaps that follow from what the report scored, graded and measured.
+pub fn derived(
+    scores: &[Score],
+    computed: Option<&ComputedRating>,
+    judgements: &[Judgement],
+    metrics: &[Metric],
+    financial: Option<&Financial>,
+) -> Vec<Item> {
     let mut out = Vec::new();
     for s in scores.iter().filter(|s| s.score < 3) {
-        out.push(item("score", format!("{} scored {} — {}.", s.statement, s.score, s.label), Some(s.theme.clone()), s.span));
+        out.push(item(Origin::Score, format!("{} scored {} — {}.", s.statement, s.score, s.label), Some(s.theme.clone()), s.span));
     }
     if let (Some(c), Some(first)) = (computed, scores.first()) {
-        let band_gap = |count: u32, moving: &str, to: &str| {
-            let text = format!(
-                "The scores give {}%: {count} statement score{} {moving} by one would {to}.",
-                c.percent,
-                if count == 1 { "" } else { "s" }
-            );
-            item("score", text, Some("Rating recomputed from the scores".into()), first.span)
-        };
-        if let Some(n) = &c.to_next {
-            out.push(band_gap(n.statements_up, "rising", &format!("reach {}", n.rating)));
-        }
-        if let Some(p) = c.to_previous.as_ref().filter(|p| p.statements_down <= 2) {
-            out.push(band_gap(p.statements_down, "falling", &format!("drop the rating to {}", p.rating)));
-        }
+        out.extend(band_gaps(c, first.span));
     }
-    for j in judgements.iter().filter(|j| matches!(j.grade.as_str(), "Requires improvement to be good" | "Requires improvement" | "Inadequate")) {
-        out.push(item("judgement", format!("{}: {}.", j.area, j.grade), Some("Ofsted judgements".into()), j.span));
+    for j in judgements.iter().filter(|j| j.grade.below_good()) {
+        out.push(item(Origin::Judgement, format!("{}: {}.", j.area, j.grade), Some("Ofsted judgements".into()), j.span));
     }
-    for m in metrics {
-        let Some(c) = &m.comparator else { continue };
-        if c.label == "target" {
-            if m.direction.as_deref() == Some("higher") {
-                out.push(item("waiting", format!("{} of {} {} is over the target of {} {}.", capitalise(&m.label), m.value, m.unit, c.value, m.unit), None, m.span));
-            }
-            continue;
-        }
-        let worse_by_words = m.judgement.as_deref() == Some("worse");
-        let worse_by_direction = m.judgement.is_none() && better_direction(&m.label).is_some_and(|better| Some(better) != m.direction.as_deref() && m.direction.as_deref() != Some("similar"));
-        if worse_by_words || worse_by_direction {
-            let how = if worse_by_words { "worse than" } else if m.direction.as_deref() == Some("higher") { "above" } else { "below" };
-            out.push(item("comparison", format!("{}: {}% — {} the {} of {}%.", capitalise(&m.label), m.value, how, c.label, c.value), None, m.span));
-        }
-    }
+    out.extend(metrics.iter().filter_map(metric_gap));
     if let Some(f) = financial {
-        let span = f.span.unwrap_or((0, 0));
-        if let Some(v) = f.asc_variance.filter(|v| *v > 0.0) {
-            out.push(item("finance", format!("Adult social care spend was £{} over its estimate.", thousands(v)), Some("Financial facts".into()), span));
-        }
-        if let Some(v) = f.total_variance.filter(|v| *v > 0.0) {
-            out.push(item("finance", format!("Total spend was £{} over the estimated budget.", thousands(v)), Some("Financial facts".into()), span));
-        }
+        out.extend(overspends(f));
     }
     out
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
-}
-
-fn thousands(v: f64) -> String {
-    let s = format!("{}", v.round() as i64);
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
+/// How near the recomputed rating is to the bands either side.
+fn band_gaps(c: &ComputedRating, span: Span) -> Vec<Item> {
+    let band_gap = |count: u32, moving: &str, to: String| {
+        let text = format!(
+            "The scores give {}%: {count} statement score{} {moving} by one would {to}.",
+            c.percent,
+            if count == 1 { "" } else { "s" }
+        );
+        item(Origin::Score, text, Some("Rating recomputed from the scores".into()), span)
+    };
+    let mut out = Vec::new();
+    if let Some(n) = &c.to_next {
+        out.push(band_gap(n.statements_up, "rising", format!("reach {}", n.rating)));
+    }
+    if let Some(p) = c.to_previous.as_ref().filter(|p| p.statements_down <= 2) {
+        out.push(band_gap(p.statements_down, "falling", format!("drop the rating to {}", p.rating)));
     }
     out
+}
+
+/// A wait over its target, or a figure worse than its comparator (by the report's words, or by
+/// the direction that is better for the measure).
+fn metric_gap(m: &Metric) -> Option<Item> {
+    let c = m.comparator.as_ref()?;
+    if m.has_target() {
+        return (m.direction == Some(Direction::Higher)).then(|| {
+            let text =
+                format!("{} of {} is over the target of {}.", capitalise(&m.label), figure(m.value, m.unit), figure(c.value, m.unit));
+            item(Origin::Waiting, text, None, m.span)
+        });
+    }
+    let worse_by_words = m.judgement == Some(Verdict::Worse);
+    let worse_by_direction = m.judgement.is_none()
+        && better_direction(&m.label).is_some_and(|better| Some(better) != m.direction && m.direction != Some(Direction::Similar));
+    if !(worse_by_words || worse_by_direction) {
+        return None;
+    }
+    let how = if worse_by_words {
+        "worse than"
+    } else if m.direction == Some(Direction::Higher) {
+        "above"
+    } else {
+        "below"
+    };
+    let text = format!("{}: {} — {how} the {} of {}.", capitalise(&m.label), figure(m.value, m.unit), c.label, figure(c.value, m.unit));
+    Some(item(Origin::Comparison, text, None, m.span))
+}
+
+/// Spend over its estimate.
+fn overspends(f: &Financial) -> Vec<Item> {
+    let span = f.span.unwrap_or((0, 0));
+    let overs =
+        [(f.asc_variance, "Adult social care spend was", "its estimate"), (f.total_variance, "Total spend was", "the estimated budget")];
+    overs
+        .into_iter()
+        .filter_map(|(v, what, against)| {
+            let v = v.filter(|v| *v > 0.0)?;
+            Some(item(Origin::Finance, format!("{what} {} over {against}.", money(v)), Some("Financial facts".into()), span))
+        })
+        .collect()
 }
 
 /// Which direction is better for measures reports quote (frameworks.md): "lower" for
 /// waits, vacancies, turnover, admissions to care homes and carers out of work.
-fn better_direction(label: &str) -> Option<&'static str> {
+fn better_direction(label: &str) -> Option<Direction> {
     let l = label.to_ascii_lowercase();
-    const LOWER: &[&str] = &["vacanc", "turnover", "sickness", "waiting", "wait", "admission", "not in paid employment", "could not maintain paid employment", "not maintain paid", "unable to maintain"];
+    const LOWER: &[&str] = &[
+        "vacanc",
+        "turnover",
+        "sickness",
+        "waiting",
+        "wait",
+        "admission",
+        "not in paid employment",
+        "could not maintain paid employment",
+        "not maintain paid",
+        "unable to maintain",
+    ];
     const HIGHER: &[&str] = &[
-        "satisfied", "control over", "social contact", "feel safe", "felt safe", "easy to find", "easy to access", "choice",
-        "no longer require", "still at home", "reablement", "direct payment", "reviewed", "involved", "consulted",
-        "helpful", "spend time doing", "support group", "someone to talk", "training", "break", "care certificate",
-        "advocate", "think and feel better",
+        "satisfied",
+        "control over",
+        "social contact",
+        "feel safe",
+        "felt safe",
+        "easy to find",
+        "easy to access",
+        "choice",
+        "no longer require",
+        "still at home",
+        "reablement",
+        "direct payment",
+        "reviewed",
+        "involved",
+        "consulted",
+        "helpful",
+        "spend time doing",
+        "support group",
+        "someone to talk",
+        "training",
+        "break",
+        "care certificate",
+        "advocate",
+        "think and feel better",
     ];
     if LOWER.iter().any(|w| l.contains(w)) {
-        Some("lower")
+        Some(Direction::Lower)
     } else if HIGHER.iter().any(|w| l.contains(w)) {
-        Some("higher")
+        Some(Direction::Higher)
     } else {
         None
     }
@@ -392,17 +645,15 @@ fn same_thing(a: &str, b: &str) -> bool {
 pub fn assemble(stated: Vec<Item>, derived: Vec<Item>, findings: &[Finding]) -> (Vec<Item>, Vec<Item>) {
     let mut gaps = stated;
     gaps.extend(derived);
-    for f in findings.iter().filter(|f| f.class == "gap") {
-        if gaps.iter().any(|g| g.origin == "stated_list" && same_thing(&g.text, &f.text)) || gaps.iter().any(|g| g.span == f.span) {
+    let as_item =
+        |f: &Finding| Item { origin: Origin::Finding, text: f.text.clone(), section: f.section.clone(), cue: f.cue.clone(), span: f.span };
+    for f in findings.iter().filter(|f| f.class == Class::Gap) {
+        if gaps.iter().any(|g| g.origin == Origin::StatedList && same_thing(&g.text, &f.text)) || gaps.iter().any(|g| g.span == f.span) {
             continue;
         }
-        gaps.push(Item { origin: "finding".into(), text: f.text.clone(), section: f.section.clone(), cue: f.cue.clone(), span: f.span });
+        gaps.push(as_item(f));
     }
-    let strengths = findings
-        .iter()
-        .filter(|f| f.class == "strength")
-        .map(|f| Item { origin: "finding".into(), text: f.text.clone(), section: f.section.clone(), cue: f.cue.clone(), span: f.span })
-        .collect();
+    let strengths = findings.iter().filter(|f| f.class == Class::Strength).map(as_item).collect();
     (gaps, strengths)
 }
 
@@ -412,27 +663,57 @@ mod tests {
 
     #[test]
     fn classifier_rules() {
-        assert_eq!(classify("There was no defined plan around coproduction.").0, "gap");
-        assert_eq!(classify("Staff felt supported in their roles.").0, "strength");
-        assert_eq!(classify("There was recognition of unpaid carers, but gaps in areas such as communication were highlighted.").0, "gap");
-        assert_eq!(classify("However, this had led to a lack of assurances.").0, "gap");
-        assert_eq!(classify("Despite staffing challenges, teams worked well together.").0, "strength");
-        assert_eq!(classify("91% of people who received short term support no longer require support.").0, "neutral");
-        assert_eq!(classify("The local authority is a unitary authority.").0, "neutral");
-        assert_eq!(classify("The local authority had no people waiting for home care.").0, "neutral");
-        assert_eq!(classify("There were no delays and support was timely.").0, "strength");
-        assert_eq!(classify("If the person did not have an allocated worker, the safeguarding staff would do the whole enquiry.").0, "neutral");
-        assert_eq!(classify("There were risk management and escalation arrangements within the directorate.").0, "neutral");
-        assert_eq!(classify("Staff would only do this with the consent of the person.").0, "neutral");
-        assert_eq!(classify("A carer was told they could only have one review each year.").0, "gap");
-        assert_eq!(classify("However, only 26.7% of eligible staff had completed the Care Certificate.").0, "gap");
+        assert_eq!(classify("There was no defined plan around coproduction.").0, Class::Gap);
+        assert_eq!(classify("Staff felt supported in their roles.").0, Class::Strength);
+        assert_eq!(
+            classify("There was recognition of unpaid carers, but gaps in areas such as communication were highlighted.").0,
+            Class::Gap
+        );
+        assert_eq!(classify("However, this had led to a lack of assurances.").0, Class::Gap);
+        assert_eq!(classify("Despite staffing challenges, teams worked well together.").0, Class::Strength);
+        assert_eq!(classify("91% of people who received short term support no longer require support.").0, Class::Neutral);
+        assert_eq!(classify("The local authority is a unitary authority.").0, Class::Neutral);
+        assert_eq!(classify("The local authority had no people waiting for home care.").0, Class::Neutral);
+        assert_eq!(classify("There were no delays and support was timely.").0, Class::Strength);
+        assert_eq!(
+            classify("If the person did not have an allocated worker, the safeguarding staff would do the whole enquiry.").0,
+            Class::Neutral
+        );
+        assert_eq!(classify("There were risk management and escalation arrangements within the directorate.").0, Class::Neutral);
+        assert_eq!(classify("Staff would only do this with the consent of the person.").0, Class::Neutral);
+        assert_eq!(classify("A carer was told they could only have one review each year.").0, Class::Gap);
+        assert_eq!(classify("However, only 26.7% of eligible staff had completed the Care Certificate.").0, Class::Gap);
         assert_eq!(classify("Waiting times were too long.").1.as_deref(), Some("waiting"));
         assert_eq!(classify("The assessment was not timely.").1.as_deref(), Some("was not"));
     }
 
     #[test]
     fn same_thing_by_shared_words() {
-        assert!(same_thing("Stability of the workforce to minimise the number of allocated workers.", "The stability of the workforce to minimise the number of workers allocated to children was weak."));
+        assert!(same_thing(
+            "Stability of the workforce to minimise the number of allocated workers.",
+            "The stability of the workforce to minimise the number of workers allocated to children was weak."
+        ));
         assert!(!same_thing("Private fostering arrangements.", "Care leavers over 21."));
+    }
+
+    #[test]
+    fn a_comparison_in_pounds_reads_as_money() {
+        let m = Metric {
+            label: "council spent".into(),
+            value: 12_000_000.0,
+            unit: super::super::Unit::Gbp,
+            as_of: None,
+            comparator: Some(super::super::Comparator { label: "England average".into(), value: 10_000_000.0 }),
+            previous: None,
+            direction: Some(Direction::Higher),
+            judgement: Some(Verdict::Worse),
+            degree: None,
+            source: None,
+            kind: super::super::MetricKind::Comparison,
+            span: (0, 1),
+        };
+        let g = metric_gap(&m).expect("a gap");
+        assert_eq!(g.text, "Council spent: £12.00m — worse than the England average of £10.00m.");
+        assert_eq!(g.origin, Origin::Comparison);
     }
 }

@@ -85,16 +85,16 @@ pub fn detect(doc: &Doc) -> Detected {
         let reason = if sum == 0 {
             "none of the wording of a CQC assessment, an Ofsted inspection or committee papers was found".to_string()
         } else {
-            format!("too little to go on (found only: {})", found.iter().flatten().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(", "))
+            format!(
+                "too little to go on (found only: {})",
+                found.iter().flatten().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(", ")
+            )
         };
         return Detected { kind: Kind::Unknown, confidence: 0.0, reason };
     }
     let confidence = (weight as f64 / sum as f64) * (weight.min(10) as f64 / 10.0);
-    let reason = format!(
-        "{}: found {}",
-        kinds[best].title(),
-        found[best].iter().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(", ")
-    );
+    let reason =
+        format!("{}: found {}", kinds[best].title(), found[best].iter().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(", "));
     Detected { kind: kinds[best], confidence: (confidence * 100.0).round() / 100.0, reason }
 }
 
@@ -109,8 +109,16 @@ mod tests {
     #[test]
     fn each_kind_from_its_opening() {
         assert_eq!(kind_of("# Anytown Council: local authority assessment\n\nAssessment published: 1 May 2025\n"), Kind::CqcLaAssessment);
-        assert_eq!(kind_of("Inspection of Anytown local authority\nchildren's services\nInspection dates: 1 to 5 May 2023\nLead inspector: A Person\n"), Kind::OfstedIlacs);
-        assert_eq!(kind_of("HEALTH SCRUTINY PANEL\n\nAGENDA\n\n1. Apologies for Absence\n2. Declarations of Interest\n"), Kind::CommitteePapers);
+        assert_eq!(
+            kind_of(
+                "Inspection of Anytown local authority\nchildren's services\nInspection dates: 1 to 5 May 2023\nLead inspector: A Person\n"
+            ),
+            Kind::OfstedIlacs
+        );
+        assert_eq!(
+            kind_of("HEALTH SCRUTINY PANEL\n\nAGENDA\n\n1. Apologies for Absence\n2. Declarations of Interest\n"),
+            Kind::CommitteePapers
+        );
     }
 
     #[test]

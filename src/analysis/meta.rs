@@ -84,7 +84,12 @@ fn published(doc: &Doc) -> Option<String> {
 fn period(doc: &Doc) -> Option<String> {
     for (i, l) in doc.lines.iter().enumerate() {
         // Labels are at the start of short lines.
-        if l.content.len() > 120 || !l.content.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("date") || p.eq_ignore_ascii_case("insp") || p.eq_ignore_ascii_case("asse")) {
+        if l.content.len() > 120
+            || !l
+                .content
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("date") || p.eq_ignore_ascii_case("insp") || p.eq_ignore_ascii_case("asse"))
+        {
             continue;
         }
         let n = norm(l.content);
@@ -94,11 +99,8 @@ fn period(doc: &Doc) -> Option<String> {
                     continue;
                 }
                 let value = l.content.find(':').and_then(|c| l.content.get(c + 1..)).map(str::trim).unwrap_or("");
-                let value = if value.is_empty() {
-                    doc.next_content(i, 1).next().map(|j| doc.lines[j].content).unwrap_or("")
-                } else {
-                    value
-                };
+                let value =
+                    if value.is_empty() { doc.next_content(i, 1).next().map(|j| doc.lines[j].content).unwrap_or("") } else { value };
                 if parse_date(value).is_some() || value.chars().any(|c| c.is_ascii_digit()) && value.len() < 80 {
                     return Some(value.trim_end_matches('.').to_string());
                 }

@@ -4,9 +4,9 @@
 //! and counts. Each carries its evidence span.
 
 use super::blocks::{sentences, Block, BlockKind, Reading};
-use super::numbers::{fin_year, numbers, Num, Unit};
+use super::numbers::{fin_year, numbers, Num, Quantity};
 use super::text::norm;
-use super::{Comparator, Financial, Metric, Previous, Span};
+use super::{Comparator, Direction, Financial, Metric, MetricKind, Previous, Span, Unit, Verdict};
 
 pub struct MetricsRead {
     pub financial: Option<Financial>,
@@ -61,8 +61,8 @@ fn financial(reading: &Reading) -> Option<Financial> {
             break;
         }
         let ns = numbers(&b.text);
-        let money: Vec<f64> = ns.iter().filter(|n| n.unit == Unit::Gbp).map(|n| n.value).collect();
-        let pct: Vec<f64> = ns.iter().filter(|n| n.unit == Unit::Percent).map(|n| n.value).collect();
+        let money: Vec<f64> = ns.iter().filter(|n| n.unit == Quantity::Gbp).map(|n| n.value).collect();
+        let pct: Vec<f64> = ns.iter().filter(|n| n.unit == Quantity::Percent).map(|n| n.value).collect();
         let mut used = false;
         let signed = |l: &str, amount: Option<&f64>| -> Option<f64> {
             let a = *amount?;
@@ -77,7 +77,10 @@ fn financial(reading: &Reading) -> Option<Financial> {
             f.total_budget_actual = Some(money[1]);
             f.total_variance = signed(&l, money.get(2));
             used = true;
-        } else if l.contains("adult social care") && (l.contains("of its total budget") || l.contains("of the total budget")) && money.len() >= 2 {
+        } else if l.contains("adult social care")
+            && (l.contains("of its total budget") || l.contains("of the total budget"))
+            && money.len() >= 2
+        {
             f.asc_budget_estimated = Some(money[0]);
             f.asc_spend_actual = Some(money[1]);
             f.asc_variance = signed(&l, money.get(2));
@@ -94,7 +97,7 @@ fn financial(reading: &Reading) -> Option<Financial> {
         } else if l.contains("long-term") && l.contains("short-term") {
             let before = |kw: &str| -> Option<u64> {
                 let k = l.find(kw)?;
-                ns.iter().filter(|n| n.unit == Unit::Count && n.end <= k).last().map(|n| n.value as u64)
+                ns.iter().filter(|n| n.unit == Quantity::Count && n.end <= k).last().map(|n| n.value as u64)
             };
             f.long_term_support_people = before("long-term");
             f.short_term_support_people = before("short-term");
@@ -121,13 +124,14 @@ fn population(sents: &[Sent]) -> Option<u64> {
         }
         // "a population of 148,285", "population of approximately 95,366", "home to 202,415 residents".
         if let Some(k) = l.find("population of") {
-            if let Some(n) = ns.iter().find(|n| n.start >= k && n.start <= k + 40 && n.unit == Unit::Count && n.value >= 1000.0) {
+            if let Some(n) = ns.iter().find(|n| n.start >= k && n.start <= k + 40 && n.unit == Quantity::Count && n.value >= 1000.0) {
                 return Some(n.value as u64);
             }
         }
         for kw in [" residents", " people live", " inhabitants"] {
             if let Some(k) = l.find(kw) {
-                if let Some(n) = ns.iter().filter(|n| n.end <= k && k - n.end <= 3 && n.unit == Unit::Count && n.value >= 1000.0).last() {
+                if let Some(n) = ns.iter().filter(|n| n.end <= k && k - n.end <= 3 && n.unit == Quantity::Count && n.value >= 1000.0).last()
+                {
                     return Some(n.value as u64);
                 }
             }
@@ -165,7 +169,10 @@ const SOURCES: &[(&str, &[&str])] = &[
     ("Short and Long Term Support", &["short and long term support", "salt"]),
     ("Skills for Care", &["skills for care"]),
     ("Safeguarding Adults Collection", &["safeguarding adults collection", "sac"]),
-    ("Data provided by the local authority", &["data provided by the local authority", "local authority data", "local authority's data", "local authority provided"]),
+    (
+        "Data provided by the local authority",
+        &["data provided by the local authority", "local authority data", "local authority's data", "local authority provided"],
+    ),
 ];
 
 fn word_at(l: &str, i: usize, w: &str) -> bool {
@@ -215,33 +222,35 @@ fn date_near(s: &str) -> Option<String> {
     if let Some(y) = fin_year(w) {
         return Some(y);
     }
-    numbers(w).into_iter().find(|n| n.unit == Unit::Year).map(|n| format!("{}", n.value as u32))
+    numbers(w).into_iter().find(|n| n.unit == Quantity::Year).map(|n| format!("{}", n.value as u32))
 }
 
-const VERDICTS: &[(&str, &str)] = &[
-    ("positive variation", "better"),
-    ("more positive", "better"),
-    ("more negative", "worse"),
-    ("in line with", "similar"),
-    ("similar to", "similar"),
-    ("the same as", "similar"),
-    ("comparable", "similar"),
-    ("better", "better"),
-    ("worse", "worse"),
-    ("poorer", "worse"),
-    ("negative", "worse"),
-    ("positive", "better"),
+const VERDICTS: &[(&str, Verdict)] = &[
+    ("positive variation", Verdict::Better),
+    ("more positive", Verdict::Better),
+    ("more negative", Verdict::Worse),
+    ("in line with", Verdict::Similar),
+    ("similar to", Verdict::Similar),
+    ("the same as", Verdict::Similar),
+    ("comparable", Verdict::Similar),
+    ("better", Verdict::Better),
+    ("worse", Verdict::Worse),
+    ("poorer", Verdict::Worse),
+    ("negative", Verdict::Worse),
+    ("positive", Verdict::Better),
 ];
 
-const DEGREES: &[&str] = &["slightly", "somewhat", "significantly", "much", "considerably", "marginally", "far", "substantially", "broadly"];
+const DEGREES: &[&str] =
+    &["slightly", "somewhat", "significantly", "much", "considerably", "marginally", "far", "substantially", "broadly"];
 
 /// The report's own verdict in `window` (the nearest to its end), with its degree.
-fn verdict(window: &str) -> Option<(String, Option<String>)> {
+fn verdict(window: &str) -> Option<(Verdict, Option<String>)> {
     let l = window.to_ascii_lowercase();
-    let (at, v) = VERDICTS.iter().filter_map(|(w, v)| l.rfind(w).filter(|&i| word_at(&l, i, w)).map(|i| (i, *v))).max_by_key(|(i, _)| *i)?;
+    let (at, v) =
+        VERDICTS.iter().filter_map(|(w, v)| l.rfind(w).filter(|&i| word_at(&l, i, w)).map(|i| (i, *v))).max_by_key(|(i, _)| *i)?;
     let before: Vec<&str> = l[..at].split_whitespace().rev().take(2).collect();
     let degree = before.iter().find(|w| DEGREES.contains(w)).map(|w| w.to_string());
-    Some((v.to_string(), degree))
+    Some((v, degree))
 }
 
 const ANAPHORS: &[&str] = &["this", "it", "which", "these", "that", "the figure", "this figure"];
@@ -255,7 +264,10 @@ fn label(sentence: &str, local: &Num, comp_at: usize) -> String {
     const STOP: &[&str] = &["which", "compared", "this", "than", "against", "and", "but", "although", "while", "whereas", "according"];
     let after = &sentence[local.end..];
     let of_phrase: Option<Vec<&str>> = after.strip_prefix(" of ").map(|rest| {
-        rest.split_whitespace().take_while(|w| !STOP.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str())).take(12).collect()
+        rest.split_whitespace()
+            .take_while(|w| !STOP.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str()))
+            .take(12)
+            .collect()
     });
     // "making up 16.76% of the population": the subject is before the figure.
     let generic = of_phrase.as_ref().is_some_and(|w| {
@@ -264,7 +276,8 @@ fn label(sentence: &str, local: &Num, comp_at: usize) -> String {
     });
     // "had an 8.32% adult social care job vacancy rate, which …": an article before the
     // figure means the measure is named after it.
-    let article_before = sentence[..local.start].split_whitespace().last().is_some_and(|w| ["a", "an", "the"].contains(&w.to_ascii_lowercase().as_str()));
+    let article_before =
+        sentence[..local.start].split_whitespace().last().is_some_and(|w| ["a", "an", "the"].contains(&w.to_ascii_lowercase().as_str()));
     let named_after: Vec<&str> = after
         .split([',', ';', '('])
         .next()
@@ -290,12 +303,36 @@ fn label(sentence: &str, local: &Num, comp_at: usize) -> String {
         let ws: Vec<&str> = before.split_whitespace().collect();
         let cut = ws.iter().rposition(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-            ["showed", "indicated", "that", "was", "were", "is", "had", "reported", "evident", "for", "with", "making", "made", "make", "makes", "comprising", "comprise", "accounting"].contains(&w.as_str())
+            [
+                "showed",
+                "indicated",
+                "that",
+                "was",
+                "were",
+                "is",
+                "had",
+                "reported",
+                "evident",
+                "for",
+                "with",
+                "making",
+                "made",
+                "make",
+                "makes",
+                "comprising",
+                "comprise",
+                "accounting",
+            ]
+            .contains(&w.as_str())
         });
         // With "making up 16.76%", keep the subject before the verb instead.
         let cut = match cut {
-            Some(c) if c + 1 >= ws.len() || ["making", "made", "make", "makes", "comprising", "accounting"].contains(&ws[c].to_ascii_lowercase().as_str()) => {
-                let start = ws[..c].iter().rposition(|w| w.ends_with(',') || ["with", "showed", "that"].contains(&w.to_ascii_lowercase().as_str()));
+            Some(c)
+                if c + 1 >= ws.len()
+                    || ["making", "made", "make", "makes", "comprising", "accounting"].contains(&ws[c].to_ascii_lowercase().as_str()) =>
+            {
+                let start =
+                    ws[..c].iter().rposition(|w| w.ends_with(',') || ["with", "showed", "that"].contains(&w.to_ascii_lowercase().as_str()));
                 let v: Vec<&str> = ws[start.map(|s| s + 1).unwrap_or(0)..c].to_vec();
                 if !v.is_empty() {
                     return tidy_label(v);
@@ -360,14 +397,16 @@ fn comparisons(sents: &[Sent]) -> Vec<Metric> {
                 from = at + phrase.len();
                 let idx = if *after {
                     // Only "… average of 4.30%", "average (62.48%)", "average, at 5%", "average was 9%".
-                    ns.iter().position(|n| n.start >= at + phrase.len() && n.start <= at + phrase.len() + 20 && n.unit != Unit::Year).filter(|&i| {
-                        let gap = &l[at + phrase.len()..ns[i].start];
-                        gap.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ':')
-                            .filter(|w| !w.is_empty())
-                            .all(|w| ["of", "at", "was", "is", "which", "around", "about", "approximately", "figure", "rate", "at"].contains(&w))
-                    })
+                    ns.iter()
+                        .position(|n| n.start >= at + phrase.len() && n.start <= at + phrase.len() + 20 && n.unit != Quantity::Year)
+                        .filter(|&i| {
+                            let gap = &l[at + phrase.len()..ns[i].start];
+                            gap.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ':').filter(|w| !w.is_empty()).all(|w| {
+                                ["of", "at", "was", "is", "which", "around", "about", "approximately", "figure", "rate", "at"].contains(&w)
+                            })
+                        })
                 } else {
-                    ns.iter().rposition(|n| n.end <= at && at - n.end <= 3 && n.unit != Unit::Year)
+                    ns.iter().rposition(|n| n.end <= at && at - n.end <= 3 && n.unit != Quantity::Year)
                 };
                 if let Some(i) = idx {
                     if !found.iter().any(|f| f.0 == i) {
@@ -386,8 +425,9 @@ fn comparisons(sents: &[Sent]) -> Vec<Metric> {
             while let Some(k) = l.get(from..).and_then(|r| r.find(phrase)) {
                 let at = from + k;
                 from = at + phrase.len();
-                let after = ns.iter().position(|n| n.start >= at + phrase.len() && n.start <= at + phrase.len() + 1 && n.unit != Unit::Year);
-                let before = ns.iter().rposition(|n| n.end <= at && at - n.end <= 3 && n.unit != Unit::Year);
+                let after =
+                    ns.iter().position(|n| n.start >= at + phrase.len() && n.start <= at + phrase.len() + 1 && n.unit != Quantity::Year);
+                let before = ns.iter().rposition(|n| n.end <= at && at - n.end <= 3 && n.unit != Quantity::Year);
                 if let (Some(a), Some(b), true) = (after, before, national) {
                     pairs.push((b, a));
                 }
@@ -414,26 +454,35 @@ fn comparisons(sents: &[Sent]) -> Vec<Metric> {
             let comp = ns[ci];
             used.push(ci);
             let comparators: Vec<usize> = found.iter().map(|f| f.0).collect();
-            let usable = |n: &Num| n.unit == Unit::Percent || (comp.unit != Unit::Percent && n.unit == comp.unit);
+            let usable = |n: &Num| n.unit == Quantity::Percent || (comp.unit != Quantity::Percent && n.unit == comp.unit);
             let first_at = phrase_at.min(comp.start);
             let mut other_label: Option<String> = None;
             let mut other_source: Option<(String, Option<String>)> = None;
             // The local figure: the nearest one before the comparator in this clause…
             let local_i = (0..ns.len())
-                .filter(|&i| !comparators.contains(&i) && !used.contains(&i) && ns[i].end <= first_at && ns[i].start >= prev_end && usable(&ns[i]))
+                .filter(|&i| {
+                    !comparators.contains(&i) && !used.contains(&i) && ns[i].end <= first_at && ns[i].start >= prev_end && usable(&ns[i])
+                })
                 .last();
             let (local, local_span, local_sent) = if let Some(i) = local_i {
                 used.push(i);
                 (ns[i], s.block.span(s.start + ns[i].start, s.start + ns[i].end), Some(i))
             } else {
                 // …or in the sentence before ("This was better than …") or after ("Data … showed 29.3%").
-                let prev = (si > 0 && starts_with_any(&l, ANAPHORS)).then(|| &sents[si - 1]).filter(|p| std::ptr::eq(p.block, s.block) || p.block.lines.1 + 3 >= s.block.lines.0);
+                let prev = (si > 0 && starts_with_any(&l, ANAPHORS))
+                    .then(|| &sents[si - 1])
+                    .filter(|p| std::ptr::eq(p.block, s.block) || p.block.lines.1 + 3 >= s.block.lines.0);
                 let next = sents.get(si + 1).filter(|n| {
-                    std::ptr::eq(n.block, s.block) && (n.lower.starts_with("data") || n.lower.starts_with("national data") || n.lower.starts_with("figures"))
+                    std::ptr::eq(n.block, s.block)
+                        && (n.lower.starts_with("data") || n.lower.starts_with("national data") || n.lower.starts_with("figures"))
                 });
                 let pick = prev
                     .and_then(|p| {
-                        let is_comp = |n: &Num| COMPARATORS.iter().any(|(ph, _, _)| p.lower[..n.start].ends_with(&format!("{ph} of ")) || p.lower[..n.start].ends_with(&format!("{ph} (")));
+                        let is_comp = |n: &Num| {
+                            COMPARATORS.iter().any(|(ph, _, _)| {
+                                p.lower[..n.start].ends_with(&format!("{ph} of ")) || p.lower[..n.start].ends_with(&format!("{ph} ("))
+                            })
+                        };
                         p.nums.iter().copied().filter(|n| usable(n) && !is_comp(n)).last().map(|n| (n, p))
                     })
                     .or_else(|| next.and_then(|nx| nx.nums.iter().copied().find(|n| usable(n)).map(|n| (n, nx))));
@@ -461,17 +510,23 @@ fn comparisons(sents: &[Sent]) -> Vec<Metric> {
             });
             prev_end = comp.end;
             let direction = if (local.value - comp.value).abs() < 1e-9 {
-                "similar"
+                Direction::Similar
             } else if local.value > comp.value {
-                "higher"
+                Direction::Higher
             } else {
-                "lower"
+                Direction::Lower
             };
             // The source: this sentence, the local figure's, a short one after, or the paragraph's earlier sentences.
             let src = source(text)
                 .or(other_source)
                 .or_else(|| sents.get(si + 1).filter(|n| n.text().len() < 80).and_then(|n| source(n.text())))
-                .or_else(|| (1..=3).filter_map(|d| si.checked_sub(d)).map(|i| &sents[i]).take_while(|p| std::ptr::eq(p.block, s.block)).find_map(|p| source(p.text())));
+                .or_else(|| {
+                    (1..=3)
+                        .filter_map(|d| si.checked_sub(d))
+                        .map(|i| &sents[i])
+                        .take_while(|p| std::ptr::eq(p.block, s.block))
+                        .find_map(|p| source(p.text()))
+                });
             let label_text = if local_sent.is_some() { label(text, &local, comp.start) } else { other_label.unwrap_or_default() };
             let label_text = if label_text.split_whitespace().count() < 2 { fallback_label(text) } else { label_text };
             let span_start = local_span.0.min(s.span().0);
@@ -479,15 +534,15 @@ fn comparisons(sents: &[Sent]) -> Vec<Metric> {
             out.push(Metric {
                 label: label_text,
                 value: local.value,
-                unit: local.unit.name().to_string(),
+                unit: local.unit.unit(),
                 as_of: src.as_ref().and_then(|x| x.1.clone()),
                 comparator: Some(Comparator { label: comp_label.to_string(), value: comp.value }),
                 previous: None,
-                direction: Some(direction.to_string()),
-                judgement: own.as_ref().map(|v| v.0.clone()),
+                direction: Some(direction),
+                judgement: own.as_ref().map(|v| v.0),
                 degree: own.and_then(|v| v.1),
                 source: src.map(|x| x.0),
-                kind: "comparison".to_string(),
+                kind: MetricKind::Comparison,
                 span: (span_start, span_end),
             });
         }
@@ -497,13 +552,15 @@ fn comparisons(sents: &[Sent]) -> Vec<Metric> {
 
 /// A label from a sentence's subject when no phrase sits next to the figure.
 fn fallback_label(sentence: &str) -> String {
-    let ws: Vec<&str> = sentence.split_whitespace().filter(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '£')).take(8).collect();
+    let ws: Vec<&str> =
+        sentence.split_whitespace().filter(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '£')).take(8).collect();
     ws.join(" ").trim_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
 
 // ---------------------------------------------------------------- trends
 
-const MONTH_WORDS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_WORDS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /// A date written just after a figure: "in August 2020", "(August 2020)", "in 2020", "a month in 2020".
 fn date_after(s: &str) -> Option<String> {
@@ -523,7 +580,7 @@ fn date_after(s: &str) -> Option<String> {
             }
         }
     }
-    numbers(&w[..stop]).into_iter().find(|n| n.unit == Unit::Year).map(|n| w[n.start..n.end].to_string())
+    numbers(&w[..stop]).into_iter().find(|n| n.unit == Quantity::Year).map(|n| w[n.start..n.end].to_string())
 }
 
 fn trends(sents: &[Sent]) -> Vec<Metric> {
@@ -536,7 +593,7 @@ fn trends(sents: &[Sent]) -> Vec<Metric> {
             let at = from + k;
             from = at + 5;
             // "from (a peak of|around|about) N … to (around|over) M"
-            let Some(a) = ns.iter().find(|n| n.start >= at + 5 && n.start <= at + 25 && n.unit != Unit::Year) else { continue };
+            let Some(a) = ns.iter().find(|n| n.start >= at + 5 && n.start <= at + 25 && n.unit != Quantity::Year) else { continue };
             let gap = &l[at + 5..a.start];
             if gap.split_whitespace().count() > 3 {
                 continue;
@@ -545,8 +602,8 @@ fn trends(sents: &[Sent]) -> Vec<Metric> {
             if to_k - a.end > 45 {
                 continue;
             }
-            let Some(b) = ns.iter().find(|n| n.start > to_k && n.start <= to_k + 20 && n.unit != Unit::Year) else { continue };
-            if a.unit != b.unit && !(a.unit == Unit::Count || b.unit == Unit::Count) {
+            let Some(b) = ns.iter().find(|n| n.start > to_k && n.start <= to_k + 20 && n.unit != Quantity::Year) else { continue };
+            if a.unit != b.unit && !(a.unit == Quantity::Count || b.unit == Quantity::Count) {
                 continue;
             }
             let before = &l[..at];
@@ -557,28 +614,56 @@ fn trends(sents: &[Sent]) -> Vec<Metric> {
             let to_date = date_after(&text[b.end..]);
             // The subject: words before "from", less the verb.
             let ws: Vec<&str> = text[..at].split_whitespace().collect();
-            let verbs = ["had", "has", "have", "was", "were", "is", "reduced", "increased", "fell", "rose", "went", "dropped", "grew", "decreased", "improved", "declined", "down", "up", "an", "a", "increase", "reduction", "decrease"];
+            let verbs = [
+                "had",
+                "has",
+                "have",
+                "was",
+                "were",
+                "is",
+                "reduced",
+                "increased",
+                "fell",
+                "rose",
+                "went",
+                "dropped",
+                "grew",
+                "decreased",
+                "improved",
+                "declined",
+                "down",
+                "up",
+                "an",
+                "a",
+                "increase",
+                "reduction",
+                "decrease",
+            ];
             let mut subject: Vec<&str> = ws.iter().rev().take(10).rev().copied().collect();
-            while subject.last().is_some_and(|w| verbs.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str()) || w.chars().all(|c| !c.is_alphanumeric()) || DEGREES.contains(&w.to_ascii_lowercase().as_str())) {
+            while subject.last().is_some_and(|w| {
+                verbs.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str())
+                    || w.chars().all(|c| !c.is_alphanumeric())
+                    || DEGREES.contains(&w.to_ascii_lowercase().as_str())
+            }) {
                 subject.pop();
             }
             if let Some(c) = subject.iter().rposition(|w| w.ends_with(',') || w.ends_with(';') || w.ends_with(':')) {
                 subject.drain(..=c);
             }
             let label = subject.join(" ").trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-            let direction = if b.value > a.value { "higher" } else { "lower" };
+            let direction = if b.value > a.value { Direction::Higher } else { Direction::Lower };
             out.push(Metric {
                 label: if label.is_empty() { "change".into() } else { label },
                 value: b.value,
-                unit: b.unit.name().to_string(),
+                unit: b.unit.unit(),
                 as_of: to_date,
                 comparator: None,
                 previous: Some(Previous { value: a.value, as_of: from_date }),
-                direction: Some(direction.to_string()),
+                direction: Some(direction),
                 judgement: None,
                 degree: None,
                 source: source(text).map(|x| x.0),
-                kind: "trend".to_string(),
+                kind: MetricKind::Trend,
                 span: s.span(),
             });
         }
@@ -610,7 +695,7 @@ fn waits_and_counts(sents: &[Sent]) -> Vec<Metric> {
         // A target in the sentence: "a target of 28 days", "the target was 2 - 4 weeks".
         let target_in = |t: &Sent| -> Option<Num> {
             let k = t.lower.find("target")?;
-            t.nums.iter().copied().filter(|n| n.start > k && n.start < k + 30 && matches!(n.unit, Unit::Days | Unit::Weeks)).last()
+            t.nums.iter().copied().filter(|n| n.start > k && n.start < k + 30 && matches!(n.unit, Quantity::Days | Quantity::Weeks)).last()
         };
         let target_here = target_in(s);
         let same_block = |i: usize| sents.get(i).filter(|p| std::ptr::eq(p.block, s.block));
@@ -620,7 +705,7 @@ fn waits_and_counts(sents: &[Sent]) -> Vec<Metric> {
         for n in ns {
             let rest = &l[n.end..];
             let before = &l[..n.start];
-            if matches!(n.unit, Unit::Days | Unit::Weeks) && has_wait && Some(*n) != target_here {
+            if matches!(n.unit, Quantity::Days | Quantity::Weeks) && has_wait && Some(*n) != target_here {
                 // The nearest qualifier before the figure.
                 let mut from = before.len().saturating_sub(40);
                 while !before.is_char_boundary(from) {
@@ -628,12 +713,18 @@ fn waits_and_counts(sents: &[Sent]) -> Vec<Metric> {
                 }
                 let near = &before[from..];
                 let near = near.get(near.find(' ').unwrap_or(0)..).unwrap_or(near);
-                let kind = [("median", "median wait"), ("maximum", "longest wait"), ("longest", "longest wait"), ("longer than", "longest wait"), ("average", "average wait")]
-                    .iter()
-                    .filter_map(|(w, k)| near.rfind(w).map(|i| (i, *k)))
-                    .max_by_key(|(i, _)| *i)
-                    .map(|(_, k)| k)
-                    .unwrap_or("wait");
+                let kind = [
+                    ("median", "median wait"),
+                    ("maximum", "longest wait"),
+                    ("longest", "longest wait"),
+                    ("longer than", "longest wait"),
+                    ("average", "average wait"),
+                ]
+                .iter()
+                .filter_map(|(w, k)| near.rfind(w).map(|i| (i, *k)))
+                .max_by_key(|(i, _)| *i)
+                .map(|(_, k)| k)
+                .unwrap_or("wait");
                 // What the wait is for: "for a residential financial assessment", "for assessment".
                 let what = rest.find(" for ").filter(|&k| k < 12).map(|k| {
                     rest[k + 5..].split([',', '.', ';']).next().unwrap_or("").split_whitespace().take(5).collect::<Vec<_>>().join(" ")
@@ -642,18 +733,26 @@ fn waits_and_counts(sents: &[Sent]) -> Vec<Metric> {
                     Some(w) if !w.is_empty() => format!("{kind} for {w}"),
                     _ => kind.to_string(),
                 };
-                let unit = if n.unit == Unit::Days { Unit::Days } else { Unit::Weeks };
+                let unit = if n.unit == Quantity::Days { Quantity::Days } else { Quantity::Weeks };
                 // The target in this wait's unit: "2 - 4 weeks" against days is 28 days.
                 let target = target.map(|t| match (t.unit, unit) {
-                    (Unit::Weeks, Unit::Days) => t.value * 7.0,
-                    (Unit::Days, Unit::Weeks) => t.value / 7.0,
+                    (Quantity::Weeks, Quantity::Days) => t.value * 7.0,
+                    (Quantity::Days, Quantity::Weeks) => t.value / 7.0,
                     _ => t.value,
                 });
-                let direction = target.map(|t| if n.value > t { "higher" } else if n.value < t { "lower" } else { "similar" }.to_string());
+                let direction = target.map(|t| {
+                    if n.value > t {
+                        Direction::Higher
+                    } else if n.value < t {
+                        Direction::Lower
+                    } else {
+                        Direction::Similar
+                    }
+                });
                 out.push(Metric {
                     label,
                     value: n.value,
-                    unit: unit.name().to_string(),
+                    unit: unit.unit(),
                     as_of: None,
                     comparator: target.map(|t| Comparator { label: "target".into(), value: (t * 100.0).round() / 100.0 }),
                     previous: None,
@@ -661,30 +760,45 @@ fn waits_and_counts(sents: &[Sent]) -> Vec<Metric> {
                     judgement: None,
                     degree: None,
                     source: source(text).map(|x| x.0),
-                    kind: "waiting".to_string(),
+                    kind: MetricKind::Waiting,
                     span: s.span(),
                 });
                 continue;
             }
             // "85% of assessments were completed within 28 days".
-            if n.unit == Unit::Percent && (rest.contains(" within ") || rest.contains("timescale")) && rest.find(" within ").is_none_or(|k| k < 80) {
-                let what: String = text[n.end..].trim_start_matches(" of ").split([',', ';', '(']).next().unwrap_or("").split_whitespace().take(10).collect::<Vec<_>>().join(" ");
+            if n.unit == Quantity::Percent
+                && (rest.contains(" within ") || rest.contains("timescale"))
+                && rest.find(" within ").is_none_or(|k| k < 80)
+            {
+                let what: String = text[n.end..]
+                    .trim_start_matches(" of ")
+                    .split([',', ';', '('])
+                    .next()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .take(10)
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 let what = what.trim_end_matches('.').to_string();
                 if !what.is_empty() {
-                    out.push(Metric { kind: "waiting".into(), unit: "percent".into(), ..count_metric(s, &what, n, text) });
+                    out.push(Metric { kind: MetricKind::Waiting, unit: Unit::Percent, ..count_metric(s, &what, n, text) });
                     continue;
                 }
             }
-            if n.unit != Unit::Count || n.value < 1.0 {
+            if n.unit != Quantity::Count || n.value < 1.0 {
                 continue;
             }
-            if rest.starts_with(" people") && (before.ends_with("supported ") || before.ends_with("support to ") || before.ends_with("supporting ")) {
+            if rest.starts_with(" people")
+                && (before.ends_with("supported ") || before.ends_with("support to ") || before.ends_with("supporting "))
+            {
                 out.push(count_metric(s, "people supported", n, text));
                 continue;
             }
             // "148 individuals were waiting", "1,441 DoLS applications", "66 admissions".
             let next: String = rest.split_whitespace().take(5).collect::<Vec<_>>().join(" ");
-            if ["people", "individuals", "adults", "carers", "children"].iter().any(|w| next.starts_with(w)) && (next.contains("waiting") || next.contains("on the waiting list")) {
+            if ["people", "individuals", "adults", "carers", "children"].iter().any(|w| next.starts_with(w))
+                && (next.contains("waiting") || next.contains("on the waiting list"))
+            {
                 // "… waiting in the hospital team": name the team.
                 let team = text[n.end..]
                     .split(['.', ',', ';', '('])
@@ -714,7 +828,7 @@ fn count_metric(s: &Sent, label: &str, n: &Num, text: &str) -> Metric {
     Metric {
         label: label.to_string(),
         value: n.value,
-        unit: "count".into(),
+        unit: Unit::Count,
         as_of: date_near(text),
         comparator: None,
         previous: None,
@@ -722,7 +836,7 @@ fn count_metric(s: &Sent, label: &str, n: &Num, text: &str) -> Metric {
         judgement: None,
         degree: None,
         source: source(text).map(|x| x.0),
-        kind: "count".to_string(),
+        kind: MetricKind::Count,
         span: s.span(),
     }
 }
@@ -742,7 +856,7 @@ fn demographics(reading: &Reading, sents: &[Sent], taken: &[Span]) -> Vec<Metric
         if l.contains("deprivation") || l.contains("deprived") {
             if let Some(k) = l.find("deprivation score of").or_else(|| l.find("deprivation decile of")) {
                 if let Some(n) = ns.iter().find(|n| n.start > k && n.start < k + 30 && n.value <= 10.0) {
-                    out.push(plain(s, "index of multiple deprivation decile (10 = most deprived)", n.value, "score"));
+                    out.push(plain(s, "index of multiple deprivation decile (10 = most deprived)", n.value, Unit::Score));
                 }
             }
             if let Some((rank, of)) = ordinal_rank(&l) {
@@ -750,20 +864,20 @@ fn demographics(reading: &Reading, sents: &[Sent], taken: &[Span]) -> Vec<Metric
                     Some(o) => format!("deprivation rank (of {o} local authorities)"),
                     None => "deprivation rank (1 = most deprived)".to_string(),
                 };
-                out.push(plain(s, &label, rank, "rank"));
+                out.push(plain(s, &label, rank, Unit::Rank));
             }
         }
         if !in_about {
             continue;
         }
-        for n in ns.iter().filter(|n| n.unit == Unit::Percent) {
+        for n in ns.iter().filter(|n| n.unit == Quantity::Percent) {
             let span = s.block.span(s.start + n.start, s.start + n.end);
             if taken.iter().any(|t| t.0 <= span.0 && span.1 <= t.1 && (t.1 - t.0) < 2000 && span_inside_metric(t, span)) {
                 continue;
             }
             let lbl = demographic_label(text, n, &ns);
             if lbl.split_whitespace().count() >= 1 && !lbl.is_empty() {
-                out.push(Metric { span: s.span(), ..plain(s, &lbl, n.value, "percent") });
+                out.push(Metric { span: s.span(), ..plain(s, &lbl, n.value, Unit::Percent) });
             }
         }
     }
@@ -773,7 +887,7 @@ fn demographics(reading: &Reading, sents: &[Sent], taken: &[Span]) -> Vec<Metric
 /// "21.78% aged 0 to 17 years, 19.42% …" → "aged 0 to 17 years"; "1.12% were Black, Black
 /// British, Caribbean or African" → "Black, Black British, Caribbean or African".
 fn demographic_label(text: &str, n: &Num, ns: &[Num]) -> String {
-    let next = ns.iter().find(|m| m.start > n.end && m.unit == Unit::Percent).map(|m| m.start).unwrap_or(text.len());
+    let next = ns.iter().find(|m| m.start > n.end && m.unit == Quantity::Percent).map(|m| m.start).unwrap_or(text.len());
     let mut rest = text[n.end..next].trim();
     for cut in [";", "(", " which ", " compared", " than ", ", with", ", while", ", meaning", "."] {
         if let Some(k) = rest.find(cut) {
@@ -781,12 +895,24 @@ fn demographic_label(text: &str, n: &Num, ns: &[Num]) -> String {
         }
     }
     let mut r = rest.trim().trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end_matches(" and").trim_end_matches(',');
-    for lead in ["of the population", "of the", "of", "were", "was", "are", "identified themselves as", "identified as", "identified themselves under", "making up"] {
+    for lead in [
+        "of the population",
+        "of the",
+        "of",
+        "were",
+        "was",
+        "are",
+        "identified themselves as",
+        "identified as",
+        "identified themselves under",
+        "making up",
+    ] {
         if let Some(x) = r.strip_prefix(lead) {
             r = x.trim_start();
         }
     }
-    let generic = r.is_empty() || r.ends_with("population") || ["between", "since", "in ", "from", "population"].iter().any(|w| r.starts_with(w));
+    let generic =
+        r.is_empty() || r.ends_with("population") || ["between", "since", "in ", "from", "population"].iter().any(|w| r.starts_with(w));
     if generic {
         // The words before the figure: "identified as White, making up 92.04%" → "White".
         let mut before = text[..n.start].trim_end();
@@ -835,11 +961,11 @@ fn ordinal_rank(l: &str) -> Option<(f64, Option<u32>)> {
     None
 }
 
-fn plain(s: &Sent, label: &str, value: f64, unit: &str) -> Metric {
+fn plain(s: &Sent, label: &str, value: f64, unit: Unit) -> Metric {
     Metric {
         label: label.to_string(),
         value,
-        unit: unit.to_string(),
+        unit,
         as_of: None,
         comparator: None,
         previous: None,
@@ -847,7 +973,7 @@ fn plain(s: &Sent, label: &str, value: f64, unit: &str) -> Metric {
         judgement: None,
         degree: None,
         source: None,
-        kind: "demographic".to_string(),
+        kind: MetricKind::Demographic,
         span: s.span(),
     }
 }
@@ -886,6 +1012,6 @@ mod tests {
         let m = metrics_of("Only 2.59% of carers accessed training, compared to the England average of 4.30%, which was worse.\n");
         assert_eq!(m[0].value, 2.59);
         assert_eq!(m[0].comparator.as_ref().map(|c| c.value), Some(4.3));
-        assert_eq!(m[0].judgement.as_deref(), Some("worse"));
+        assert_eq!(m[0].judgement, Some(Verdict::Worse));
     }
 }

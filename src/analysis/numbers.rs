@@ -2,7 +2,7 @@
 //! "3,590", "12.5 days", "2 - 4 weeks"; years and year ranges ("2023/24") are told apart.
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Unit {
+pub enum Quantity {
     Percent,
     Gbp,
     Count,
@@ -11,15 +11,15 @@ pub enum Unit {
     Year,
 }
 
-impl Unit {
-    pub fn name(self) -> &'static str {
+impl Quantity {
+    /// The unit of a figure of this quantity; a year is not a figure.
+    pub fn unit(self) -> super::Unit {
         match self {
-            Unit::Percent => "percent",
-            Unit::Gbp => "gbp",
-            Unit::Count => "count",
-            Unit::Days => "days",
-            Unit::Weeks => "weeks",
-            Unit::Year => "year",
+            Quantity::Percent => super::Unit::Percent,
+            Quantity::Gbp => super::Unit::Gbp,
+            Quantity::Count | Quantity::Year => super::Unit::Count,
+            Quantity::Days => super::Unit::Days,
+            Quantity::Weeks => super::Unit::Weeks,
         }
     }
 }
@@ -30,7 +30,7 @@ pub struct Num {
     pub start: usize,
     pub end: usize,
     pub value: f64,
-    pub unit: Unit,
+    pub unit: Quantity,
 }
 
 /// Every number in `s`, in order.
@@ -55,7 +55,11 @@ pub fn numbers(s: &str) -> Vec<Num> {
             if c.is_ascii_digit() {
                 text.push(c as char);
                 j += 1;
-            } else if c == b',' && j + 3 < b.len() + 1 && b.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !b.get(j + 4).is_some_and(u8::is_ascii_digit) {
+            } else if c == b','
+                && j + 3 < b.len() + 1
+                && b.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
+            {
                 j += 1;
             } else if c == b'.' && b.get(j + 1).is_some_and(u8::is_ascii_digit) && !text.contains('.') {
                 text.push('.');
@@ -73,7 +77,7 @@ pub fn numbers(s: &str) -> Vec<Num> {
         let mut end = j;
         let unit;
         if pound {
-            unit = Unit::Gbp;
+            unit = Quantity::Gbp;
             for (suffix, mult) in [(" million", 1e6), (" billion", 1e9), ("million", 1e6), ("bn", 1e9), ("m", 1e6), ("k", 1e3)] {
                 if lower_rest.starts_with(suffix) && !lower_rest[suffix.len()..].starts_with(|c: char| c.is_ascii_alphabetic()) {
                     value *= mult;
@@ -82,31 +86,32 @@ pub fn numbers(s: &str) -> Vec<Num> {
                 }
             }
         } else if rest.starts_with('%') {
-            unit = Unit::Percent;
+            unit = Quantity::Percent;
             end = j + 1;
         } else if lower_rest.starts_with(" per cent") || lower_rest.starts_with(" percent") {
-            unit = Unit::Percent;
+            unit = Quantity::Percent;
             end = j + if lower_rest.starts_with(" per cent") { 9 } else { 8 };
         } else if text.len() == 4 && !text.contains('.') && (1990.0..=2100.0).contains(&value) && !s[digit_start..j].contains(',') {
-            unit = Unit::Year;
+            unit = Quantity::Year;
             // "2023/24", "2023-2024": one period.
             let r = rest.as_bytes();
             if r.len() >= 3 && (r[0] == b'/' || r[0] == b'-') && r[1].is_ascii_digit() && r[2].is_ascii_digit() {
                 end = j + 1 + r[1..].iter().take_while(|c| c.is_ascii_digit()).count();
             }
         } else if lower_rest.starts_with(" day") {
-            unit = Unit::Days;
+            unit = Quantity::Days;
         } else if lower_rest.starts_with(" week") {
-            unit = Unit::Weeks;
+            unit = Quantity::Weeks;
         } else {
-            unit = Unit::Count;
+            unit = Quantity::Count;
         }
         // "65+" is an age, "2nd" an ordinal: not quantities.
         let after = s[end..].chars().next();
-        let ordinal = ["st", "nd", "rd", "th"].iter().any(|o| s[end..].starts_with(o) && !s[end + 2..].starts_with(|c: char| c.is_alphabetic()));
+        let ordinal =
+            ["st", "nd", "rd", "th"].iter().any(|o| s[end..].starts_with(o) && !s[end + 2..].starts_with(|c: char| c.is_alphabetic()));
         // "10am", "24hours": glued units that are not quantities we read.
         let glued = after.is_some_and(|c| c.is_alphabetic());
-        if unit == Unit::Count && (after == Some('+') || ordinal || glued) {
+        if unit == Quantity::Count && (after == Some('+') || ordinal || glued) {
             i = end.max(i + 1);
             continue;
         }
@@ -128,7 +133,9 @@ pub fn fin_year(s: &str) -> Option<String> {
             continue;
         }
         let tail: Vec<u8> = b[i + 5..].iter().take_while(|c| c.is_ascii_digit()).copied().collect();
-        let (Ok(y1), Ok(y2)) = (std::str::from_utf8(y).unwrap_or("").parse::<u32>(), std::str::from_utf8(&tail).unwrap_or("").parse::<u32>()) else {
+        let (Ok(y1), Ok(y2)) =
+            (std::str::from_utf8(y).unwrap_or("").parse::<u32>(), std::str::from_utf8(&tail).unwrap_or("").parse::<u32>())
+        else {
             continue;
         };
         let y2 = match tail.len() {
@@ -147,18 +154,21 @@ pub fn fin_year(s: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn vals(s: &str) -> Vec<(f64, Unit)> {
+    fn vals(s: &str) -> Vec<(f64, Quantity)> {
         numbers(s).into_iter().map(|n| (n.value, n.unit)).collect()
     }
 
     #[test]
     fn shapes() {
-        assert_eq!(vals("24.64% of £256,608,000"), [(24.64, Unit::Percent), (256_608_000.0, Unit::Gbp)]);
-        assert_eq!(vals("£1.4M and £2.3 million, 3,590 people"), [(1_400_000.0, Unit::Gbp), (2_300_000.0, Unit::Gbp), (3590.0, Unit::Count)]);
-        assert_eq!(vals("in 2023/24 and 2023/2024"), [(2023.0, Unit::Year), (2023.0, Unit::Year)]);
-        assert_eq!(vals("12.5 days, 4 weeks, 65+ and the 14th"), [(12.5, Unit::Days), (4.0, Unit::Weeks)]);
-        assert_eq!(vals("62.72 (Adult Social Care Survey, December 2024)"), [(62.72, Unit::Count), (2024.0, Unit::Year)]);
-        assert_eq!(vals("4.30%. Next"), [(4.3, Unit::Percent)]);
+        assert_eq!(vals("24.64% of £256,608,000"), [(24.64, Quantity::Percent), (256_608_000.0, Quantity::Gbp)]);
+        assert_eq!(
+            vals("£1.4M and £2.3 million, 3,590 people"),
+            [(1_400_000.0, Quantity::Gbp), (2_300_000.0, Quantity::Gbp), (3590.0, Quantity::Count)]
+        );
+        assert_eq!(vals("in 2023/24 and 2023/2024"), [(2023.0, Quantity::Year), (2023.0, Quantity::Year)]);
+        assert_eq!(vals("12.5 days, 4 weeks, 65+ and the 14th"), [(12.5, Quantity::Days), (4.0, Quantity::Weeks)]);
+        assert_eq!(vals("62.72 (Adult Social Care Survey, December 2024)"), [(62.72, Quantity::Count), (2024.0, Quantity::Year)]);
+        assert_eq!(vals("4.30%. Next"), [(4.3, Quantity::Percent)]);
         let n = &numbers("at 2.59%, compared")[0];
         assert_eq!((n.start, n.end), (3, 8));
     }

@@ -5,35 +5,35 @@
 
 use super::blocks::{sentences, BlockKind, Reading};
 use super::text::{norm, Doc, Line};
-use super::{Judgement, PreviousGrade, Span};
+use super::{Grade, Judgement, PreviousGrade, Span, VisitType};
 
 pub struct OfstedRead {
     pub judgements: Vec<Judgement>,
-    pub visit_type: Option<String>,
+    pub visit_type: Option<VisitType>,
     pub lead_inspector: Option<String>,
     pub previous: Option<PreviousGrade>,
     pub warnings: Vec<String>,
 }
 
 /// Grade wordings, longest first, with the canonical grade each stands for.
-const GRADES: &[(&str, &str)] = &[
-    ("requires improvement to be good", "Requires improvement to be good"),
-    ("require improvement to be good", "Requires improvement to be good"),
-    ("requires improvement", "Requires improvement"),
-    ("require improvement", "Requires improvement"),
-    ("outstanding", "Outstanding"),
-    ("inadequate", "Inadequate"),
-    ("good", "Good"),
+const GRADES: &[(&str, Grade)] = &[
+    ("requires improvement to be good", Grade::RequiresImprovementToBeGood),
+    ("require improvement to be good", Grade::RequiresImprovementToBeGood),
+    ("requires improvement", Grade::RequiresImprovement),
+    ("require improvement", Grade::RequiresImprovement),
+    ("outstanding", Grade::Outstanding),
+    ("inadequate", Grade::Inadequate),
+    ("good", Grade::Good),
 ];
 
 /// The grade `s` is, if the whole of it (less trailing punctuation) is one.
-fn whole_grade(s: &str) -> Option<&'static str> {
+fn whole_grade(s: &str) -> Option<Grade> {
     let n = norm(s);
     GRADES.iter().find(|(w, _)| n == *w).map(|(_, g)| *g)
 }
 
 /// The grade `s` ends with, and the byte length of the text before it.
-fn trailing_grade(s: &str) -> Option<(&'static str, usize)> {
+fn trailing_grade(s: &str) -> Option<(Grade, usize)> {
     let lower = s.trim_end().trim_end_matches(['.', ':']).to_lowercase();
     if lower.len() != s.trim_end().trim_end_matches(['.', ':']).len() {
         return None; // lower-casing changed lengths: offsets would not match
@@ -45,16 +45,15 @@ fn trailing_grade(s: &str) -> Option<(&'static str, usize)> {
 }
 
 /// The visit a letter or report describes, from its opening lines.
-fn visit_type(doc: &Doc) -> Option<String> {
+fn visit_type(doc: &Doc) -> Option<VisitType> {
     let opening: String = doc.lines.iter().filter(|l| !l.is_blank()).take(8).map(|l| norm(l.content)).collect::<Vec<_>>().join(" ");
     let kinds = [
-        ("monitoring visit", "monitoring visit"),
-        ("focused visit", "focused visit"),
-        ("joint targeted area inspection", "joint targeted area inspection"),
-        ("inspection of", "full"),
-        ("inspection of services for children", "full"),
+        ("monitoring visit", VisitType::MonitoringVisit),
+        ("focused visit", VisitType::FocusedVisit),
+        ("joint targeted area inspection", VisitType::JointTargetedAreaInspection),
+        ("inspection of", VisitType::Full),
     ];
-    kinds.iter().find(|(cue, _)| opening.contains(cue)).map(|(_, k)| k.to_string())
+    kinds.iter().find(|(cue, _)| opening.contains(cue)).map(|(_, k)| *k)
 }
 
 fn lead_inspector(doc: &Doc) -> Option<String> {
@@ -82,7 +81,7 @@ fn layout_cells(c: &str) -> Option<(&str, &str, usize)> {
 struct Row {
     area: String,
     area_start: usize,
-    grade: &'static str,
+    grade: Grade,
     end: usize,
     /// The grade shared a line with the area's first words (-layout); more area may follow.
     open: bool,
@@ -93,7 +92,10 @@ fn table(doc: &Doc) -> Vec<Row> {
     let lines = &doc.lines;
     let Some(h) = lines.iter().take(200).position(|l| {
         let n = norm(l.content);
-        n == "judgement" || n == "judgements" || n.starts_with("judgement grade") || n.starts_with("judgement\tgrade")
+        n == "judgement"
+            || n == "judgements"
+            || n.starts_with("judgement grade")
+            || n.starts_with("judgement\tgrade")
             || (n.starts_with("judgement") && n.ends_with("grade") && n.len() < 60)
     }) else {
         return Vec::new();
@@ -272,13 +274,13 @@ fn opening_lines(doc: &Doc) -> Vec<Judgement> {
         if before > 0 || out.iter().any(|j: &Judgement| j.area == subject) {
             continue;
         }
-        out.push(Judgement { area: subject.to_string(), grade: g.to_string(), span: (l.start, l.start + c.len()) });
+        out.push(Judgement { area: subject.to_string(), grade: g, span: (l.start, l.start + c.len()) });
     }
     out
 }
 
 /// "The experiences and progress of children in care: good" headings.
-fn restated(reading: &Reading) -> Vec<(String, &'static str, Span)> {
+fn restated(reading: &Reading) -> Vec<(String, Grade, Span)> {
     let mut out = Vec::new();
     for b in &reading.blocks {
         if !matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) || b.text.len() > 200 {
@@ -305,7 +307,9 @@ fn previous(reading: &Reading) -> Option<PreviousGrade> {
         for (s, e) in sentences(&b.text) {
             let sent = &b.text[s..e];
             let lower = sent.to_lowercase();
-            if lower.len() != sent.len() || !(lower.contains("last inspection") || lower.contains("previous inspection") || lower.contains("judged")) {
+            if lower.len() != sent.len()
+                || !(lower.contains("last inspection") || lower.contains("previous inspection") || lower.contains("judged"))
+            {
                 continue;
             }
             let Some(j) = lower.find("judged ") else { continue };
@@ -316,7 +320,7 @@ fn previous(reading: &Reading) -> Option<PreviousGrade> {
                 .filter(|w| w.len() == 4)
                 .filter_map(|w| w.parse::<u32>().ok())
                 .find(|y| (2005..=2100).contains(y));
-            return Some(PreviousGrade { grade: g.to_string(), year, span: b.span(s, e) });
+            return Some(PreviousGrade { grade: g, year, span: b.span(s, e) });
         }
     }
     None
@@ -325,13 +329,13 @@ fn previous(reading: &Reading) -> Option<PreviousGrade> {
 pub fn read(doc: &Doc, reading: &Reading) -> OfstedRead {
     let mut warnings = Vec::new();
     let visit = visit_type(doc);
-    let is_letter = matches!(visit.as_deref(), Some("focused visit") | Some("monitoring visit"));
+    let is_letter = visit.is_some_and(VisitType::is_letter);
     let mut rows = table(doc);
     if rows.is_empty() && !is_letter {
         rows = numbered_list(doc);
     }
     let mut judgements: Vec<Judgement> =
-        rows.into_iter().map(|r| Judgement { area: r.area, grade: r.grade.to_string(), span: (r.area_start, r.end.max(r.area_start)) }).collect();
+        rows.into_iter().map(|r| Judgement { area: r.area, grade: r.grade, span: (r.area_start, r.end.max(r.area_start)) }).collect();
     if !is_letter {
         for j in opening_lines(doc) {
             if !judgements.iter().any(|k| same_area(&k.area, &j.area)) {
@@ -342,12 +346,11 @@ pub fn read(doc: &Doc, reading: &Reading) -> OfstedRead {
     let heads = if is_letter { Vec::new() } else { restated(reading) };
     for (area, grade, span) in heads {
         match judgements.iter().find(|j| same_area(&j.area, &area)) {
-            Some(j) if j.grade != grade => warnings.push(format!(
-                "The judgement table grades \"{}\" as {} but its section heading says {}.",
-                j.area, j.grade, grade
-            )),
+            Some(j) if j.grade != grade => {
+                warnings.push(format!("The judgement table grades \"{}\" as {} but its section heading says {}.", j.area, j.grade, grade))
+            }
             Some(_) => {}
-            None if judgements.len() < 6 => judgements.push(Judgement { area, grade: grade.to_string(), span }),
+            None if judgements.len() < 6 => judgements.push(Judgement { area, grade, span }),
             None => {}
         }
     }
@@ -371,26 +374,29 @@ mod tests {
     }
 
     fn pairs(o: &OfstedRead) -> Vec<(String, String)> {
-        o.judgements.iter().map(|j| (j.area.clone(), j.grade.clone())).collect()
+        o.judgements.iter().map(|j| (j.area.clone(), j.grade.to_string())).collect()
     }
 
     #[test]
     fn grades() {
-        assert_eq!(whole_grade("Requires Improvement to be good"), Some("Requires improvement to be good"));
-        assert_eq!(whole_grade("require improvement to be good."), Some("Requires improvement to be good"));
+        assert_eq!(whole_grade("Requires Improvement to be good"), Some(Grade::RequiresImprovementToBeGood));
+        assert_eq!(whole_grade("require improvement to be good."), Some(Grade::RequiresImprovementToBeGood));
         assert_eq!(whole_grade("Good practice"), None);
-        assert_eq!(trailing_grade("Adoption performance Good"), Some(("Good", 21)));
+        assert_eq!(trailing_grade("Adoption performance Good"), Some((Grade::Good, 21)));
     }
 
     #[test]
     fn layout_table_with_wrapped_areas() {
         let s = "Inspection of Anytown local authority\nchildren's services\n\n Judgement                                  Grade\n\n The impact of leaders on social work       Good\n practice with children and families\n\n The experiences and progress of            Requires improvement to be good\n children who need help and protection\n\n Overall effectiveness                      Good\n\nFollowing the last inspection in 2018, when the local authority was judged good\noverall, things changed.\n";
         let o = run(s);
-        assert_eq!(pairs(&o), [
-            ("The impact of leaders on social work practice with children and families".into(), "Good".into()),
-            ("The experiences and progress of children who need help and protection".into(), "Requires improvement to be good".into()),
-            ("Overall effectiveness".into(), "Good".into()),
-        ]);
+        assert_eq!(
+            pairs(&o),
+            [
+                ("The impact of leaders on social work practice with children and families".into(), "Good".into()),
+                ("The experiences and progress of children who need help and protection".into(), "Requires improvement to be good".into()),
+                ("Overall effectiveness".into(), "Good".into()),
+            ]
+        );
         let p = o.previous.unwrap();
         assert_eq!((p.grade.as_str(), p.year), ("Good", Some(2018)));
         let (a, b) = o.judgements[0].span;

@@ -167,7 +167,8 @@ fn present_and_apologies(doc: &Doc) -> (Option<String>, Option<String>) {
             for j in doc.next_content(i, 3) {
                 let c = lines[j].content;
                 let nc = norm(c);
-                if nc.contains(':') && mostly_upper(c.split(':').next().unwrap_or("")) || nc.starts_with("apologies") || text.ends_with('.') {
+                if nc.contains(':') && mostly_upper(c.split(':').next().unwrap_or("")) || nc.starts_with("apologies") || text.ends_with('.')
+                {
                     break;
                 }
                 text.push(' ');
@@ -269,12 +270,16 @@ mod tests {
         assert_eq!(m.body.as_deref(), Some("Health and Wellbeing Scrutiny Panel"));
         assert_eq!(m.date.as_deref(), Some("2021-10-04"));
         assert_eq!(m.venue.as_deref(), Some("Town Hall"));
-        let items: Vec<(&str, &str, Option<&str>)> = m.items.iter().map(|i| (i.number.as_str(), i.title.as_str(), i.pages.as_deref())).collect();
-        assert_eq!(items, [
-            ("1", "Apologies for Absence", None),
-            ("2", "Minutes of the Previous Meeting held on 6 September 2021", Some("3–8")),
-            ("3", "Update on Adult Social Care", Some("9–20")),
-        ]);
+        let items: Vec<(&str, &str, Option<&str>)> =
+            m.items.iter().map(|i| (i.number.as_str(), i.title.as_str(), i.pages.as_deref())).collect();
+        assert_eq!(
+            items,
+            [
+                ("1", "Apologies for Absence", None),
+                ("2", "Minutes of the Previous Meeting held on 6 September 2021", Some("3–8")),
+                ("3", "Update on Adult Social Care", Some("9–20")),
+            ]
+        );
         assert_eq!(m.present.as_deref(), Some("Councillor Brown (Chair), Councillors Green and White"));
         assert_eq!(m.apologies.as_deref(), Some("Councillors Grey and J Black"));
         assert_eq!(m.decisions.len(), 1);

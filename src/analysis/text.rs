@@ -56,9 +56,7 @@ impl<'a> Doc<'a> {
 
     /// Indices of the non-blank, non-rule lines after `i`, at most `n` of them.
     pub fn next_content(&self, i: usize, n: usize) -> impl Iterator<Item = usize> + '_ {
-        (i + 1..self.lines.len())
-            .filter(|&j| !self.lines[j].is_blank() && !self.lines[j].is_rule)
-            .take(n)
+        (i + 1..self.lines.len()).filter(|&j| !self.lines[j].is_blank() && !self.lines[j].is_rule).take(n)
     }
 }
 
@@ -71,10 +69,8 @@ fn line(body: &str, offset: usize) -> Line<'_> {
     let mut s = trimmed.trim_end();
 
     let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let is_rule = compact.len() >= 3
-            && (compact.chars().all(|c| c == '-')
-                || compact.chars().all(|c| c == '*')
-                || compact.chars().all(|c| c == '_'));
+    let is_rule =
+        compact.len() >= 3 && (compact.chars().all(|c| c == '-') || compact.chars().all(|c| c == '*') || compact.chars().all(|c| c == '_'));
     if is_rule {
         return Line { start: offset + start, content: "", is_rule: true, page_start: false, is_bullet: false, md_level: 0, indent };
     }
@@ -166,17 +162,13 @@ pub fn words(s: &str) -> String {
 pub fn find_span(content: &str, base: usize, needle: &str) -> Span {
     let hay = content.to_ascii_lowercase();
     match hay.find(&needle.to_ascii_lowercase()) {
-        Some(i) if content.is_char_boundary(i) && content.is_char_boundary(i + needle.len()) => {
-            (base + i, base + i + needle.len())
-        }
+        Some(i) if content.is_char_boundary(i) && content.is_char_boundary(i + needle.len()) => (base + i, base + i + needle.len()),
         _ => (base, base + content.len()),
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-];
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
@@ -222,7 +214,9 @@ fn iso(y: u32, m: u32, d: u32) -> Option<String> {
 pub fn parse_date(s: &str) -> Option<String> {
     let ws: Vec<&str> = s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
     for i in 0..ws.len() {
-        if let (Some(d), Some(m), Some(y)) = (day(ws[i]), ws.get(i + 1).and_then(|w| month(w.trim_end_matches(','))), ws.get(i + 2).and_then(|w| year(w))) {
+        if let (Some(d), Some(m), Some(y)) =
+            (day(ws[i]), ws.get(i + 1).and_then(|w| month(w.trim_end_matches(','))), ws.get(i + 2).and_then(|w| year(w)))
+        {
             if let Some(v) = iso(y, m, d) {
                 return Some(v);
             }
@@ -237,7 +231,13 @@ pub fn parse_date(s: &str) -> Option<String> {
         if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
             let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
             if n.len() == 3 {
-                let got = if parts[0].len() == 4 { (n[0], n[1], n[2]) } else if parts[2].len() == 4 { (n[2], n[1], n[0]) } else { continue };
+                let got = if parts[0].len() == 4 {
+                    (n[0], n[1], n[2])
+                } else if parts[2].len() == 4 {
+                    (n[2], n[1], n[0])
+                } else {
+                    continue;
+                };
                 if (1..=12).contains(&got.1) && got.2 >= 1 && (1990..=2100).contains(&got.0) {
                     if let Some(v) = iso(got.0, got.1, got.2) {
                         return Some(v);

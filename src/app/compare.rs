@@ -22,7 +22,8 @@ pub fn CompareView() -> impl IntoView {
     let lens = use_lens();
     let docs: Vec<Arc<Document>> = lens.docs.get_untracked();
     let cqc: Vec<Arc<Document>> = docs.iter().filter(|d| !d.report.scores.is_empty()).cloned().collect();
-    let ofsted: Vec<Arc<Document>> = docs.iter().filter(|d| d.report.kind == Kind::OfstedIlacs && !d.report.judgements.is_empty()).cloned().collect();
+    let ofsted: Vec<Arc<Document>> =
+        docs.iter().filter(|d| d.report.kind == Kind::OfstedIlacs && !d.report.judgements.is_empty()).cloned().collect();
     let fin: Vec<Arc<Document>> = docs.iter().filter(|d| d.report.financial.is_some()).cloned().collect();
 
     view! {

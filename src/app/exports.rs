@@ -19,7 +19,13 @@ pub fn ExportBar() -> impl IntoView {
     let render = move |format: &str| -> (String, String) {
         let docs = if scope.get_untracked() == "all" { lens.docs.get_untracked() } else { lens.current().into_iter().collect() };
         let stem = if docs.len() == 1 {
-            docs[0].report.authority.clone().unwrap_or_else(|| docs[0].name.clone()).to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-")
+            docs[0]
+                .report
+                .authority
+                .clone()
+                .unwrap_or_else(|| docs[0].name.clone())
+                .to_lowercase()
+                .replace(|c: char| !c.is_alphanumeric(), "-")
         } else {
             "assessment-lens".to_string()
         };

@@ -77,7 +77,9 @@ pub fn html_to_text(html: &str) -> Option<String> {
         }
     }
     // Give block elements line breaks so headings and paragraphs stay apart.
-    if let Ok(blocks) = body.query_selector_all("p, div, li, h1, h2, h3, h4, h5, h6, tr, br, section, article, header, footer, blockquote, dt, dd") {
+    if let Ok(blocks) =
+        body.query_selector_all("p, div, li, h1, h2, h3, h4, h5, h6, tr, br, section, article, header, footer, blockquote, dt, dd")
+    {
         for i in 0..blocks.length() {
             if let Some(n) = blocks.item(i) {
                 let _ = n.append_child(&doc.create_text_node("\n\n"));
@@ -112,11 +114,8 @@ async fn read_one(lens: Lens, p: &Picked) -> Result<(String, Vec<String>), Strin
     }
     let decoded = file_to_text(&p.name, &bytes).map_err(|e| e.to_string())?;
     let mut notes: Vec<String> = decoded.warning.into_iter().collect();
-    let text = if is_html(&p.name) {
-        html_to_text(&decoded.text).ok_or_else(|| "the HTML could not be read".to_string())?
-    } else {
-        decoded.text
-    };
+    let text =
+        if is_html(&p.name) { html_to_text(&decoded.text).ok_or_else(|| "the HTML could not be read".to_string())? } else { decoded.text };
     let lower = p.name.to_ascii_lowercase();
     if !ACCEPTED.iter().any(|e| lower.ends_with(e)) {
         notes.push(format!("{} is not a .txt, .md, .html, .docx or .pdf file; it was read as text.", p.name));
@@ -255,4 +254,3 @@ pub fn Notices() -> impl IntoView {
         }}
     }
 }
-

@@ -11,10 +11,8 @@ use crate::analysis::{statement_names, Financial, Kind, Metric, Report, Span, TH
 
 /// "2025-02-21" as "21 February 2025".
 fn long_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ];
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
     match parts[..] {
         [y, m @ 1..=12, d] => format!("{d} {} {y}", MONTHS[m as usize - 1]),
@@ -87,7 +85,9 @@ pub fn ReportView(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoV
         if let Some(n) = next {
             ev.prevent_default();
             tab.set(order[n]);
-            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("tab-{}", order[n].id()))) {
+            if let Some(el) =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("tab-{}", order[n].id())))
+            {
                 let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         }
@@ -219,7 +219,12 @@ fn origin_label(origin: &str) -> &'static str {
 
 /// Items grouped by their section, each with its origin and one click to its words.
 #[component]
-fn ItemsByGroup(items: Vec<crate::analysis::Item>, testid: &'static str, empty: &'static str, on_evidence: Callback<Span>) -> impl IntoView {
+fn ItemsByGroup(
+    items: Vec<crate::analysis::Item>,
+    testid: &'static str,
+    empty: &'static str,
+    on_evidence: Callback<Span>,
+) -> impl IntoView {
     if items.is_empty() {
         return view! { <p class="card">{empty}</p> }.into_any();
     }
@@ -392,42 +397,45 @@ fn Scores(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
             .then(|| view! { <p class="card" data-testid="no-scores">"No quality-statement scores were found in this text."</p> })
             .into_any();
     }
-    let themes = THEMES.iter().filter_map(|theme| {
-        let rows: Vec<_> = statement_names()
-            .filter(|(t, _)| t == theme)
-            .filter_map(|(_, name)| report.scores.iter().find(|s| s.statement == name).cloned())
-            .collect();
-        if rows.is_empty() {
-            return None;
-        }
-        Some(view! {
-            <section class="theme">
-                <h4>{*theme}</h4>
-                <ul class="scores">
-                    {rows.into_iter().map(|s| {
-                        let span = s.span;
-                        let pct = s.score as u32 * 25;
-                        view! {
-                            <li class=format!("score s{}", s.score) data-testid="score-row">
-                                <button type="button" class="link statement" title="Show these words in the text"
-                                    on:click=move |_| on_evidence.run(span) data-testid="statement">
-                                    {s.statement.clone()}
-                                </button>
-                                <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
-                                    <rect class="track" x="0" y="0" width="100" height="10" rx="5"></rect>
-                                    <rect class="fill" x="0" y="0" width=pct.to_string() height="10" rx="5"></rect>
-                                </svg>
-                                <span class="meaning" data-testid="score-meaning">
-                                    <strong>{s.score}</strong> " — " {s.label.clone()}
-                                    {s.indicative.then_some(" (indicative)")}
-                                </span>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
+    let themes = THEMES
+        .iter()
+        .filter_map(|theme| {
+            let rows: Vec<_> = statement_names()
+                .filter(|(t, _)| t == theme)
+                .filter_map(|(_, name)| report.scores.iter().find(|s| s.statement == name).cloned())
+                .collect();
+            if rows.is_empty() {
+                return None;
+            }
+            Some(view! {
+                <section class="theme">
+                    <h4>{*theme}</h4>
+                    <ul class="scores">
+                        {rows.into_iter().map(|s| {
+                            let span = s.span;
+                            let pct = s.score as u32 * 25;
+                            view! {
+                                <li class=format!("score s{}", s.score) data-testid="score-row">
+                                    <button type="button" class="link statement" title="Show these words in the text"
+                                        on:click=move |_| on_evidence.run(span) data-testid="statement">
+                                        {s.statement.clone()}
+                                    </button>
+                                    <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                                        <rect class="track" x="0" y="0" width="100" height="10" rx="5"></rect>
+                                        <rect class="fill" x="0" y="0" width=pct.to_string() height="10" rx="5"></rect>
+                                    </svg>
+                                    <span class="meaning" data-testid="score-meaning">
+                                        <strong>{s.score}</strong> " — " {s.label.clone()}
+                                        {s.indicative.then_some(" (indicative)")}
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })
         })
-    }).collect_view();
+        .collect_view();
     view! {
         <div class="card" data-testid="scores">
             <h3>"Quality statement scores"</h3>
@@ -591,7 +599,11 @@ fn group(n: i64) -> String {
         }
         out.push(c);
     }
-    if n < 0 { format!("-{out}") } else { out }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
 }
 
 #[component]
@@ -616,7 +628,9 @@ fn FinancialCard(report: Report, on_evidence: Callback<Span>, testid_prefix: &'s
             }
         })
     };
-    let Financial { total_budget_estimated, total_budget_actual, total_variance, asc_budget_estimated, asc_spend_actual, asc_variance, .. } = f.clone();
+    let Financial {
+        total_budget_estimated, total_budget_actual, total_variance, asc_budget_estimated, asc_spend_actual, asc_variance, ..
+    } = f.clone();
     let span = f.span;
     view! {
         <div class="card financial" data-testid=format!("{testid_prefix}financial")>
@@ -717,7 +731,8 @@ fn MetricsTable(report: Report, on_evidence: Callback<Span>) -> impl IntoView {
     let mut names: Vec<String> = report.metrics.iter().filter_map(|m| m.source.clone()).collect();
     names.sort();
     names.dedup();
-    let sources: Vec<(String, String)> = std::iter::once(("all".to_string(), "any source".to_string())).chain(names.into_iter().map(|n| (n.clone(), n))).collect();
+    let sources: Vec<(String, String)> =
+        std::iter::once(("all".to_string(), "any source".to_string())).chain(names.into_iter().map(|n| (n.clone(), n))).collect();
 
     let rows = move || {
         let f = filter.get();

@@ -66,7 +66,8 @@ fn source_name(path: &str) -> String {
 /// Node: `scripts/pdf-text.mjs`. Found beside the executable's source tree, or through
 /// `LENS_PDF_HELPER`.
 fn pdf_text(path: &str) -> Result<String, String> {
-    let helper = std::env::var("LENS_PDF_HELPER").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/pdf-text.mjs").to_string());
+    let helper =
+        std::env::var("LENS_PDF_HELPER").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/pdf-text.mjs").to_string());
     if !std::path::Path::new(&helper).exists() {
         return Err(format!("reading PDFs needs the project's scripts/pdf-text.mjs (not found at {helper}; set LENS_PDF_HELPER)"));
     }

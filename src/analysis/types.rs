@@ -1,0 +1,523 @@
+//! The public types of a `Report`: what the analyser read from one document. Their JSON form
+//! (serde, snake_case) is the contract in `docs/CONTRACT.md`: fields may be added, none renamed.
+//! Closed sets of values are enums whose serde names are the contract's strings.
+
+use serde::{Deserialize, Serialize};
+
+/// A byte range `[start, end)` into the original input.
+pub type Span = (usize, usize);
+
+/// What kind of document a report is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    CqcLaAssessment,
+    OfstedIlacs,
+    CommitteePapers,
+    Unknown,
+}
+
+impl Kind {
+    /// A short name for people.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::CqcLaAssessment => "CQC local authority assessment",
+            Kind::OfstedIlacs => "Ofsted children's services inspection",
+            Kind::CommitteePapers => "Committee papers",
+            Kind::Unknown => "Unknown document",
+        }
+    }
+}
+
+/// A grade or rating on the four-point scales the regulators use, in its canonical wording.
+/// CQC ratings use `RequiresImprovement`; Ofsted's ILACS and SIF grades use
+/// `RequiresImprovementToBeGood` (early SIF reports write "Requires improvement"); the 2012–13
+/// frameworks had `Adequate`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Grade {
+    Outstanding,
+    Good,
+    #[serde(rename = "Requires improvement to be good")]
+    RequiresImprovementToBeGood,
+    #[serde(rename = "Requires improvement")]
+    RequiresImprovement,
+    Adequate,
+    Inadequate,
+}
+
+impl Grade {
+    /// The canonical wording, as the JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grade::Outstanding => "Outstanding",
+            Grade::Good => "Good",
+            Grade::RequiresImprovementToBeGood => "Requires improvement to be good",
+            Grade::RequiresImprovement => "Requires improvement",
+            Grade::Adequate => "Adequate",
+            Grade::Inadequate => "Inadequate",
+        }
+    }
+
+    /// 4 for the best grade down to 1 for the worst, for colouring and sorting.
+    pub fn rank(self) -> u8 {
+        match self {
+            Grade::Outstanding => 4,
+            Grade::Good => 3,
+            Grade::RequiresImprovementToBeGood | Grade::RequiresImprovement | Grade::Adequate => 2,
+            Grade::Inadequate => 1,
+        }
+    }
+
+    /// Below Good: a gap to close.
+    pub fn below_good(self) -> bool {
+        self.rank() < 3
+    }
+}
+
+/// Each closed set displays as its contract string.
+macro_rules! display_as_str {
+    ($($t:ty),*) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+
+display_as_str!(Grade, VisitType, Unit, Direction, Verdict, MetricKind, Origin, Class);
+
+/// The kind of Ofsted visit a report or letter describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VisitType {
+    #[serde(rename = "full")]
+    Full,
+    #[serde(rename = "focused visit")]
+    FocusedVisit,
+    #[serde(rename = "monitoring visit")]
+    MonitoringVisit,
+    #[serde(rename = "joint targeted area inspection")]
+    JointTargetedAreaInspection,
+}
+
+impl VisitType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VisitType::Full => "full",
+            VisitType::FocusedVisit => "focused visit",
+            VisitType::MonitoringVisit => "monitoring visit",
+            VisitType::JointTargetedAreaInspection => "joint targeted area inspection",
+        }
+    }
+
+    /// A letter without grades.
+    pub fn is_letter(self) -> bool {
+        matches!(self, VisitType::FocusedVisit | VisitType::MonitoringVisit)
+    }
+}
+
+/// The unit of a figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Percent,
+    Gbp,
+    Count,
+    Days,
+    Weeks,
+    Score,
+    Rate,
+    Rank,
+}
+
+impl Unit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Gbp => "gbp",
+            Unit::Count => "count",
+            Unit::Days => "days",
+            Unit::Weeks => "weeks",
+            Unit::Score => "score",
+            Unit::Rate => "rate",
+            Unit::Rank => "rank",
+        }
+    }
+}
+
+/// Which way a figure lies from its comparator or its previous value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Higher,
+    Lower,
+    Similar,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Higher => "higher",
+            Direction::Lower => "lower",
+            Direction::Similar => "similar",
+        }
+    }
+}
+
+/// The report's own verdict on a figure, from its words ("better than", "worse than", "in line with").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Better,
+    Worse,
+    Similar,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Better => "better",
+            Verdict::Worse => "worse",
+            Verdict::Similar => "similar",
+        }
+    }
+}
+
+/// What sort of figure a metric is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricKind {
+    /// Against a comparator: England, the region, neighbours.
+    Comparison,
+    /// Against an earlier value of the same measure.
+    Trend,
+    /// A wait, or a share seen within a timescale; may have a target.
+    Waiting,
+    /// A number of people, cases or things.
+    Count,
+    /// Age structure, ethnicity, deprivation: no better direction.
+    Demographic,
+}
+
+impl MetricKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MetricKind::Comparison => "comparison",
+            MetricKind::Trend => "trend",
+            MetricKind::Waiting => "waiting",
+            MetricKind::Count => "count",
+            MetricKind::Demographic => "demographic",
+        }
+    }
+}
+
+/// Where a gap or strength came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// The report's own list ("What needs to improve?", "Areas for development").
+    StatedList,
+    /// A quality-statement score, or the rating recomputed from the scores.
+    Score,
+    /// An Ofsted judgement below Good.
+    Judgement,
+    /// A figure the report judges worse than its comparator.
+    Comparison,
+    /// Spend over budget.
+    Finance,
+    /// A wait over its target.
+    Waiting,
+    /// A finding sentence the classifier classed.
+    Finding,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::StatedList => "stated_list",
+            Origin::Score => "score",
+            Origin::Judgement => "judgement",
+            Origin::Comparison => "comparison",
+            Origin::Finance => "finance",
+            Origin::Waiting => "waiting",
+            Origin::Finding => "finding",
+        }
+    }
+}
+
+/// The class of a finding sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Class {
+    Strength,
+    Gap,
+    Neutral,
+}
+
+impl Class {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Strength => "strength",
+            Class::Gap => "gap",
+            Class::Neutral => "neutral",
+        }
+    }
+}
+
+/// Everything the analyser read from one document. Field names are a public contract
+/// (see `CONTRACT.md`); fields may be added, none renamed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub source: String,
+    pub kind: Kind,
+    /// How sure the kind detection is, 0–1.
+    pub kind_confidence: f64,
+    /// Why this kind was chosen, in words.
+    pub kind_reason: String,
+    pub authority: Option<String>,
+    /// ISO date (`YYYY-MM-DD`) the report was published.
+    pub published: Option<String>,
+    /// Inspection dates or meeting date, as written.
+    pub period: Option<String>,
+    pub overall: Option<Overall>,
+    pub scores: Vec<Score>,
+    pub computed_rating: Option<ComputedRating>,
+    pub judgements: Vec<Judgement>,
+    /// Ofsted: a full inspection, a focused visit, a monitoring visit.
+    pub visit_type: Option<VisitType>,
+    pub lead_inspector: Option<String>,
+    /// The grade the report says the last inspection gave.
+    pub previous_grade: Option<PreviousGrade>,
+    /// Committee papers: the meeting, its agenda, decisions and documents.
+    pub meeting: Option<Meeting>,
+    /// The document's outline: its headings, in order.
+    pub sections: Vec<Section>,
+    pub financial: Option<Financial>,
+    pub population: Option<u64>,
+    pub metrics: Vec<Metric>,
+    pub gaps: Vec<Item>,
+    pub strengths: Vec<Item>,
+    pub findings: Vec<Finding>,
+    pub warnings: Vec<String>,
+}
+
+/// A stated overall rating (CQC) with its evidence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Overall {
+    pub rating: Grade,
+    /// True for 2023 pilot reports, whose ratings were "indicative".
+    pub indicative: bool,
+    pub span: Span,
+}
+
+/// One CQC quality-statement score.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    pub theme: String,
+    /// Canonical statement name, whatever the report's wording.
+    pub statement: String,
+    pub score: u8,
+    /// The score's meaning, e.g. "Evidence shows some shortfalls".
+    pub label: String,
+    pub indicative: bool,
+    pub span: Span,
+}
+
+/// The rating recomputed from the nine statement scores with CQC's published bands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ComputedRating {
+    /// Mean of the scores as 25/50/75/100 %, to one decimal place.
+    pub percent: f64,
+    /// `None` only when the percentage falls between two published bands (e.g. 38.9%).
+    pub rating: Option<Grade>,
+    /// The two bands a between-bands percentage sits between.
+    pub between: Option<(Grade, Grade)>,
+    pub total: u32,
+    pub max: u32,
+    pub to_next: Option<ToNext>,
+    /// The fewest one-point falls that would drop the rating to the band below.
+    pub to_previous: Option<ToPrevious>,
+}
+
+/// The fewest one-point falls in statement scores that reach the band below.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ToPrevious {
+    pub rating: Grade,
+    pub statements_down: u32,
+}
+
+/// The fewest one-point rises in statement scores that reach the next band up.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ToNext {
+    pub rating: Grade,
+    pub statements_up: u32,
+}
+
+/// An Ofsted judgement, with the area as the report words it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Judgement {
+    pub area: String,
+    pub grade: Grade,
+    pub span: Span,
+}
+
+/// A heading of the document's outline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub title: String,
+    /// 1 = top.
+    pub level: u8,
+    /// Index into `Report::sections` of the enclosing section.
+    pub parent: Option<usize>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    /// "Children and Young People's Social Care and Services Scrutiny Panel".
+    pub body: Option<String>,
+    /// ISO date of the meeting.
+    pub date: Option<String>,
+    pub venue: Option<String>,
+    pub present: Option<String>,
+    pub apologies: Option<String>,
+    pub items: Vec<AgendaItem>,
+    pub decisions: Vec<Decision>,
+    /// Documents held in the pack (minutes, reports, letters), by their headings.
+    pub documents: Vec<PackDocument>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub number: String,
+    pub title: String,
+    /// "3–10" when the agenda gives the pages.
+    pub pages: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub text: String,
+    pub section: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PackDocument {
+    pub title: String,
+    pub span: Span,
+}
+
+/// "judged inadequate in 2019".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviousGrade {
+    pub grade: Grade,
+    pub year: Option<u32>,
+    pub span: Span,
+}
+
+/// CQC "Financial facts"; any field `None` when absent.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Financial {
+    pub total_budget_estimated: Option<f64>,
+    pub total_budget_actual: Option<f64>,
+    pub asc_budget_estimated: Option<f64>,
+    pub asc_spend_actual: Option<f64>,
+    pub asc_share_percent: Option<f64>,
+    pub precept_percent: Option<f64>,
+    pub long_term_support_people: Option<u64>,
+    pub short_term_support_people: Option<u64>,
+    pub support_period: Option<String>,
+    /// Actual minus estimated total spend, as the report states it (negative: under budget).
+    pub total_variance: Option<f64>,
+    /// Actual minus estimated adult social care spend (negative: under budget).
+    pub asc_variance: Option<f64>,
+    pub span: Option<Span>,
+}
+
+/// A figure a reader would want in a table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Metric {
+    pub label: String,
+    pub value: f64,
+    pub unit: Unit,
+    pub as_of: Option<String>,
+    pub comparator: Option<Comparator>,
+    pub previous: Option<Previous>,
+    pub direction: Option<Direction>,
+    /// The report's own verdict (named `judgement` in the JSON contract; not an Ofsted grade).
+    pub judgement: Option<Verdict>,
+    /// How strongly the report words its verdict: "slightly", "significantly", …
+    pub degree: Option<String>,
+    pub source: Option<String>,
+    pub kind: MetricKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparator {
+    pub label: String,
+    pub value: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Previous {
+    pub value: f64,
+    pub as_of: Option<String>,
+}
+
+/// A gap or a strength, with where it came from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub origin: Origin,
+    pub text: String,
+    pub section: Option<String>,
+    /// For items from findings: the word or phrase that classed the sentence.
+    pub cue: Option<String>,
+    pub span: Span,
+}
+
+/// One finding sentence, classed strength / gap / neutral.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub text: String,
+    pub class: Class,
+    /// The word or phrase that decided the class.
+    pub cue: Option<String>,
+    pub section: Option<String>,
+    pub span: Span,
+}
+
+impl Report {
+    /// Every evidence span the report holds, for checks that they slice the input.
+    pub fn spans(&self) -> Vec<Span> {
+        let mut v: Vec<Span> = self.scores.iter().map(|s| s.span).collect();
+        v.extend(self.overall.iter().map(|o| o.span));
+        v.extend(self.judgements.iter().map(|j| j.span));
+        v.extend(self.metrics.iter().map(|m| m.span));
+        v.extend(self.gaps.iter().chain(&self.strengths).map(|g| g.span));
+        v.extend(self.findings.iter().map(|f| f.span));
+        v.extend(self.sections.iter().map(|s| s.span));
+        v.extend(self.previous_grade.iter().map(|p| p.span));
+        v.extend(self.financial.iter().filter_map(|f| f.span));
+        if let Some(m) = &self.meeting {
+            v.extend(m.items.iter().map(|i| i.span));
+            v.extend(m.decisions.iter().map(|d| d.span));
+            v.extend(m.documents.iter().map(|d| d.span));
+        }
+        v
+    }
+}
+
+impl Metric {
+    /// The report judges this figure worse than its comparator, or a wait exceeds its target.
+    pub fn is_worse(&self) -> bool {
+        self.judgement == Some(Verdict::Worse) || (self.has_target() && self.direction == Some(Direction::Higher))
+    }
+
+    /// The figure is measured against a target.
+    pub fn has_target(&self) -> bool {
+        self.comparator.as_ref().is_some_and(|c| c.label == "target")
+    }
+}
