@@ -5,7 +5,8 @@
 //! - `kind`: which kind of document this is, with a confidence and a reason;
 //! - `meta`: authority, publication date, period;
 //! - `cqc`: CQC overall rating, quality-statement scores and the recomputed rating;
-//! - `decode`: bytes to text (UTF-8, UTF-16 with BOM, Windows-1252 fallback);
+//! - `intake`: files to text — one format sniff (text, HTML, .docx, PDF), decoding, Word and
+//!   HTML to text, and the contract of the PDF bridge (js/pdf-text.js);
 //! - `export`: CSV and Markdown renderings of a `Report` (JSON is serde).
 //!
 //! Invariants: nothing here does I/O or panics on any input; every `span` is
@@ -14,11 +15,10 @@
 
 mod blocks;
 mod cqc;
-mod decode;
-mod docx;
 mod export;
 pub mod format;
 mod gaps;
+mod intake;
 mod kind;
 mod meta;
 mod metrics;
@@ -30,8 +30,7 @@ mod text;
 mod types;
 
 pub use cqc::{band_for_percent, rating_for_scores, score_label, statement_names, Band, THEMES};
-pub use decode::{decode, file_to_text, DecodeError, Decoded, MAX_INPUT_BYTES};
-pub use docx::{docx_to_text, looks_like_docx};
+pub use intake::{decode, docx_to_text, file_to_text, html_to_text, pdf_problem, pdf_text, sniff, DecodeError, Decoded, Format, MAX_INPUT_BYTES};
 pub use export::{to_action_plan_csv, to_csv, to_markdown};
 pub use gaps::classify;
 pub use pipeline::{analyse, analyse_named};

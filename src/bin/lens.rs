@@ -9,7 +9,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use assessment_lens::analysis::{analyse_named, file_to_text, to_csv, to_markdown, Report};
+use assessment_lens::analysis::{analyse_named, file_to_text, pdf_problem, pdf_text, sniff, to_csv, to_markdown, Decoded, Format as FileFormat, Report};
 
 const USAGE: &str = "\
 usage: lens analyse [--format json|csv|md] FILE...
@@ -17,8 +17,8 @@ usage: lens analyse [--format json|csv|md] FILE...
 Reads social-care inspection reports (CQC local authority assessments, Ofsted
 children's services inspections, committee papers) and prints their scores,
 metrics and gaps. FILE is text (UTF-8, UTF-16, Windows-1252), a Word .docx or
-a PDF (read with the page's pdf.js code under Node); it may be - for standard
-input.
+a PDF (read with the page's pdf.js code under Node) or an HTML page (its visible
+text); it may be - for standard input.
 
   --format json   one JSON array, one report per FILE (default)
   --format csv    one row per extracted item
@@ -26,7 +26,7 @@ input.
 ";
 
 #[derive(Clone, Copy, PartialEq)]
-enum Format {
+enum OutputFormat {
     Json,
     Csv,
     Md,
@@ -64,10 +64,9 @@ fn source_name(path: &str) -> String {
 
 /// A PDF's text, through the page's own extraction code (js/pdf-text.js, pdf.js) run by
 /// Node: `scripts/pdf-text.mjs`. Found beside the executable's source tree, or through
-/// `LENS_PDF_HELPER`.
-fn pdf_text(path: &str) -> Result<String, String> {
-    let helper =
-        std::env::var("LENS_PDF_HELPER").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/pdf-text.mjs").to_string());
+/// `LENS_PDF_HELPER`. Its text goes through the core's `pdf_text`, like the page's.
+fn pdf_text_of(path: &str) -> Result<Decoded, String> {
+    let helper = std::env::var("LENS_PDF_HELPER").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/pdf-text.mjs").to_string());
     if !std::path::Path::new(&helper).exists() {
         return Err(format!("reading PDFs needs the project's scripts/pdf-text.mjs (not found at {helper}; set LENS_PDF_HELPER)"));
     }
@@ -76,37 +75,26 @@ fn pdf_text(path: &str) -> Result<String, String> {
         .arg(path)
         .output()
         .map_err(|_| "reading PDFs needs Node.js on the PATH (and `npm ci` in the project for pdf.js)".to_string())?;
-    if out.status.success() {
-        String::from_utf8(out.stdout).map_err(|_| "the PDF's text was not UTF-8".to_string())
-    } else {
-        let msg = String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("the PDF could not be read").to_string();
-        Err(if msg.contains("Cannot find package") { "reading PDFs needs `npm ci` in the project (pdf.js is missing)".into() } else { msg })
+    if !out.status.success() {
+        return Err(pdf_problem(String::from_utf8_lossy(&out.stderr).lines().last()));
     }
+    let text = String::from_utf8(out.stdout).map_err(|_| "the PDF's text was not UTF-8".to_string())?;
+    pdf_text(text).map_err(|e| e.to_string())
 }
 
-fn is_pdf(path: &str, bytes: &[u8]) -> bool {
-    bytes.starts_with(b"%PDF") || path.to_ascii_lowercase().ends_with(".pdf")
+/// The text of one file, through the core's one intake path.
+fn text_of(path: &str, source: &str) -> Result<Decoded, String> {
+    let bytes = read_source(path)?;
+    match sniff(source, &bytes).map_err(|e| e.to_string())? {
+        FileFormat::Pdf if path == "-" => Err("a PDF cannot be read from standard input; give its file name".into()),
+        FileFormat::Pdf => pdf_text_of(path),
+        _ => file_to_text(source, &bytes).map_err(|e| e.to_string()),
+    }
 }
 
 fn analyse_file(path: &str) -> Outcome {
     let source = source_name(path);
-    let bytes = match read_source(path) {
-        Ok(b) => b,
-        Err(error) => return Outcome::Failed { source, error },
-    };
-    if is_pdf(path, &bytes) && path != "-" {
-        if bytes.is_empty() {
-            return Outcome::Failed { source, error: "the file is empty".into() };
-        }
-        return match pdf_text(path) {
-            Ok(text) => {
-                let report = analyse_named(&source, &text);
-                Outcome::Done(report, text)
-            }
-            Err(error) => Outcome::Failed { source, error },
-        };
-    }
-    match file_to_text(&source, &bytes) {
+    match text_of(path, &source) {
         Ok(d) => {
             let mut report = analyse_named(&source, &d.text);
             if let Some(w) = d.warning {
@@ -114,28 +102,28 @@ fn analyse_file(path: &str) -> Outcome {
             }
             Outcome::Done(report, d.text)
         }
-        Err(e) => Outcome::Failed { source, error: e.to_string() },
+        Err(error) => Outcome::Failed { source, error },
     }
 }
 
-fn parse_format(v: Option<&str>) -> Result<Format, String> {
+fn parse_format(v: Option<&str>) -> Result<OutputFormat, String> {
     match v {
-        Some("json") => Ok(Format::Json),
-        Some("csv") => Ok(Format::Csv),
-        Some("md") | Some("markdown") => Ok(Format::Md),
+        Some("json") => Ok(OutputFormat::Json),
+        Some("csv") => Ok(OutputFormat::Csv),
+        Some("md") | Some("markdown") => Ok(OutputFormat::Md),
         Some(x) => Err(format!("unknown format '{x}' (use json, csv or md)")),
         None => Err("--format needs a value".into()),
     }
 }
 
-fn parse_args(args: &[String]) -> Result<(Format, Vec<String>), String> {
+fn parse_args(args: &[String]) -> Result<(OutputFormat, Vec<String>), String> {
     let mut it = args.iter();
     match it.next().map(String::as_str) {
         Some("analyse") | Some("analyze") => {}
         Some(other) => return Err(format!("unknown command '{other}'")),
         None => return Err("no command given".into()),
     }
-    let mut format = Format::Json;
+    let mut format = OutputFormat::Json;
     let mut files = Vec::new();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -173,7 +161,7 @@ fn main() -> ExitCode {
         }
     }
     let out = match format {
-        Format::Json => {
+        OutputFormat::Json => {
             let entries: Vec<Entry> = outcomes
                 .iter()
                 .map(|o| match o {
@@ -185,12 +173,12 @@ fn main() -> ExitCode {
             s.push('\n');
             s
         }
-        Format::Csv => {
+        OutputFormat::Csv => {
             let done: Vec<(&Report, &str)> =
                 outcomes.iter().filter_map(|o| if let Outcome::Done(r, t) = o { Some((r, t.as_str())) } else { None }).collect();
             to_csv(&done)
         }
-        Format::Md => outcomes
+        OutputFormat::Md => outcomes
             .iter()
             .map(|o| match o {
                 Outcome::Done(r, _) => to_markdown(r),

@@ -92,26 +92,6 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
 }
 
-/// The text of a file, by its name and bytes: Word documents through `docx_to_text`, text
-/// through `decode`. PDFs are read by the page and the CLI with pdf.js (js/pdf-text.js),
-/// outside this pure core; here they are refused in words.
-pub fn file_to_text(name: &str, bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    let lower = name.to_ascii_lowercase();
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Err(DecodeError::TooLarge { bytes: bytes.len() });
-    }
-    if lower.ends_with(".docx") || (super::docx::looks_like_docx(bytes) && !lower.ends_with(".txt")) {
-        return super::docx::docx_to_text(bytes).map(|text| Decoded { text, warning: None });
-    }
-    if bytes.starts_with(b"%PDF") || lower.ends_with(".pdf") {
-        return Err(DecodeError::Unreadable("this is a PDF: open it in the page or with the lens CLI, which read PDFs with pdf.js".into()));
-    }
-    if lower.ends_with(".doc") {
-        return Err(DecodeError::Unreadable("old Word (.doc) files cannot be read; save it as .docx or copy the text".into()));
-    }
-    decode(bytes)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,250 @@
+//! HTML to its visible text, in one linear pass and without a browser: scripts, styles,
+//! templates and comments dropped; block elements (paragraphs, headings, list items, table
+//! rows) on lines of their own with a blank line between, table cells separated by tabs;
+//! runs of white space collapsed as a browser collapses them; character references decoded.
+//! Headings keep a Markdown `#` mark so the reading layer sees them as headings.
+
+/// Elements whose content is never shown.
+const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "head", "svg", "math"];
+
+/// Elements that start and end a block of text.
+const BLOCKS: &[&str] = &[
+    "p", "div", "li", "ul", "ol", "tr", "table", "section", "article", "header", "footer", "main", "aside", "nav", "blockquote", "dt",
+    "dd", "dl", "figure", "figcaption", "form", "fieldset", "address", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "body",
+    "html", "hr",
+];
+
+/// A tag: its lower-case name, whether it closes, and the byte just past its `>`.
+struct Tag {
+    name: String,
+    closing: bool,
+    end: usize,
+}
+
+/// The tag that starts at `at` (a `<`), if it is one.
+fn tag_at(s: &str, at: usize) -> Option<Tag> {
+    let b = s.as_bytes();
+    let mut i = at + 1;
+    let closing = b.get(i) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    let name_start = i;
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'-') {
+        i += 1;
+    }
+    if i == name_start || !b[name_start].is_ascii_alphabetic() {
+        return None;
+    }
+    let name = s[name_start..i].to_ascii_lowercase();
+    // Skip attributes, minding quoted values that may hold '>'.
+    let mut quote = None;
+    while i < b.len() {
+        match (quote, b[i]) {
+            (None, b'"') | (None, b'\'') => quote = Some(b[i]),
+            (Some(q), c) if c == q => quote = None,
+            (None, b'>') => return Some(Tag { name, closing, end: i + 1 }),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where the hidden element `name` that opened before `from` ends (past its closing tag).
+fn skip_hidden(s: &str, lower: &str, from: usize, name: &str) -> usize {
+    let close = format!("</{name}");
+    match lower[from..].find(&close) {
+        Some(k) => {
+            let at = from + k;
+            s[at..].find('>').map_or(s.len(), |j| at + j + 1)
+        }
+        None => s.len(),
+    }
+}
+
+/// A character reference at `at` (a `&`): the text it stands for and its byte length.
+fn reference(s: &str, at: usize) -> Option<(String, usize)> {
+    let rest = &s[at + 1..];
+    let semi = rest.find(';').filter(|&k| k <= 10)?;
+    let body = &rest[..semi];
+    let ch = if let Some(num) = body.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(code).filter(|c| *c != '\0').unwrap_or('\u{fffd}').to_string()
+    } else {
+        let c = match body {
+            "amp" => "&",
+            "lt" => "<",
+            "gt" => ">",
+            "quot" => "\"",
+            "apos" => "'",
+            "nbsp" => " ",
+            "pound" => "£",
+            "euro" => "€",
+            "ndash" => "–",
+            "mdash" => "—",
+            "lsquo" => "‘",
+            "rsquo" => "’",
+            "ldquo" => "“",
+            "rdquo" => "”",
+            "hellip" => "…",
+            "bull" => "•",
+            "middot" => "·",
+            "copy" => "©",
+            "deg" => "°",
+            "frac12" => "½",
+            "shy" => "",
+            _ => return None,
+        };
+        c.to_string()
+    };
+    Some((ch, semi + 2))
+}
+
+/// Text built up with HTML's white-space rules.
+#[derive(Default)]
+struct Out {
+    text: String,
+    /// A space is owed before the next word.
+    space: bool,
+}
+
+impl Out {
+    fn word_char(&mut self, c: char) {
+        if self.space && !self.text.is_empty() && !self.text.ends_with(['\n', '\t', ' ']) {
+            self.text.push(' ');
+        }
+        self.space = false;
+        self.text.push(c);
+    }
+
+    fn str(&mut self, s: &str) {
+        for c in s.chars() {
+            if c.is_whitespace() && c != '\u{a0}' {
+                self.space = true;
+            } else {
+                self.word_char(if c == '\u{a0}' { ' ' } else { c });
+            }
+        }
+    }
+
+    /// End the current block: a blank line before whatever comes next.
+    fn block(&mut self) {
+        self.space = false;
+        let trimmed = self.text.trim_end_matches([' ', '\t']).len();
+        self.text.truncate(trimmed);
+        if !self.text.is_empty() && !self.text.ends_with("\n\n") {
+            self.text.push_str(if self.text.ends_with('\n') { "\n" } else { "\n\n" });
+        }
+    }
+
+    fn line(&mut self) {
+        self.space = false;
+        self.text.push('\n');
+    }
+
+    fn cell(&mut self) {
+        self.space = false;
+        if !self.text.is_empty() && !self.text.ends_with(['\n', '\t']) {
+            self.text.push('\t');
+        }
+    }
+}
+
+/// The visible text of an HTML document.
+pub fn html_to_text(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let b = html.as_bytes();
+    let mut out = Out::default();
+    let mut i = 0;
+    let mut run = 0; // start of the pending run of plain text
+    while i < b.len() {
+        match b[i] {
+            b'<' => {
+                out.str(&html[run..i]);
+                if lower[i..].starts_with("<!--") {
+                    i = lower[i..].find("-->").map_or(b.len(), |k| i + k + 3);
+                } else if lower[i..].starts_with("<!") || lower[i..].starts_with("<?") {
+                    i = html[i..].find('>').map_or(b.len(), |k| i + k + 1);
+                } else if let Some(tag) = tag_at(html, i) {
+                    i = tag.end;
+                    let name = tag.name.as_str();
+                    if !tag.closing && HIDDEN.contains(&name) && !html[..tag.end].ends_with("/>") {
+                        i = skip_hidden(html, &lower, i, name);
+                    } else if let Some(level) = name.strip_prefix('h').and_then(|d| d.parse::<usize>().ok()).filter(|l| (1..=6).contains(l)) {
+                        out.block();
+                        if !tag.closing {
+                            out.text.push_str(&"#".repeat(level));
+                            out.text.push(' ');
+                        }
+                    } else if name == "br" {
+                        out.line();
+                    } else if name == "td" || name == "th" {
+                        if !tag.closing {
+                            out.cell();
+                        }
+                    } else if name == "li" && !tag.closing {
+                        out.block();
+                        out.text.push_str("- ");
+                    } else if BLOCKS.contains(&name) {
+                        out.block();
+                    }
+                } else {
+                    out.word_char('<');
+                    i += 1;
+                }
+                run = i;
+            }
+            b'&' => {
+                out.str(&html[run..i]);
+                match reference(html, i) {
+                    Some((text, len)) => {
+                        out.str(&text);
+                        if text == " " {
+                            out.space = true;
+                        }
+                        i += len;
+                    }
+                    None => {
+                        out.word_char('&');
+                        i += 1;
+                    }
+                }
+                run = i;
+            }
+            _ => i += 1,
+        }
+    }
+    out.str(&html[run.min(html.len())..]);
+    out.text.trim().to_string() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_headings_lists_and_cells() {
+        let t = html_to_text(
+            "<html><head><title>T</title><style>p{}</style></head><body><h1>Anytown Council</h1><p>One\n  two</p><ul><li>First</li><li>Second</li></ul><table><tr><td>Overall effectiveness</td><td>Good</td></tr></table></body></html>",
+        );
+        assert_eq!(t, "# Anytown Council\n\nOne two\n\n- First\n\n- Second\n\nOverall effectiveness\tGood\n");
+    }
+
+    #[test]
+    fn hidden_content_comments_and_references() {
+        let t = html_to_text("<p>A<!-- hidden --> &amp; B&nbsp;&pound;5 &#8217;x&#x2019; &bogus; 1 < 2</p><script>if (a<b) x()</script><p>End</p>");
+        assert_eq!(t, "A & B £5 ’x’ &bogus; 1 < 2\n\nEnd\n");
+    }
+
+    #[test]
+    fn never_panics_on_broken_markup() {
+        for s in ["<", "<p", "&", "&#;", "&#x110000;", "<script>", "<a href='>'>x</a>", "é<é>&é;", "</>", "<!--"] {
+            let _ = html_to_text(s);
+        }
+        assert_eq!(html_to_text("<a href='a>b'>link</a>"), "link\n");
+    }
+}
