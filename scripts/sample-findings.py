@@ -42,8 +42,9 @@ MIN_WORDS, MAX_WORDS = 6, 80
 # fixture text (its sentences would duplicate, and share ids with, the fixture's), and publisher boilerplate
 # the section filters missed.
 POST_DROP_DOCS = {"ofsted-middlesbrough-2023.pdf"}
-POST_DROP_TEXT = re.compile(r"^(It regulates and inspects|It assesses council children|"
-                            r"(\w+ )?We may not always review all quality statements)")
+POST_DROP_TEXT = re.compile(r"^(It regulates and inspects|It assesses council children|You may copy all or parts|"
+                            r"If you are not happy with the inspection|"
+                            r".{0,80}We may not always review all quality statements)")
 
 # sections whose text is not findings: context, data, framework boilerplate, method, annexes
 EXCLUDE_SECTION = re.compile(
