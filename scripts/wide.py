@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Score the analyser on the wide corpora against the gold made by reading.
+
+    scripts/wide.py [--corpus ofsted|area|all] [--shape pdf|plain|layout|all] [--split dev|test|all]
+                    [--lens target/release/lens] [--quiet]
+
+Each report of ../shared/corpus/ofsted-wide/ and ../shared/corpus/area-inspections/ is run
+through the CLI three ways: from the PDF (the page's pdf.js code under Node), and from
+`pdftotext` text, plain and `-layout`. Each result is compared with its gold file in
+tests/fixtures/gold/{ofsted-wide,area-inspections}/ and one line per report is printed:
+kind, framework, authority, period, judgements right / expected (and wrong, invented),
+stated items found / expected, and whether a shortfall was warned about. The last line is
+the totals. Measure on --split test (the documents held out while developing) before saying
+anything is resolved.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+CORPORA = {"ofsted": ("ofsted-wide", "gold/ofsted-wide"), "area": ("area-inspections", "gold/area-inspections")}
+CACHE = os.path.join(ROOT, "target", "wide")
+
+
+def norm(s):
+    s = unicodedata.normalize("NFKC", s or "").lower()
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    return re.sub(r"[^a-z0-9£%]+", " ", s).strip()
+
+
+PLACE_WORDS = {"council", "borough", "city", "of", "county", "metropolitan", "district", "london", "royal", "the",
+               "local", "authority", "area", "partnership", "and", "children", "s", "services"}
+
+
+def place(s):
+    return [w for w in norm(s).split() if w not in PLACE_WORDS]
+
+
+def same_place(a, b):
+    pa, pb = place(a), place(b)
+    return bool(pa) and bool(pb) and (set(pa) <= set(pb) or set(pb) <= set(pa))
+
+
+def date_tokens(s):
+    return set(re.findall(r"\d+|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*", norm(s)))
+
+
+def same_area(a, b):
+    wa, wb = set(norm(a).split()) - {"the", "of", "and"}, set(norm(b).split()) - {"the", "of", "and"}
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.75
+
+
+def text_of(pdf, shape):
+    """The path of the input for one shape, made once into the cache."""
+    if shape == "pdf":
+        return pdf
+    os.makedirs(CACHE, exist_ok=True)
+    out = os.path.join(CACHE, os.path.basename(pdf)[:-4] + (".layout.txt" if shape == "layout" else ".txt"))
+    if not os.path.exists(out):
+        args = ["pdftotext"] + (["-layout"] if shape == "layout" else []) + [pdf, out]
+        if subprocess.run(args, capture_output=True).returncode != 0:
+            # Not a PDF (a saved web page): give the bytes as they are.
+            with open(pdf, "rb") as f, open(out, "wb") as g:
+                g.write(f.read())
+    return out
+
+
+def run_lens(lens, paths):
+    r = subprocess.run([lens, "analyse", "--format", "json"] + paths, capture_output=True)
+    try:
+        return json.loads(r.stdout)
+    except json.JSONDecodeError:
+        sys.exit(f"lens gave no JSON: {r.stderr.decode()[-500:]}")
+
+
+def stated_items(report):
+    return [norm(g["text"]) for g in report.get("gaps", []) if g.get("origin") == "stated_list"]
+
+
+def item_found(prefix, items):
+    p = norm(prefix)[:35].strip()
+    return any(i.startswith(p) or p in i[:80] for i in items)
+
+
+def score_ofsted(gold, rep):
+    s = {"judgements": len(gold["judgements"]), "right": 0, "wrong": 0, "missing": 0, "invented": 0,
+         "items": sum(len(l["items"]) for l in gold["stated_lists"]), "items_found": 0}
+    if gold["kind"] == "not_a_report":
+        s["ok_kind"] = "error" in rep
+        return s
+    s["ok_kind"] = rep.get("kind") == gold["kind"]
+    s["ok_authority"] = same_place(rep.get("authority") or "", gold["authority"] or "")
+    s["ok_period"] = gold["period"] is None or (rep.get("period") and date_tokens(rep["period"]) >= date_tokens(gold["period"]))
+    s["framework"] = rep.get("framework")
+    s["ok_framework"] = rep.get("framework") == gold["framework"]
+    got = list(rep.get("judgements", []))
+    for j in gold["judgements"]:
+        scope = j.get("scope") or "council"
+        match = [g for g in got if same_area(g["area"], j["area"]) and (g.get("scope") or "council") == scope
+                 and (g.get("parent") is None) == (j.get("parent") is None)]
+        if not match:
+            s["missing"] += 1
+            continue
+        g = match[0]
+        got.remove(g)
+        if g["grade"] == j["grade"]:
+            s["right"] += 1
+        else:
+            s["wrong"] += 1
+    s["invented"] = len(got)
+    items = stated_items(rep)
+    s["items_found"] = sum(item_found(i, items) for l in gold["stated_lists"] for i in l["items"])
+    short = s["missing"] + s["wrong"] > 0
+    s["silent"] = short and not rep.get("warnings")
+    return s
+
+
+def score_area(gold, rep):
+    s = {"items": sum(len(l["items"]) for l in gold["stated_lists"]), "items_found": 0}
+    s["ok_kind"] = rep.get("kind") == gold["kind"]
+    s["framework"] = rep.get("framework")
+    s["ok_framework"] = rep.get("framework") == gold["framework"]
+    s["ok_authority"] = same_place(rep.get("authority") or "", gold["area"] or "")
+    s["ok_period"] = gold["period"] is None or (rep.get("period") and date_tokens(rep["period"]) >= date_tokens(gold["period"]))
+    outcome = [j["grade"] for j in rep.get("judgements", []) if j.get("area") == "Inspection outcome"]
+    s["ok_outcome"] = (outcome[:1] == [gold["outcome"]]) if gold.get("outcome") else not rep.get("judgements")
+    items = stated_items(rep)
+    s["items_found"] = sum(item_found(i["text"], items) for l in gold["stated_lists"] for i in l["items"])
+    return s
+
+
+def mark(ok):
+    return "✓" if ok else "✗"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default="all", choices=["ofsted", "area", "all"])
+    ap.add_argument("--shape", default="all", choices=["pdf", "plain", "layout", "all"])
+    ap.add_argument("--split", default="all", choices=["dev", "test", "all"])
+    ap.add_argument("--lens", default=os.path.join(ROOT, "target", "release", "lens"))
+    ap.add_argument("--quiet", action="store_true", help="totals only")
+    a = ap.parse_args()
+    if not os.path.isdir(SHARED):
+        print(f"wide: {SHARED} is not beside this clone; nothing to score")
+        return 0
+    shapes = ["pdf", "plain", "layout"] if a.shape == "all" else [a.shape]
+    corpora = ["ofsted", "area"] if a.corpus == "all" else [a.corpus]
+    totals = {}
+    for corpus in corpora:
+        folder, gold_dir = CORPORA[corpus]
+        golds = []
+        for name in sorted(os.listdir(os.path.join(ROOT, "tests", "fixtures", gold_dir))):
+            g = json.load(open(os.path.join(ROOT, "tests", "fixtures", gold_dir, name)))
+            if a.split in ("all", g["split"]):
+                golds.append(g)
+        for shape in shapes:
+            paths = [text_of(os.path.join(SHARED, folder, g["file"]), shape) for g in golds]
+            reports = run_lens(a.lens, paths)
+            t = totals.setdefault((corpus, shape), {})
+            for g, r in zip(golds, reports):
+                s = (score_ofsted if corpus == "ofsted" else score_area)(g, r)
+                for k, v in s.items():
+                    if isinstance(v, bool):
+                        t[k] = t.get(k, 0) + int(v)
+                    elif isinstance(v, int):
+                        t[k] = t.get(k, 0) + v
+                t["reports"] = t.get("reports", 0) + 1
+                if a.quiet:
+                    continue
+                fw = g["framework"]
+                if corpus == "ofsted":
+                    print(f"{shape:6} {g['file'][:-4]:42} {fw:26} kind{mark(s['ok_kind'])}"
+                          + (f" fw{mark(s['ok_framework'])} auth{mark(s['ok_authority'])} dates{mark(s['ok_period'])}"
+                             f" judgements {s['right']}/{s['judgements']} wrong {s['wrong']} invented {s['invented']}"
+                             f" items {s['items_found']}/{s['items']}{' SILENT' if s['silent'] else ''}"
+                             if "ok_authority" in s else ""))
+                else:
+                    print(f"{shape:6} {g['file'][:-4]:42} {fw:16} kind{mark(s['ok_kind'])} fw{mark(s['ok_framework'])}"
+                          f" area{mark(s['ok_authority'])} dates{mark(s['ok_period'])} outcome{mark(s['ok_outcome'])}"
+                          f" items {s['items_found']}/{s['items']}")
+    print()
+    for (corpus, shape), t in totals.items():
+        n = t["reports"]
+        if corpus == "ofsted":
+            print(f"{corpus}/{shape}: {n} reports; kind {t.get('ok_kind', 0)}/{n}, framework {t.get('ok_framework', 0)},"
+                  f" authority {t.get('ok_authority', 0)}, dates {t.get('ok_period', 0)};"
+                  f" judgements {t.get('right', 0)}/{t.get('judgements', 0)} right, {t.get('wrong', 0)} wrong,"
+                  f" {t.get('invented', 0)} invented, {t.get('silent', 0)} reports short without a warning;"
+                  f" stated items {t.get('items_found', 0)}/{t.get('items', 0)}")
+        else:
+            print(f"{corpus}/{shape}: {n} reports; kind {t.get('ok_kind', 0)}/{n}, framework {t.get('ok_framework', 0)},"
+                  f" area {t.get('ok_authority', 0)}, dates {t.get('ok_period', 0)}, outcome {t.get('ok_outcome', 0)};"
+                  f" stated items {t.get('items_found', 0)}/{t.get('items', 0)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
