@@ -122,6 +122,7 @@ fn csv_and_markdown() {
     assert!(text.contains("cqc-middlesbrough-2025.txt,score,Assessing needs,2,,Evidence shows some shortfalls,How the local authority works with people,Assessing needs Score: 2"));
 
     let md = run(&["analyse", "--format", "md", &f], None);
+    assert_eq!(md.status.code(), Some(0), "{}", String::from_utf8_lossy(&md.stderr));
     let md = String::from_utf8(md.stdout).unwrap();
     assert!(md.starts_with("# Middlesbrough Council\n"));
     assert!(md.contains("- Overall rating: **Requires improvement**"));
@@ -175,14 +176,28 @@ fn bad_word_and_pdf_files_get_a_clear_error() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
 
+/// The CLI reads PDFs with pdf.js under Node. Without them a PDF test would check nothing, so
+/// it fails and says what to install.
+fn require_node_and_pdfjs() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let node = Command::new("node").arg("--version").output();
+    assert!(
+        node.as_ref().is_ok_and(|o| o.status.success()),
+        "Node.js is not on the PATH ({}): the CLI reads PDFs with pdf.js under Node. \
+         Run `./dev test` (it installs Node and pdf.js), or install Node and run `npm ci` in {root}.",
+        node.as_ref().map_or_else(|e| e.to_string(), |o| String::from_utf8_lossy(&o.stderr).into_owned())
+    );
+    assert!(
+        std::path::Path::new(root).join("node_modules/pdfjs-dist/package.json").is_file(),
+        "pdf.js is not installed ({root}/node_modules/pdfjs-dist is missing): run `npm ci` in {root}, or `./dev test`."
+    );
+}
+
 /// The three real Ofsted PDFs give the judgements and "What needs to improve?" items of their
-/// text versions. Needs Node and `npm ci` (pdf.js), which `./dev test` sets up.
+/// text versions. Needs Node and `npm ci` (pdf.js), which `./dev test` sets up; fails without them.
 #[test]
 fn real_pdfs_read_like_their_text() {
-    if !std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/node_modules/pdfjs-dist")).exists() {
-        eprintln!("pdf.js is not installed (run `npm ci`, or ./dev test): PDF comparison skipped");
-        return;
-    }
+    require_node_and_pdfjs();
     let entries = std::fs::read_dir(format!("{FIXTURES}/pdf")).unwrap();
     let mut n = 0;
     for e in entries {
@@ -200,6 +215,7 @@ fn real_pdfs_read_like_their_text() {
                 .map(|j| (j["area"].as_str().unwrap().to_string(), j["grade"].clone()))
                 .collect::<Vec<_>>()
         };
+        assert_eq!(grades(&r[1]).len(), 5, "{name}: the text version's five judgements");
         assert_eq!(grades(&r[0]), grades(&r[1]), "{name}");
         let stated = |x: &Value| {
             x["gaps"]
@@ -210,6 +226,7 @@ fn real_pdfs_read_like_their_text() {
                 .map(|g| g["text"].as_str().unwrap().replace('\u{2019}', "'"))
                 .collect::<Vec<_>>()
         };
+        assert!(!stated(&r[1]).is_empty(), "{name}: the text version has no stated list");
         assert_eq!(stated(&r[0]), stated(&r[1]), "{name}");
         n += 1;
     }

@@ -5,12 +5,12 @@
 use assessment_lens::analysis::{analyse, decode, file_to_text};
 use proptest::prelude::*;
 
+mod common;
+
+/// No panic; `Report::spans()` lists every span in the report, each inside the input on char
+/// boundaries and selecting some visible text.
 fn check(input: &str) {
-    let r = analyse(input);
-    for (s, e) in r.spans() {
-        assert!(s <= e && e <= input.len(), "span {s}..{e} outside input");
-        assert!(input.is_char_boundary(s) && input.is_char_boundary(e), "span {s}..{e} splits a char");
-    }
+    common::check_spans("input", input, &analyse(input), true);
 }
 
 /// Lines that look like report structure, so random documents reach the extractors.
@@ -111,6 +111,13 @@ proptest! {
         }
     }
 
+    /// Text that is already UTF-8 comes back unchanged (so "decode or refuse" is not "refuse").
+    #[test]
+    fn utf8_text_decodes_to_itself(s in "\\PC{0,200}[a-z]\\PC{0,200}") {
+        let d = decode(s.as_bytes()).expect("UTF-8 text decodes");
+        prop_assert_eq!(d.text, s);
+    }
+
     #[test]
     fn any_bytes_decode_or_refuse(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         if let Ok(d) = decode(&bytes) {
@@ -122,6 +129,10 @@ proptest! {
 #[test]
 fn every_prefix_of_a_word_document_reads_or_refuses() {
     let bytes = include_bytes!("fixtures/docx/ofsted-middlesbrough-2023.docx");
+    // The whole document reads, so a reader that refused everything would not pass.
+    let whole = file_to_text("whole.docx", bytes).expect("the whole document reads");
+    check(&whole.text);
+    assert_eq!(analyse(&whole.text).judgements.len(), 5, "the whole document's judgements");
     for cut in (0..bytes.len()).step_by(97) {
         if let Ok(d) = file_to_text("cut.docx", &bytes[..cut]) {
             check(&d.text);

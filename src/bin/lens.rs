@@ -9,7 +9,9 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use assessment_lens::analysis::{analyse_named, file_to_text, pdf_problem, pdf_text, sniff, to_csv, to_markdown, Decoded, Format as FileFormat, Report};
+use assessment_lens::analysis::{
+    analyse_named, file_to_text, pdf_problem, pdf_text, sniff, to_csv, to_markdown, Decoded, Format as FileFormat, Report,
+};
 
 const USAGE: &str = "\
 usage: lens analyse [--format json|csv|md] FILE...
@@ -66,7 +68,8 @@ fn source_name(path: &str) -> String {
 /// Node: `scripts/pdf-text.mjs`. Found beside the executable's source tree, or through
 /// `LENS_PDF_HELPER`. Its text goes through the core's `pdf_text`, like the page's.
 fn pdf_text_of(path: &str) -> Result<Decoded, String> {
-    let helper = std::env::var("LENS_PDF_HELPER").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/pdf-text.mjs").to_string());
+    let helper =
+        std::env::var("LENS_PDF_HELPER").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/pdf-text.mjs").to_string());
     if !std::path::Path::new(&helper).exists() {
         return Err(format!("reading PDFs needs the project's scripts/pdf-text.mjs (not found at {helper}; set LENS_PDF_HELPER)"));
     }

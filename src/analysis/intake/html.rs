@@ -9,9 +9,40 @@ const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "head", "sv
 
 /// Elements that start and end a block of text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "li", "ul", "ol", "tr", "table", "section", "article", "header", "footer", "main", "aside", "nav", "blockquote", "dt",
-    "dd", "dl", "figure", "figcaption", "form", "fieldset", "address", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "body",
-    "html", "hr",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "blockquote",
+    "dt",
+    "dd",
+    "dl",
+    "figure",
+    "figcaption",
+    "form",
+    "fieldset",
+    "address",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "caption",
+    "body",
+    "html",
+    "hr",
 ];
 
 /// A tag: its lower-case name, whether it closes, and the byte just past its `>`.
@@ -174,7 +205,8 @@ pub fn html_to_text(html: &str) -> String {
                     let name = tag.name.as_str();
                     if !tag.closing && HIDDEN.contains(&name) && !html[..tag.end].ends_with("/>") {
                         i = skip_hidden(html, &lower, i, name);
-                    } else if let Some(level) = name.strip_prefix('h').and_then(|d| d.parse::<usize>().ok()).filter(|l| (1..=6).contains(l)) {
+                    } else if let Some(level) = name.strip_prefix('h').and_then(|d| d.parse::<usize>().ok()).filter(|l| (1..=6).contains(l))
+                    {
                         out.block();
                         if !tag.closing {
                             out.text.push_str(&"#".repeat(level));
@@ -236,7 +268,9 @@ mod tests {
 
     #[test]
     fn hidden_content_comments_and_references() {
-        let t = html_to_text("<p>A<!-- hidden --> &amp; B&nbsp;&pound;5 &#8217;x&#x2019; &bogus; 1 < 2</p><script>if (a<b) x()</script><p>End</p>");
+        let t = html_to_text(
+            "<p>A<!-- hidden --> &amp; B&nbsp;&pound;5 &#8217;x&#x2019; &bogus; 1 < 2</p><script>if (a<b) x()</script><p>End</p>",
+        );
         assert_eq!(t, "A & B £5 ’x’ &bogus; 1 < 2\n\nEnd\n");
     }
 

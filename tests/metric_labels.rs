@@ -1,0 +1,177 @@
+//! Characterisation tests of the figures the core reads from a sentence or two: each metric's
+//! kind, label (from the words around the figure), value, unit, comparator and verdict, as the
+//! core gives them TODAY. One line per metric; `(none)` when no figure is read.
+//!
+//! After an intended change, rewrite the expectations in place and review the diff:
+//! `UPDATE_EXPECT=1 cargo test --test metric_labels`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fmt::Write as _;
+
+use assessment_lens::analysis::analyse;
+use expect_test::{expect, Expect};
+
+fn check(text: &str, expected: Expect) {
+    let r = analyse(text);
+    let mut out = String::new();
+    for m in &r.metrics {
+        let _ = write!(out, "{} {:?} {} {}", m.kind, m.label, m.value, m.unit);
+        if let Some(c) = &m.comparator {
+            let _ = write!(out, " vs {:?} {}", c.label, c.value);
+        }
+        if let Some(p) = &m.previous {
+            let _ = write!(out, " from {} ({})", p.value, p.as_of.as_deref().unwrap_or("-"));
+        }
+        if let Some(v) = m.judgement {
+            let _ = write!(out, " {v}");
+        }
+        if let Some(d) = &m.degree {
+            let _ = write!(out, " ({d})");
+        }
+        out.push('\n');
+    }
+    if out.is_empty() {
+        out.push_str("(none)\n");
+    }
+    expected.assert_eq(&out);
+}
+
+#[test]
+fn compared_to_the_england_average() {
+    check(
+        "However, more negative for carers was their accessing training at 2.59%, compared to the England average of 4.30%.",
+        expect![[r#"
+            comparison "accessing training" 2.59 percent vs "England average" 4.3 worse
+        "#]],
+    );
+}
+
+#[test]
+fn bracketed_comparison_with_source() {
+    check(
+        "More carers were satisfied with support they received than the England average (47.83% compared to 36.83%, Survey of Adult Carers in England, June 2024).",
+        expect![[r#"
+            comparison "support they received" 47.83 percent vs "England average" 36.83
+        "#]],
+    );
+}
+
+#[test]
+fn verdict_in_the_next_sentence() {
+    check(
+        "Skills for Care data showed the local authority had only 5.3% of adult social care job vacancies. This was better than the England average of 9.7%.",
+        expect![[r#"
+            comparison "adult social care job vacancies" 5.3 percent vs "England average" 9.7 better
+        "#]],
+    );
+}
+
+#[test]
+fn local_figure_after_the_comparator() {
+    check(
+        "Lakeside's uptake of direct payments was slightly better than the England average of 25.5%. Data provided by the Adult Social Care Outcomes Framework dated December 2023, showed 29.3% of people were receiving a direct payment.",
+        expect![[r#"
+            comparison "people were receiving a direct payment" 29.3 percent vs "England average" 25.5 better (slightly)
+        "#]],
+    );
+}
+
+#[test]
+fn in_line_with() {
+    check(
+        "Only 15.15% of carers said they were able to spend time doing things they value or enjoy, which was in line with the England average of 15.97% (SACE, June 2024).",
+        expect![[r#"
+            comparison "carers said they were able to spend time doing things they value" 15.15 percent vs "England average" 15.97 similar
+        "#]],
+    );
+}
+
+#[test]
+fn significantly_worse_than_the_national_average() {
+    check(
+        "National data showed 58.6% of people were satisfied with care and support, which was significantly worse than the national average of 62.72 (Adult Social Care Survey, December 2024).",
+        expect![[r#"
+            comparison "people were satisfied with care" 58.6 percent vs "national average" 62.72 worse (significantly)
+        "#]],
+    );
+}
+
+#[test]
+fn neighbouring_boroughs() {
+    check(
+        "Uptake of reablement was 3.1%, above the figure for neighbouring boroughs of 2.4%.",
+        expect![[r#"
+        comparison "Uptake of reablement" 3.1 percent vs "neighbouring boroughs" 2.4
+    "#]],
+    );
+}
+
+#[test]
+fn a_trend_with_dates() {
+    check(
+        "The number of children in care fell from 702 in August 2020 to 531 in July 2021.",
+        expect![[r#"
+        trend "The number of children in care" 531 count from 702 (August 2020)
+    "#]],
+    );
+}
+
+#[test]
+fn a_wait_against_a_target() {
+    check(
+        "As of November 2024, the wait time was 12.5 days for a residential financial assessment, within the agreed target of 28 days.",
+        expect![[r#"
+            waiting "wait for a residential financial assessment" 12.5 days vs "target" 28
+        "#]],
+    );
+}
+
+#[test]
+fn a_median_wait_in_weeks() {
+    check(
+        "The local authority told us their median waiting time for an assessment was 11 weeks.",
+        expect![[r#"
+        waiting "wait" 11 weeks
+    "#]],
+    );
+}
+
+#[test]
+fn a_count_of_appeals() {
+    check(
+        "From April 2024 to date, there had been 9 appeals to financial assessment decisions.",
+        expect![[r#"
+        count "appeals" 9 count
+    "#]],
+    );
+}
+
+#[test]
+fn a_deprivation_rank() {
+    check(
+        "Middlesbrough was ranked the 14th most deprived area in England.",
+        expect![[r#"
+        demographic "deprivation rank (1 = most deprived)" 14 rank
+    "#]],
+    );
+}
+
+#[test]
+fn years_ages_and_times_are_not_figures() {
+    check(
+        "In 2023/24 people aged 65+ were seen at 10am on the 3rd of May.",
+        expect![[r#"
+        (none)
+    "#]],
+    );
+}
+
+#[test]
+fn money_against_an_average() {
+    check(
+        "The council spent £12m on adult social care, compared to the England average of £10m.",
+        expect![[r#"
+        comparison "council spent" 12000000 gbp vs "England average" 10000000
+    "#]],
+    );
+}
