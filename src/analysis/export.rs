@@ -5,17 +5,58 @@ use super::{Direction, Report, Span, Verdict};
 const CSV_HEADER: [&str; 8] = ["source", "item", "label", "value", "comparator", "verdict", "section", "evidence"];
 
 fn csv_field(s: &str) -> String {
-    // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
-    if s.contains([',', '"', '\n', '\r']) {
+    // A leading = + - @ (or a tab or carriage return before one) would be a formula in a
+    // spreadsheet: quote it as text.
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    // Quote on ';' too: spreadsheets in semicolon locales split there, and a cell after it may start a formula.
+    if s.contains([',', ';', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s
     }
 }
 
+/// The most characters of evidence an export row carries: a paragraph, not a document.
+const EVIDENCE_CHARS: usize = 600;
+
 fn evidence<'a>(input: &'a str, span: Span) -> &'a str {
     input.get(span.0..span.1).unwrap_or("")
+}
+
+/// Evidence on one line, cut at `EVIDENCE_CHARS` with an ellipsis when longer.
+fn evidence_line(input: &str, span: Span) -> String {
+    let mut out = String::new();
+    for (i, w) in evidence(input, span).split_whitespace().enumerate() {
+        if out.chars().count() + w.chars().count() > EVIDENCE_CHARS {
+            out.push_str(" …");
+            break;
+        }
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// User text made inert in Markdown: markup characters escaped, so a report's words can't
+/// become links, images or HTML in another tool.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// One row per extracted item. `input` is the text the report was made from, for evidence.
@@ -31,7 +72,7 @@ pub fn to_csv(reports: &[(&Report, &str)]) -> String {
                 comparator,
                 verdict,
                 section,
-                span.map(|s| evidence(input, s).split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default(),
+                span.map(|s| evidence_line(input, s)).unwrap_or_default(),
             ]
         };
         if let Some(o) = &r.overall {
@@ -107,13 +148,13 @@ pub fn to_csv(reports: &[(&Report, &str)]) -> String {
 pub fn to_markdown(r: &Report) -> String {
     let mut s = String::new();
     let title = r.authority.clone().unwrap_or_else(|| r.source.clone());
-    s.push_str(&format!("# {title}\n\n"));
-    s.push_str(&format!("- Document: {} ({})\n", r.kind.title(), r.source));
+    s.push_str(&format!("# {}\n\n", md(&title)));
+    s.push_str(&format!("- Document: {} ({})\n", r.kind.title(), md(&r.source)));
     if let Some(p) = &r.published {
         s.push_str(&format!("- Published: {p}\n"));
     }
     if let Some(p) = &r.period {
-        s.push_str(&format!("- Period: {p}\n"));
+        s.push_str(&format!("- Period: {}\n", md(p)));
     }
     if let Some(o) = &r.overall {
         s.push_str(&format!("- Overall rating: **{}**{}\n", o.rating, if o.indicative { " (indicative)" } else { "" }));
@@ -139,19 +180,19 @@ pub fn to_markdown(r: &Report) -> String {
     if !r.judgements.is_empty() {
         s.push_str("\n## Judgements\n\n| Area | Grade |\n|---|---|\n");
         for j in &r.judgements {
-            s.push_str(&format!("| {} | {} |\n", j.area, j.grade));
+            s.push_str(&format!("| {} | {} |\n", md(&j.area), j.grade));
         }
     }
     if !r.gaps.is_empty() {
         s.push_str("\n## Gaps\n\n");
         for g in &r.gaps {
-            s.push_str(&format!("- {}\n", g.text));
+            s.push_str(&format!("- {}\n", md(&g.text)));
         }
     }
     if !r.warnings.is_empty() {
         s.push_str("\n## Warnings\n\n");
         for w in &r.warnings {
-            s.push_str(&format!("- {w}\n"));
+            s.push_str(&format!("- {}\n", md(w)));
         }
     }
     s
@@ -162,7 +203,7 @@ pub fn to_markdown(r: &Report) -> String {
 pub fn to_action_plan_csv(r: &Report, input: &str) -> String {
     let mut out = String::from("gap,section,origin,evidence,owner,due date,status\n");
     for g in &r.gaps {
-        let ev = evidence(input, g.span).split_whitespace().collect::<Vec<_>>().join(" ");
+        let ev = evidence_line(input, g.span);
         let fields = [g.text.as_str(), g.section.as_deref().unwrap_or(""), g.origin.as_str(), ev.as_str(), "", "", ""];
         out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
         out.push('\n');
@@ -191,5 +232,15 @@ mod tests {
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(csv_field("plain"), "plain");
+    }
+
+    #[test]
+    fn exports_are_inert_in_other_tools() {
+        assert_eq!(csv_field("a;=1+1"), "\"a;=1+1\"");
+        assert_eq!(csv_field("\t=cmd"), "'\t=cmd");
+        assert_eq!(md("<img src=x onerror=alert(1)> [a](b) | *x*"), "&lt;img src=x onerror=alert(1)&gt; \\[a\\](b) \\| \\*x\\*");
+        let long = "word ".repeat(1000);
+        let e = evidence_line(&long, (0, long.len()));
+        assert!(e.chars().count() <= EVIDENCE_CHARS + 2 && e.ends_with('…'), "{}", e.len());
     }
 }

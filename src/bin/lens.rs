@@ -1,20 +1,23 @@
 //! `lens`: the command-line face of the same core the page uses.
 //!
 //! ```text
-//! lens analyse [--format json|csv|md] FILE...     # FILE may be - for standard input
+//! lens analyse [--format json|csv|md] [--timeout SECONDS] FILE...   # FILE may be - for standard input
 //! ```
-//! Exit codes: 0 all analysed, 1 some file could not be read (it still gets an entry),
-//! 2 usage error.
+//! Exit codes: 0 all analysed, 1 some file could not be read or took too long (it still gets
+//! an entry), 2 usage error.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use assessment_lens::analysis::{
-    analyse_named, file_to_text, pdf_problem, pdf_text, sniff, to_csv, to_markdown, Decoded, Format as FileFormat, Report,
+    analyse_named, file_to_text, pdf_problem, pdf_text, sniff, to_csv, to_markdown, DecodeError, Decoded, Format as FileFormat, Report,
+    MAX_INPUT_BYTES,
 };
 
 const USAGE: &str = "\
-usage: lens analyse [--format json|csv|md] FILE...
+usage: lens analyse [--format json|csv|md] [--timeout SECONDS] FILE...
 
 Reads social-care inspection reports (CQC local authority assessments, Ofsted
 children's services inspections, committee papers) and prints their scores,
@@ -25,7 +28,11 @@ text); it may be - for standard input.
   --format json   one JSON array, one report per FILE (default)
   --format csv    one row per extracted item
   --format md     a readable summary per report
+  --timeout N     give up on a file after N seconds (default 60); it gets an error entry
 ";
+
+/// How long one file may take, reading and analysing, unless --timeout says otherwise.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[derive(Clone, Copy, PartialEq)]
 enum OutputFormat {
@@ -47,14 +54,27 @@ enum Entry<'a> {
     Error { source: &'a str, error: &'a str },
 }
 
+/// The bytes of a file or standard input, refusing anything over the one-document limit before
+/// reading more than the limit (so `/dev/zero` or a huge file is not read whole).
 fn read_source(path: &str) -> Result<Vec<u8>, String> {
-    if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("could not read standard input: {e}"))?;
-        Ok(buf)
+    let mut buf = Vec::new();
+    let cap = MAX_INPUT_BYTES as u64 + 1;
+    let read = if path == "-" {
+        std::io::stdin().take(cap).read_to_end(&mut buf).map_err(|e| format!("could not read standard input: {e}"))
     } else {
-        std::fs::read(path).map_err(|e| format!("could not read the file: {e}"))
+        let file = std::fs::File::open(path).map_err(|e| format!("could not read the file: {e}"))?;
+        if let Some(len) = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len()) {
+            if len > MAX_INPUT_BYTES as u64 {
+                return Err(DecodeError::TooLarge { bytes: len as usize }.to_string());
+            }
+        }
+        file.take(cap).read_to_end(&mut buf).map_err(|e| format!("could not read the file: {e}"))
+    };
+    read?;
+    if buf.len() > MAX_INPUT_BYTES {
+        return Err(format!("the input is over the {} MB limit for one document", MAX_INPUT_BYTES / 1_048_576));
     }
+    Ok(buf)
 }
 
 fn source_name(path: &str) -> String {
@@ -67,17 +87,20 @@ fn source_name(path: &str) -> String {
 /// A PDF's text, through the page's own extraction code (js/pdf-text.js, pdf.js) run by
 /// Node: `scripts/pdf-text.mjs`. Found beside the executable's source tree, or through
 /// `LENS_PDF_HELPER`. Its text goes through the core's `pdf_text`, like the page's.
-fn pdf_text_of(path: &str) -> Result<Decoded, String> {
+fn pdf_text_of(path: &str, deadline: Instant) -> Result<Decoded, String> {
     let helper =
         std::env::var("LENS_PDF_HELPER").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/pdf-text.mjs").to_string());
     if !std::path::Path::new(&helper).exists() {
         return Err(format!("reading PDFs needs the project's scripts/pdf-text.mjs (not found at {helper}; set LENS_PDF_HELPER)"));
     }
-    let out = std::process::Command::new("node")
+    let child = std::process::Command::new("node")
         .arg(&helper)
         .arg(path)
-        .output()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .map_err(|_| "reading PDFs needs Node.js on the PATH (and `npm ci` in the project for pdf.js)".to_string())?;
+    let out = wait_until(child, deadline)?;
     if !out.status.success() {
         return Err(pdf_problem(String::from_utf8_lossy(&out.stderr).lines().last()));
     }
@@ -85,27 +108,72 @@ fn pdf_text_of(path: &str) -> Result<Decoded, String> {
     pdf_text(text).map_err(|e| e.to_string())
 }
 
+/// The PDF reader's output, or an error once `deadline` passes (the reader is stopped).
+fn wait_until(mut child: std::process::Child, deadline: Instant) -> Result<std::process::Output, String> {
+    // Read both pipes on threads so a large text can't fill a pipe and stall the reader.
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut v);
+            }
+            v
+        })
+    };
+    let out = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let err = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => {
+                let (stdout, stderr) = (out.join().unwrap_or_default(), err.join().unwrap_or_default());
+                return Ok(std::process::Output { status, stdout, stderr });
+            }
+            Ok(None) if Instant::now() >= deadline => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err("reading the PDF took longer than the time allowed (--timeout); it was stopped".into());
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) => return Err(format!("the PDF reader failed: {e}")),
+        }
+    }
+}
+
 /// The text of one file, through the core's one intake path.
-fn text_of(path: &str, source: &str) -> Result<Decoded, String> {
+fn text_of(path: &str, source: &str, deadline: Instant) -> Result<Decoded, String> {
     let bytes = read_source(path)?;
     match sniff(source, &bytes).map_err(|e| e.to_string())? {
         FileFormat::Pdf if path == "-" => Err("a PDF cannot be read from standard input; give its file name".into()),
-        FileFormat::Pdf => pdf_text_of(path),
+        FileFormat::Pdf => pdf_text_of(path, deadline),
         _ => file_to_text(source, &bytes).map_err(|e| e.to_string()),
     }
 }
 
-fn analyse_file(path: &str) -> Outcome {
+/// Read and analyse one file within `timeout`. Analysis runs on its own thread: past the time
+/// the file gets an error entry and the CLI moves on (the thread is abandoned; the process
+/// ends when every file has had its turn).
+fn analyse_file(path: &str, timeout: Duration) -> Outcome {
     let source = source_name(path);
-    match text_of(path, &source) {
-        Ok(d) => {
-            let mut report = analyse_named(&source, &d.text);
-            if let Some(w) = d.warning {
-                report.warnings.insert(0, w);
-            }
-            Outcome::Done(report, d.text)
+    let deadline = Instant::now() + timeout;
+    let d = match text_of(path, &source, deadline) {
+        Ok(d) => d,
+        Err(error) => return Outcome::Failed { source, error },
+    };
+    let (tx, rx) = mpsc::channel();
+    let name = source.clone();
+    std::thread::spawn(move || {
+        let mut report = analyse_named(&name, &d.text);
+        if let Some(w) = d.warning {
+            report.warnings.insert(0, w);
         }
-        Err(error) => Outcome::Failed { source, error },
+        let _ = tx.send((report, d.text));
+    });
+    match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        Ok((report, text)) => Outcome::Done(report, text),
+        Err(_) => Outcome::Failed {
+            source,
+            error: format!("analysis took longer than {} s (--timeout); it was abandoned", timeout.as_secs_f64()),
+        },
     }
 }
 
@@ -119,7 +187,21 @@ fn parse_format(v: Option<&str>) -> Result<OutputFormat, String> {
     }
 }
 
-fn parse_args(args: &[String]) -> Result<(OutputFormat, Vec<String>), String> {
+fn parse_timeout(v: Option<&str>) -> Result<Duration, String> {
+    let v = v.ok_or("--timeout needs a number of seconds")?;
+    match v.parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => Ok(Duration::from_secs_f64(s)),
+        _ => Err(format!("--timeout needs a number of seconds between 0 and 86400, not '{v}'")),
+    }
+}
+
+struct Args {
+    format: OutputFormat,
+    timeout: Duration,
+    files: Vec<String>,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut it = args.iter();
     match it.next().map(String::as_str) {
         Some("analyse") | Some("analyze") => {}
@@ -127,11 +209,14 @@ fn parse_args(args: &[String]) -> Result<(OutputFormat, Vec<String>), String> {
         None => return Err("no command given".into()),
     }
     let mut format = OutputFormat::Json;
+    let mut timeout = DEFAULT_TIMEOUT;
     let mut files = Vec::new();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--format" | "-f" => format = parse_format(it.next().map(String::as_str))?,
             s if s.starts_with("--format=") => format = parse_format(s.strip_prefix("--format="))?,
+            "--timeout" => timeout = parse_timeout(it.next().map(String::as_str))?,
+            s if s.starts_with("--timeout=") => timeout = parse_timeout(s.strip_prefix("--timeout="))?,
             "-" => files.push(a.clone()),
             s if s.starts_with('-') => return Err(format!("unknown option '{s}'")),
             _ => files.push(a.clone()),
@@ -140,7 +225,7 @@ fn parse_args(args: &[String]) -> Result<(OutputFormat, Vec<String>), String> {
     if files.is_empty() {
         return Err("no FILE given".into());
     }
-    Ok((format, files))
+    Ok(Args { format, timeout, files })
 }
 
 fn main() -> ExitCode {
@@ -149,14 +234,14 @@ fn main() -> ExitCode {
         print!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    let (format, files) = match parse_args(&args) {
+    let Args { format, timeout, files } = match parse_args(&args) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("lens: {e}\n\n{USAGE}");
             return ExitCode::from(2);
         }
     };
-    let outcomes: Vec<Outcome> = files.iter().map(|f| analyse_file(f)).collect();
+    let outcomes: Vec<Outcome> = files.iter().map(|f| analyse_file(f, timeout)).collect();
     let failed = outcomes.iter().any(|o| matches!(o, Outcome::Failed { .. }));
     for o in &outcomes {
         if let Outcome::Failed { source, error } = o {

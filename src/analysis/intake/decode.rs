@@ -55,15 +55,29 @@ fn looks_binary(bytes: &[u8]) -> bool {
     sample.contains(&0) || control * 20 > sample.len().max(1)
 }
 
+/// Decoded text that is mostly control characters or replacement characters is not text.
+fn looks_binary_text(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(8192).collect();
+    let odd = sample.iter().filter(|&&c| c == '\u{fffd}' || c == '\0' || (c.is_control() && !c.is_whitespace())).count();
+    odd * 20 > sample.len().max(1)
+}
+
+/// Bytes to text: UTF-8 (with or without a BOM), UTF-16 with a BOM, else Windows-1252 (said so).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(DecodeError::TooLarge { bytes: bytes.len() });
     }
-    if let Some(rest) = bytes.strip_prefix(&[0xff, 0xfe]) {
-        return Ok(Decoded { text: utf16(rest, true), warning: None });
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xfe, 0xff]) {
-        return Ok(Decoded { text: utf16(rest, false), warning: None });
+    // UTF-16 with a byte-order mark: decoded, then held to the same checks as any text.
+    let le = bytes.strip_prefix(&[0xff, 0xfe]).map(|rest| (rest, true));
+    if let Some((rest, le)) = le.or_else(|| bytes.strip_prefix(&[0xfe, 0xff]).map(|rest| (rest, false))) {
+        let text = utf16(rest, le);
+        if text.trim().is_empty() {
+            return Err(DecodeError::Empty);
+        }
+        if looks_binary_text(&text) {
+            return Err(DecodeError::Binary);
+        }
+        return Ok(Decoded { text, warning: None });
     }
     let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -121,5 +135,12 @@ mod tests {
         assert_eq!(decode(b" \n\t"), Err(DecodeError::Empty));
         assert_eq!(decode(b"%PDF\x00\x01\x02binary"), Err(DecodeError::Binary));
         assert!(matches!(decode(&vec![b'a'; MAX_INPUT_BYTES + 1]), Err(DecodeError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn utf16_garbage_and_emptiness_are_refused() {
+        assert_eq!(decode(b"\xff\xfe \x00\n\x00"), Err(DecodeError::Empty));
+        let garbage: Vec<u8> = [0xff, 0xfe].into_iter().chain((0..4000u32).flat_map(|i| [(i % 7) as u8, 0xd8 + (i % 2) as u8])).collect();
+        assert_eq!(decode(&garbage), Err(DecodeError::Binary));
     }
 }

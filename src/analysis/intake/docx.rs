@@ -8,7 +8,7 @@ use std::io::{Cursor, Read};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::DecodeError;
+use super::{DecodeError, MAX_INPUT_BYTES};
 
 /// The most uncompressed XML read from one document (a guard against zip bombs).
 const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
@@ -82,7 +82,7 @@ fn xml_to_text(xml: &str) -> Result<String, DecodeError> {
                             if v == "title" {
                                 prefix = "# ".into();
                             } else if let Some(l) = level.filter(|_| v.starts_with("heading")) {
-                                prefix = format!("{} ", "#".repeat((l + 1).min(6)));
+                                prefix = format!("{} ", "#".repeat(l.saturating_add(1).min(6)));
                             } else if v.contains("list") {
                                 prefix = "- ".into();
                             }
@@ -141,6 +141,13 @@ fn xml_to_text(xml: &str) -> Result<String, DecodeError> {
             Event::Eof => break,
             _ => {}
         }
+        // A small zip can hold a great deal of text (a zip bomb): hold it to one document's limit.
+        if out.len() + para.len() > MAX_INPUT_BYTES {
+            return Err(DecodeError::Unreadable(format!(
+                "the Word document's text is over the {} MB limit for one document",
+                MAX_INPUT_BYTES / 1_048_576
+            )));
+        }
     }
     if out.trim().is_empty() {
         return Err(DecodeError::Unreadable("the Word document has no text".into()));
@@ -172,5 +179,15 @@ mod tests {
         assert!(matches!(docx_to_text(b"%PDF-1.7"), Err(DecodeError::Unreadable(m)) if m.contains("not a Word")));
         assert!(matches!(docx_to_text(&[0xd0, 0xcf, 0x11, 0xe0, 0, 0]), Err(DecodeError::Unreadable(m)) if m.contains("password")));
         assert!(matches!(docx_to_text(b"PK\x03\x04truncated"), Err(DecodeError::Unreadable(m)) if m.contains("damaged")));
+    }
+
+    #[test]
+    fn huge_heading_levels_and_text_over_the_limit() {
+        let body = |inner: &str| format!("<w:document><w:body>{inner}</w:body></w:document>");
+        let heading = body("<w:p><w:pPr><w:pStyle w:val=\"Heading18446744073709551615\"/></w:pPr><w:r><w:t>Big</w:t></w:r></w:p>");
+        assert_eq!(xml_to_text(&heading).unwrap(), "###### Big\n\n");
+        let para = "<w:p><w:r><w:t>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</w:t></w:r></w:p>";
+        let big = body(&para.repeat(MAX_INPUT_BYTES / 100 + 10));
+        assert!(xml_to_text(&big).unwrap_err().to_string().contains("limit"));
     }
 }

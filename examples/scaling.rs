@@ -1,0 +1,130 @@
+//! Scaling benchmark: does the core's time grow linearly with its input, on every shape?
+//!
+//!   cargo run --release --example scaling [-- --base KB] [--only NAME]
+//!
+//! Each shape — pathological ones found by probing (long runs without a full stop, brackets,
+//! digits, repeated comparisons and trends) and real reports repeated — is analysed at 1×, 2×,
+//! 4× and 8× a base size (default 64 KB). The time may grow by at most n log n with some slack
+//! for noise: from 1× to 8× that is 8 × log(8n)/log(n) × 1.6. A shape that grows faster, or any
+//! run over 2 s, fails the benchmark (exit 1). It ends with the slowest rate (MB/s) and the
+//! largest time per MB seen.
+
+use std::time::{Duration, Instant};
+
+use assessment_lens::analysis::analyse;
+
+/// The text of one shape, `bytes` long or a little more.
+type Shape = (&'static str, fn(usize) -> String);
+
+fn repeat_to(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len().max(1) + 1)
+}
+
+fn numbered(bytes: usize, line: impl Fn(usize) -> String) -> String {
+    let mut s = String::with_capacity(bytes + 100);
+    let mut i = 0;
+    while s.len() < bytes {
+        s.push_str(&line(i));
+        i += 1;
+    }
+    s
+}
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/reports/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn real(name: &'static str, bytes: usize) -> String {
+    let one = fixture(name);
+    let mut s = String::with_capacity(bytes + one.len());
+    while s.len() < bytes {
+        s.push_str(&one);
+        s.push('\n');
+    }
+    s
+}
+
+const SHAPES: &[Shape] = &[
+    ("from-to runs", |n| repeat_to("from 1 to 2 ", n)),
+    ("open brackets", |n| repeat_to("[", n)),
+    ("link brackets", |n| repeat_to("[a](b) [", n)),
+    ("digits", |n| repeat_to("1234567890", n)),
+    ("percents", |n| repeat_to("12.5% ", n)),
+    ("comparisons, no stops", |n| repeat_to("12.5% compared with the England average of 10.2% and ", n)),
+    ("comparisons, sentences", |n| repeat_to("The rate was 12.5%, worse than the England average of 10.2% (ASCOF 2023/24). ", n)),
+    ("table rows, no stops", |n| numbered(n, |i| format!("Ward {i} spend rose from {} to {} million\n", i % 97, i % 89 + 3))),
+    ("one long sentence", |n| repeat_to("people waited for support and ", n)),
+    ("waits without stops", |n| repeat_to("median wait 150 days against a target of 28 days and ", n)),
+    ("bullets", |n| numbered(n, |i| format!("- Item {i} needs to improve\n"))),
+    ("headings", |n| numbered(n, |i| format!("Heading number {i}\n\nA short paragraph about it.\n\n"))),
+    ("footnote digits", |n| repeat_to("word1 word22 word333 ", n)),
+    ("CQC report", |n| real("cqc-middlesbrough-2025.txt", n)),
+    ("Ofsted report (pdftotext)", |n| real("ofsted-croydon-2024.txt", n)),
+    ("committee papers", |n| real("scrutiny-middlesbrough-children-2021-09.txt", n)),
+];
+
+fn time(text: &str, rounds: u32) -> Duration {
+    (0..rounds)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(analyse(std::hint::black_box(text)));
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let base_kb: usize = args.iter().position(|a| a == "--base").and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(64);
+    let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).cloned();
+    let base = base_kb * 1024;
+    let limit = 8.0 * ((8 * base) as f64).ln() / (base as f64).ln() * 1.6;
+    println!("base {base_kb} KB; allowed growth 1x→8x: {limit:.1}x (n log n with slack); any run over 2 s fails");
+    println!("{:<28} {:>10} {:>10} {:>10} {:>10} {:>8}  verdict", "shape", "1x", "2x", "4x", "8x", "growth");
+    let mut failed = Vec::new();
+    let (mut slowest_rate, mut slowest_shape) = (f64::INFINITY, "");
+    for (name, make) in SHAPES {
+        if only.as_deref().is_some_and(|o| !name.contains(o)) {
+            continue;
+        }
+        let mut times = Vec::new();
+        let mut too_slow = false;
+        for k in [1, 2, 4, 8] {
+            let text = make(base * k);
+            let t = time(&text, if k == 8 { 1 } else { 3 });
+            let rate = text.len() as f64 / 1e6 / t.as_secs_f64().max(1e-9);
+            if rate < slowest_rate {
+                (slowest_rate, slowest_shape) = (rate, name);
+            }
+            times.push(t);
+            if t > Duration::from_secs(2) {
+                too_slow = true;
+                break;
+            }
+        }
+        let cells: Vec<String> = (0..4).map(|i| times.get(i).map_or("—".into(), |t| format!("{:.1}ms", t.as_secs_f64() * 1e3))).collect();
+        let growth = if times.len() == 4 { times[3].as_secs_f64() / times[0].as_secs_f64().max(1e-6) } else { f64::INFINITY };
+        // Tiny times are all noise: only judge growth when the largest run takes over 5 ms.
+        let superlinear = growth > limit && times.last().is_some_and(|t| *t > Duration::from_millis(5));
+        let verdict = if too_slow {
+            "FAIL (over 2 s)"
+        } else if superlinear {
+            "FAIL (grows faster than n log n)"
+        } else {
+            "ok"
+        };
+        if verdict != "ok" {
+            failed.push(*name);
+        }
+        println!("{name:<28} {:>10} {:>10} {:>10} {:>10} {:>7.1}x  {verdict}", cells[0], cells[1], cells[2], cells[3], growth);
+    }
+    println!("slowest: {slowest_rate:.2} MB/s ({slowest_shape}), i.e. {:.0} ms per MB", 1e3 / slowest_rate);
+    if failed.is_empty() {
+        println!("scaling: every shape within n log n");
+    } else {
+        println!("scaling: FAILED for {}", failed.join(", "));
+        std::process::exit(1);
+    }
+}
