@@ -36,49 +36,82 @@ function pageText(items) {
   return out.replace(/[ \t]+\n/g, '\n').trimEnd();
 }
 
+/** The most pages read from one PDF (inspection reports run to about 100). */
+export const MAX_PAGES = 2000;
+/** The most text kept from one PDF, in UTF-16 code units (the core's limit is 20 MB of UTF-8). */
+export const MAX_CHARS = 20 * 1024 * 1024;
+
 /**
- * The text of a PDF. `pdfjs` is the pdf.js module; `data` the file's bytes; `onPage(i, n)`
- * is called after each page. Throws an Error with `lensMessage` for damaged, encrypted and
- * scanned PDFs.
+ * The text of a PDF. `pdfjs` is the pdf.js module; `data` the file's bytes; `options`:
+ * `onPage(i, n)` called after each page, `signal` an AbortSignal that stops the reading,
+ * `cMapUrl` and `standardFontDataUrl` where pdf.js finds its character maps and fonts (same
+ * origin, shipped with the app). Throws an Error with `lensMessage` for damaged, encrypted,
+ * scanned, over-long and cancelled PDFs. pdf.js's worker is always destroyed.
  */
-export async function pdfToText(pdfjs, data, onPage) {
-  let doc;
+export async function pdfToText(pdfjs, data, options = {}) {
+  const { onPage, signal, cMapUrl, standardFontDataUrl } = typeof options === 'function' ? { onPage: options } : options;
+  const task = pdfjs.getDocument({
+    data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0,
+    ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}), ...(standardFontDataUrl ? { standardFontDataUrl } : {}),
+  });
   try {
-    doc = await pdfjs.getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
-  } catch (e) {
-    if (e && e.name === 'PasswordException') throw problem('the PDF is password-protected; save an unprotected copy and try again');
-    if (e && e.name === 'InvalidPDFException') throw problem('the file is not a valid PDF (it may be damaged or incomplete)');
-    throw problem(`the PDF could not be read (${(e && e.message) || e})`);
-  }
-  const pages = [];
-  let letters = 0;
-  for (let i = 1; i <= doc.numPages; i++) {
-    let text = '';
+    let doc;
     try {
-      const page = await doc.getPage(i);
-      const content = await page.getTextContent();
-      text = pageText(content.items);
+      doc = await task.promise;
     } catch (e) {
-      throw problem(`page ${i} of the PDF could not be read (it may be damaged)`);
+      if (e && e.name === 'PasswordException') throw problem('the PDF is password-protected; save an unprotected copy and try again');
+      if (e && e.name === 'InvalidPDFException') throw problem('the file is not a valid PDF (it may be damaged or incomplete)');
+      throw problem(`the PDF could not be read (${(e && e.message) || e})`);
     }
-    letters += (text.match(/[A-Za-z]/g) || []).length;
-    pages.push(text);
-    if (onPage) onPage(i, doc.numPages);
+    if (doc.numPages > MAX_PAGES) {
+      throw problem(`the PDF has ${doc.numPages.toLocaleString('en-GB')} pages; the most one document may have is ${MAX_PAGES.toLocaleString('en-GB')}`);
+    }
+    const pages = [];
+    let letters = 0;
+    let chars = 0;
+    for (let i = 1; i <= doc.numPages; i++) {
+      if (signal && signal.aborted) throw problem('reading the PDF was cancelled');
+      let text = '';
+      try {
+        const page = await doc.getPage(i);
+        const content = await page.getTextContent();
+        text = pageText(content.items);
+        page.cleanup();
+      } catch (e) {
+        throw problem(`page ${i} of the PDF could not be read (it may be damaged)`);
+      }
+      letters += (text.match(/[A-Za-z]/g) || []).length;
+      chars += text.length + 2;
+      if (chars > MAX_CHARS) throw problem('the PDF holds more than 20 MB of text, over the limit for one document');
+      pages.push(text);
+      if (onPage) onPage(i, doc.numPages);
+    }
+    if (letters < 20 * Math.max(1, pages.length) / 4) throw problem('this PDF has no text — it is a scan; it needs OCR before it can be read');
+    return pages.join('\n\f');
+  } finally {
+    await task.destroy().catch(() => {});
   }
-  await doc.destroy();
-  if (letters < 20 * Math.max(1, pages.length) / 4) throw problem('this PDF has no text — it is a scan; it needs OCR before it can be read');
-  return pages.join('\n\f');
 }
 
-/** In the page: load pdf.js (shipped beside the app) and read `data` (a Uint8Array). */
-export async function pdfToTextInBrowser(data, onPage) {
-  const base = document.baseURI;
-  if (!base.startsWith('http')) throw problem('PDFs can be read in the served or installed page, not in the one-file build');
-  const pdfjs = await import(new URL('./pdf.min.mjs', base).href);
-  pdfjs.GlobalWorkerOptions.workerSrc = new URL('./pdf.worker.min.mjs', base).href;
+/**
+ * In the page: load pdf.js (shipped beside the app) and read `data` (a Uint8Array). Every
+ * failure, including the one-file build's, is thrown as a string in words.
+ */
+export async function pdfToTextInBrowser(data, onPage, signal) {
   try {
-    return await pdfToText(pdfjs, data, (i, n) => onPage && onPage(i, n));
+    const base = document.baseURI;
+    if (!base.startsWith('http')) {
+      throw problem('the one-file build cannot read PDFs: open the served or installed page to read this PDF, or paste its text');
+    }
+    const pdfjs = await import(new URL('./pdf.min.mjs', base).href);
+    pdfjs.GlobalWorkerOptions.workerSrc = new URL('./pdf.worker.min.mjs', base).href;
+    return await pdfToText(pdfjs, data, {
+      onPage: (i, n) => onPage && onPage(i, n),
+      signal: signal || undefined,
+      cMapUrl: new URL('./cmaps/', base).href,
+      standardFontDataUrl: new URL('./standard_fonts/', base).href,
+    });
   } catch (e) {
-    throw (e && e.lensMessage) || String(e);
+    throw (e && e.lensMessage) || String((e && e.message) || e);
   }
 }
