@@ -197,17 +197,24 @@ async fn financial_facts_and_figures_table() {
     assert!(!skills.is_empty() && skills.iter().all(|r| r.contains("Skills for Care")), "{skills:?}");
 }
 
+/// Each element's value of an attribute, for the elements with this test id.
+fn attrs(host: &Element, testid: &str, attr: &str) -> Vec<String> {
+    let list = host.query_selector_all(&format!("[data-testid='{testid}']")).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into::<Element>().get_attribute(attr).unwrap_or_else(|| panic!("[data-testid={testid}] has no {attr}")))
+        .collect()
+}
+
 #[wasm_bindgen_test]
 async fn sorting_by_value_puts_the_largest_first() {
     let host = mount();
     sleep(50).await;
     click(&host, "sort-value");
     sleep(50).await;
-    let values: Vec<f64> = all(&host, "metric-value")
-        .iter()
-        .map(|v| v.trim_end_matches(['%', ' ']).split(' ').next().unwrap_or("0").replace([',', '£', 'm'], "").parse().unwrap_or(0.0))
-        .collect();
-    assert!(values.windows(2).all(|w| w[0] >= w[1] || w[1] == 0.0), "{values:?}");
+    let values: Vec<f64> = attrs(&host, "metric-value", "data-value").iter().map(|v| v.parse().unwrap()).collect();
+    assert!(values.len() >= 13, "{values:?}");
+    assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
 }
 
 #[wasm_bindgen_test]
@@ -229,4 +236,63 @@ async fn gaps_view_groups_stated_and_derived_gaps() {
     sleep(50).await;
     assert_eq!(all(&host, "gap").len(), 6);
     assert!(!all(&host, "strength").is_empty());
+}
+
+/// The element with this test id inside the `i`th document entry.
+fn in_entry(host: &Element, i: u32, testid: &str) -> HtmlElement {
+    let entry: Element = host.query_selector_all("[data-testid='doc-entry']").unwrap().item(i).unwrap().unchecked_into();
+    el(&entry, testid)
+}
+
+#[wasm_bindgen_test]
+async fn renaming_or_removing_another_document_keeps_the_current_view() {
+    let host = mount();
+    sleep(50).await;
+    click(&host, "new-document");
+    sleep(50).await;
+    // Back to the example, filtered to what is worse.
+    host.query_selector_all("[data-testid='doc-entry'] .doc-select").unwrap().item(0).unwrap().unchecked_into::<HtmlElement>().click();
+    sleep(50).await;
+    click(&host, "tab-figures");
+    select(&host, "metrics-filter", "worse");
+    sleep(50).await;
+    let table: Element = el(&host, "metrics");
+    let worse = all(&host, "metric-row").len();
+    assert!(worse > 0 && worse < 13, "{worse} rows worse");
+    let unchanged = |what: &str| {
+        assert_eq!(el::<web_sys::HtmlSelectElement>(&host, "metrics-filter").value(), "worse", "{what} reset the filter");
+        assert!(el::<Element>(&host, "metrics").is_same_node(Some(&table)), "{what} rendered the report view again");
+        assert_eq!(all(&host, "metric-row").len(), worse, "{what}");
+        assert!(el::<Element>(&host, "tab-figures").get_attribute("aria-selected").as_deref() == Some("true"), "{what}");
+    };
+
+    in_entry(&host, 1, "rename").click();
+    sleep(50).await;
+    let input: web_sys::HtmlInputElement = el(&host, "rename-input");
+    input.set_value("The other one");
+    input.dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
+    sleep(50).await;
+    assert_eq!(all(&host, "doc-name"), ["Example: Middlesbrough CQC assessment (2025)", "The other one"]);
+    unchanged("renaming another document");
+
+    in_entry(&host, 1, "remove").click();
+    sleep(50).await;
+    assert_eq!(all(&host, "doc-name").len(), 1);
+    unchanged("removing another document");
+}
+
+#[wasm_bindgen_test]
+async fn the_comparison_follows_the_documents() {
+    let host = mount();
+    sleep(50).await;
+    click(&host, "load-example");
+    click(&host, "load-example");
+    sleep(50).await;
+    click(&host, "compare");
+    sleep(50).await;
+    let title = || el::<Element>(&host, "compare-view").query_selector("h2").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(title(), "Comparing 3 documents");
+    in_entry(&host, 2, "remove").click();
+    sleep(50).await;
+    assert_eq!(title(), "Comparing 2 documents");
 }

@@ -7,20 +7,44 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{use_lens, Document};
-use crate::analysis::{statement_names, Kind};
+use crate::analysis::format::{figure, group, money, plural};
+use crate::analysis::{statement_names, ComputedRating, Financial, Kind, Metric, Unit};
 
 fn short_name(d: &Document) -> String {
     d.report.authority.clone().unwrap_or_else(|| d.name.clone())
 }
 
-fn money(v: Option<f64>) -> String {
-    v.map(|v| format!("£{:.2}m", v / 1e6)).unwrap_or_else(|| "—".into())
+/// A value or a dash when the document does not state it.
+fn or_dash<T>(v: Option<T>, show: impl Fn(T) -> String) -> String {
+    v.map(show).unwrap_or_else(|| "—".into())
+}
+
+fn percent(p: f64) -> String {
+    figure(p, Unit::Percent)
+}
+
+fn people(n: u64) -> String {
+    group(n as i64)
+}
+
+/// "61.1% Requires improvement", or "38.9% between Inadequate and Requires improvement".
+fn recomputed(c: &ComputedRating) -> String {
+    let percent = figure(c.percent, Unit::Percent);
+    match (c.rating, c.between) {
+        (Some(r), _) => format!("{percent} {r}"),
+        (None, Some((a, b))) => format!("{percent} between {a} and {b}"),
+        (None, None) => percent,
+    }
 }
 
 #[component]
 pub fn CompareView() -> impl IntoView {
     let lens = use_lens();
-    let docs: Vec<Arc<Document>> = lens.docs.get_untracked();
+    // Drawn again when a document is added, renamed or removed.
+    move || lens.docs.with(|docs| comparison(docs))
+}
+
+fn comparison(docs: &[Arc<Document>]) -> impl IntoView {
     let cqc: Vec<Arc<Document>> = docs.iter().filter(|d| !d.report.scores.is_empty()).cloned().collect();
     let ofsted: Vec<Arc<Document>> =
         docs.iter().filter(|d| d.report.kind == Kind::OfstedIlacs && !d.report.judgements.is_empty()).cloned().collect();
@@ -28,11 +52,11 @@ pub fn CompareView() -> impl IntoView {
 
     view! {
         <div data-testid="compare-view">
-            <h2 class="compare-title">{format!("Comparing {} documents", docs.len())}</h2>
-            {(cqc.len() >= 1).then(|| heatmap(&cqc))}
-            {(ofsted.len() >= 1).then(|| grades(&ofsted))}
-            {(fin.len() >= 1).then(|| finance(&fin))}
-            {shared(&docs)}
+            <h2 class="compare-title">{format!("Comparing {}", plural(docs.len(), "document", "documents"))}</h2>
+            {(!cqc.is_empty()).then(|| heatmap(&cqc))}
+            {(!ofsted.is_empty()).then(|| grades(&ofsted))}
+            {(!fin.is_empty()).then(|| finance(&fin))}
+            {shared(docs)}
         </div>
     }
 }
@@ -56,11 +80,11 @@ fn heatmap(docs: &[Arc<Document>]) -> impl IntoView {
                     }).collect_view()}
                     <tr>
                         <th scope="row">"Recomputed"</th>
-                        {docs.iter().map(|d| view! { <td>{d.report.computed_rating.as_ref().map(|c| format!("{}% {}", c.percent, c.rating.clone().unwrap_or_default())).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
+                        {docs.iter().map(|d| view! { <td>{or_dash(d.report.computed_rating.as_ref(), recomputed)}</td> }).collect_view()}
                     </tr>
                     <tr>
                         <th scope="row">"Stated rating"</th>
-                        {docs.iter().map(|d| view! { <td data-testid="compare-rating">{d.report.overall.as_ref().map(|o| o.rating.clone()).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
+                        {docs.iter().map(|d| view! { <td data-testid="compare-rating">{or_dash(d.report.overall.as_ref(), |o| o.rating.to_string())}</td> }).collect_view()}
                     </tr>
                 </tbody>
             </table>
@@ -87,7 +111,7 @@ fn grades(docs: &[Arc<Document>]) -> impl IntoView {
                     {areas.into_iter().map(|a| view! {
                         <tr>
                             <th scope="row">{a.clone()}</th>
-                            {docs.iter().map(|d| view! { <td>{d.report.judgements.iter().find(|j| j.area.eq_ignore_ascii_case(&a)).map(|j| j.grade.clone()).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
+                            {docs.iter().map(|d| view! { <td>{or_dash(d.report.judgements.iter().find(|j| j.area.eq_ignore_ascii_case(&a)), |j| j.grade.to_string())}</td> }).collect_view()}
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -97,16 +121,16 @@ fn grades(docs: &[Arc<Document>]) -> impl IntoView {
 }
 
 fn finance(docs: &[Arc<Document>]) -> impl IntoView {
-    type Get = fn(&crate::analysis::Financial) -> String;
+    type Get = fn(&Financial) -> String;
     let rows: [(&str, Get); 8] = [
-        ("Total budget, estimated", |f| money(f.total_budget_estimated)),
-        ("Total budget, actual", |f| money(f.total_budget_actual)),
-        ("Adult social care, estimated", |f| money(f.asc_budget_estimated)),
-        ("Adult social care, actual", |f| money(f.asc_spend_actual)),
-        ("Share spent on adult social care", |f| f.asc_share_percent.map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())),
-        ("Adult social care precept", |f| f.precept_percent.map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())),
-        ("People in long-term support", |f| f.long_term_support_people.map(|p| p.to_string()).unwrap_or_else(|| "—".into())),
-        ("People in short-term support", |f| f.short_term_support_people.map(|p| p.to_string()).unwrap_or_else(|| "—".into())),
+        ("Total budget, estimated", |f| or_dash(f.total_budget_estimated, money)),
+        ("Total budget, actual", |f| or_dash(f.total_budget_actual, money)),
+        ("Adult social care, estimated", |f| or_dash(f.asc_budget_estimated, money)),
+        ("Adult social care, actual", |f| or_dash(f.asc_spend_actual, money)),
+        ("Share spent on adult social care", |f| or_dash(f.asc_share_percent, percent)),
+        ("Adult social care precept", |f| or_dash(f.precept_percent, percent)),
+        ("People in long-term support", |f| or_dash(f.long_term_support_people, people)),
+        ("People in short-term support", |f| or_dash(f.short_term_support_people, people)),
     ];
     view! {
         <div class="card table-wrap" data-testid="compare-financial" tabindex="0" role="region" aria-label="Financial facts">
@@ -126,32 +150,38 @@ fn finance(docs: &[Arc<Document>]) -> impl IntoView {
     }
 }
 
+/// A shared figure's cell: the figure and the report's verdict on it (or its direction).
+fn shared_cell(m: &Metric) -> String {
+    let cell = figure(m.value, m.unit);
+    match (m.judgement, m.direction) {
+        (Some(v), _) => format!("{cell} ({v})"),
+        (None, Some(d)) => format!("{cell} ({d})"),
+        (None, None) => cell,
+    }
+}
+
+/// One measure across the documents: its label, the England figure and unit, and a cell per document.
+struct SharedRow {
+    label: String,
+    england: f64,
+    unit: Unit,
+    cells: Vec<Option<String>>,
+}
+
 /// Figures compared with the same England figure in two or more documents.
 fn shared(docs: &[Arc<Document>]) -> impl IntoView {
-    let mut rows: Vec<(String, f64, Vec<Option<String>>)> = Vec::new();
+    let mut rows: Vec<SharedRow> = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         for m in &d.report.metrics {
-            let Some(c) = m.comparator.as_ref().filter(|c| c.label != "target") else { continue };
-            let cell = format!("{}{}", m.value, if m.unit == "percent" { "%" } else { "" });
-            let cell = match m.judgement.as_deref().or(m.direction.as_deref()) {
-                Some(v) => format!("{cell} ({v})"),
-                None => cell,
-            };
-            match rows.iter_mut().find(|(_, v, _)| (v - c.value).abs() < 1e-9) {
-                Some((_, _, cells)) => {
-                    if cells[di].is_none() {
-                        cells[di] = Some(cell);
-                    }
-                }
-                None => {
-                    let mut cells = vec![None; docs.len()];
-                    cells[di] = Some(cell);
-                    rows.push((m.label.clone(), c.value, cells));
-                }
-            }
+            let Some(c) = m.comparator.as_ref().filter(|_| !m.has_target()) else { continue };
+            let i = rows.iter().position(|r| (r.england - c.value).abs() < 1e-9).unwrap_or_else(|| {
+                rows.push(SharedRow { label: m.label.clone(), england: c.value, unit: m.unit, cells: vec![None; docs.len()] });
+                rows.len() - 1
+            });
+            rows[i].cells[di].get_or_insert_with(|| shared_cell(m));
         }
     }
-    rows.retain(|(_, _, cells)| cells.iter().filter(|c| c.is_some()).count() >= 2);
+    rows.retain(|r| r.cells.iter().filter(|c| c.is_some()).count() >= 2);
     (!rows.is_empty()).then(|| view! {
         <div class="card table-wrap" data-testid="compare-shared" tabindex="0" role="region" aria-label="Figures the documents share">
             <h3>"Figures the documents share"</h3>
@@ -159,11 +189,11 @@ fn shared(docs: &[Arc<Document>]) -> impl IntoView {
             <table class="metrics-table">
                 <thead><tr><th scope="col">"Measure"</th><th scope="col">"England"</th>{docs.iter().map(|d| view! { <th scope="col">{short_name(d)}</th> }).collect_view()}</tr></thead>
                 <tbody>
-                    {rows.into_iter().map(|(label, england, cells)| view! {
+                    {rows.into_iter().map(|r| view! {
                         <tr data-testid="shared-row">
-                            <th scope="row">{label}</th>
-                            <td>{format!("{england}")}</td>
-                            {cells.into_iter().map(|c| view! { <td>{c.unwrap_or_else(|| "—".into())}</td> }).collect_view()}
+                            <th scope="row">{r.label}</th>
+                            <td>{figure(r.england, r.unit)}</td>
+                            {r.cells.into_iter().map(|c| view! { <td>{c.unwrap_or_else(|| "—".into())}</td> }).collect_view()}
                         </tr>
                     }).collect_view()}
                 </tbody>

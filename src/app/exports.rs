@@ -3,46 +3,99 @@
 
 use leptos::prelude::*;
 
-use super::{download, use_lens};
+use std::sync::Arc;
+
+use super::choice::{Choice, Choosable};
+use super::{download, use_lens, Document};
 use crate::analysis::{to_csv, to_markdown, Report};
 
 fn json(reports: &[&Report]) -> String {
     serde_json::to_string_pretty(reports).unwrap_or_else(|_| "[]".into())
 }
 
+/// Which documents an export covers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Selected,
+    All,
+}
+
+impl Choosable for Scope {
+    fn value(&self) -> String {
+        match self {
+            Scope::Selected => "selected".into(),
+            Scope::All => "all".into(),
+        }
+    }
+
+    fn label(&self) -> String {
+        match self {
+            Scope::Selected => "this document".into(),
+            Scope::All => "all documents".into(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Csv,
+    Markdown,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "md",
+        }
+    }
+
+    fn mime(self) -> &'static str {
+        match self {
+            Format::Json => "application/json",
+            Format::Csv => "text/csv",
+            Format::Markdown => "text/markdown",
+        }
+    }
+
+    fn render(self, docs: &[Arc<Document>]) -> String {
+        match self {
+            Format::Json => json(&docs.iter().map(|d| &d.report).collect::<Vec<_>>()),
+            Format::Csv => to_csv(&docs.iter().map(|d| (&d.report, d.text.as_str())).collect::<Vec<_>>()),
+            Format::Markdown => docs.iter().map(|d| to_markdown(&d.report)).collect::<Vec<_>>().join("\n"),
+        }
+    }
+}
+
+/// A file name stem: the council (or document) for one document, the app's name for several.
+fn stem(docs: &[Arc<Document>]) -> String {
+    match docs {
+        [d] => d.report.authority.as_deref().unwrap_or(&d.name).to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-"),
+        _ => "assessment-lens".to_string(),
+    }
+}
+
 #[component]
 pub fn ExportBar() -> impl IntoView {
     let lens = use_lens();
-    let (scope, set_scope) = signal(String::from("selected"));
+    let (scope, set_scope) = signal(Scope::Selected);
     let (copied, set_copied) = signal(String::new());
-    // The documents an export covers, and its text in a format.
-    let render = move |format: &str| -> (String, String) {
-        let docs = if scope.get_untracked() == "all" { lens.docs.get_untracked() } else { lens.current().into_iter().collect() };
-        let stem = if docs.len() == 1 {
-            docs[0]
-                .report
-                .authority
-                .clone()
-                .unwrap_or_else(|| docs[0].name.clone())
-                .to_lowercase()
-                .replace(|c: char| !c.is_alphanumeric(), "-")
-        } else {
-            "assessment-lens".to_string()
+    // The documents an export covers, and its file name and text in a format.
+    let render = move |format: Format| -> (String, String) {
+        let docs = match scope.get_untracked() {
+            Scope::All => lens.docs.get_untracked(),
+            Scope::Selected => lens.current.get_untracked().into_iter().collect(),
         };
-        let reports: Vec<&Report> = docs.iter().map(|d| &d.report).collect();
-        let body = match format {
-            "json" => json(&reports),
-            "csv" => to_csv(&docs.iter().map(|d| (&d.report, d.text.as_str())).collect::<Vec<_>>()),
-            _ => docs.iter().map(|d| to_markdown(&d.report)).collect::<Vec<_>>().join("\n"),
-        };
-        (format!("{stem}.{format}"), body)
+        (format!("{}.{}", stem(&docs), format.extension()), format.render(&docs))
     };
-    let save = move |format: &'static str, mime: &'static str| {
+    let save = move |format: Format| {
         let (name, body) = render(format);
-        download::text_file(&name, mime, &body);
+        download::text_file(&name, format.mime(), &body);
     };
     let copy = move |_| {
-        let (_, body) = render("md");
+        let (_, body) = render(Format::Markdown);
         if let Some(w) = web_sys::window() {
             let _ = w.navigator().clipboard().write_text(&body);
             set_copied.set("Summary copied".into());
@@ -50,15 +103,10 @@ pub fn ExportBar() -> impl IntoView {
     };
     view! {
         <div class="exports" data-testid="exports" role="group" aria-label="Export">
-            <label>"Export "
-                <select data-testid="export-scope" on:change=move |ev| set_scope.set(event_target_value(&ev))>
-                    <option value="selected">"this document"</option>
-                    <option value="all">"all documents"</option>
-                </select>
-            </label>
-            <button type="button" class="small" data-testid="export-json" on:click=move |_| save("json", "application/json")>"JSON"</button>
-            <button type="button" class="small" data-testid="export-csv" on:click=move |_| save("csv", "text/csv")>"CSV"</button>
-            <button type="button" class="small" data-testid="export-md" on:click=move |_| save("md", "text/markdown")>"Markdown"</button>
+            <Choice label="Export " testid="export-scope" options=vec![Scope::Selected, Scope::All] set=set_scope/>
+            <button type="button" class="small" data-testid="export-json" on:click=move |_| save(Format::Json)>"JSON"</button>
+            <button type="button" class="small" data-testid="export-csv" on:click=move |_| save(Format::Csv)>"CSV"</button>
+            <button type="button" class="small" data-testid="export-md" on:click=move |_| save(Format::Markdown)>"Markdown"</button>
             <button type="button" class="small" data-testid="copy-summary" on:click=copy>"Copy summary"</button>
             <button type="button" class="small" data-testid="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
             <span class="hint" role="status">{move || copied.get()}</span>

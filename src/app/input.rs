@@ -1,5 +1,6 @@
 //! Getting documents in: buttons, the file picker, dropping files anywhere on the page, and
-//! turning file bytes into text (the core's `decode`; HTML through the browser's DOMParser).
+//! turning file bytes into text through the core's one intake path (`sniff`, then
+//! `file_to_text` for text, HTML and .docx; PDFs read by pdf.js in `js/pdf-text.js`).
 //! Files are read one after another, with progress and a pause between them so the page
 //! keeps painting.
 
@@ -10,6 +11,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 
 use super::{use_lens, Lens, EXAMPLE, EXAMPLE_NAME};
+use crate::analysis::{file_to_text, pdf_problem, pdf_text, sniff, DecodeError, Decoded, Format, MAX_INPUT_BYTES};
 
 #[wasm_bindgen(module = "/js/pdf-text.js")]
 extern "C" {
@@ -19,15 +21,9 @@ extern "C" {
     async fn pdf_to_text_in_browser(data: js_sys::Uint8Array, on_page: &js_sys::Function) -> Result<JsValue, JsValue>;
 }
 
-fn is_pdf(name: &str, bytes: &[u8]) -> bool {
-    bytes.starts_with(b"%PDF") || name.to_ascii_lowercase().ends_with(".pdf")
-}
-
-/// A PDF's text, with a notice of the page being read.
-async fn read_pdf(lens: Lens, name: &str, bytes: Vec<u8>) -> Result<String, String> {
-    if bytes.is_empty() {
-        return Err("the file is empty".into());
-    }
+/// A PDF's text through pdf.js, with a notice of the page being read; the core holds the
+/// result to the limits of any document and words any problem.
+async fn read_pdf(lens: Lens, name: &str, bytes: Vec<u8>) -> Result<Decoded, String> {
     let who = name.to_string();
     let on_page = Closure::<dyn Fn(u32, u32)>::new(move |i: u32, n: u32| lens.pages.set(Some((who.clone(), i as usize, n as usize))));
     let data = js_sys::Uint8Array::from(bytes.as_slice());
@@ -35,11 +31,10 @@ async fn read_pdf(lens: Lens, name: &str, bytes: Vec<u8>) -> Result<String, Stri
     lens.pages.set(None);
     drop(on_page);
     match result {
-        Ok(text) => text.as_string().ok_or_else(|| "the PDF could not be read".to_string()),
-        Err(e) => Err(e.as_string().unwrap_or_else(|| "the PDF could not be read".to_string())),
+        Ok(text) => pdf_text(text.as_string().unwrap_or_default()).map_err(|e| e.to_string()),
+        Err(e) => Err(pdf_problem(e.as_string().as_deref())),
     }
 }
-use crate::analysis::file_to_text;
 
 /// One file picked or dropped.
 struct Picked {
@@ -62,65 +57,27 @@ async fn yield_to_browser() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Visible text of an HTML document: scripts and styles dropped, blocks on their own lines.
-pub fn html_to_text(html: &str) -> Option<String> {
-    let parser = web_sys::DomParser::new().ok()?;
-    let doc = parser.parse_from_string(html, web_sys::SupportedType::TextHtml).ok()?;
-    let body = doc.body()?;
-    if let Ok(junk) = body.query_selector_all("script, style, noscript, template") {
-        for i in 0..junk.length() {
-            if let Some(n) = junk.item(i) {
-                if let Some(p) = n.parent_node() {
-                    let _ = p.remove_child(&n);
-                }
-            }
-        }
-    }
-    // Give block elements line breaks so headings and paragraphs stay apart.
-    if let Ok(blocks) =
-        body.query_selector_all("p, div, li, h1, h2, h3, h4, h5, h6, tr, br, section, article, header, footer, blockquote, dt, dd")
-    {
-        for i in 0..blocks.length() {
-            if let Some(n) = blocks.item(i) {
-                let _ = n.append_child(&doc.create_text_node("\n\n"));
-            }
-        }
-    }
-    if let Ok(cells) = body.query_selector_all("td, th") {
-        for i in 0..cells.length() {
-            if let Some(n) = cells.item(i) {
-                let _ = n.append_child(&doc.create_text_node("\t"));
-            }
-        }
-    }
-    body.text_content()
-}
-
-fn is_html(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    n.ends_with(".html") || n.ends_with(".htm")
-}
-
 const ACCEPTED: &[&str] = &[".txt", ".md", ".markdown", ".text", ".html", ".htm", ".csv", ".docx", ".pdf"];
 
+/// A file's text and any notes about it. The core tells the format from the bytes and the
+/// name (`sniff`) and reads text, HTML and .docx; PDFs go through pdf.js.
 async fn read_one(lens: Lens, p: &Picked) -> Result<(String, Vec<String>), String> {
-    if p.file.size() as usize > crate::analysis::MAX_INPUT_BYTES {
-        return Err(crate::analysis::DecodeError::TooLarge { bytes: p.file.size() as usize }.to_string());
+    if p.file.size() as usize > MAX_INPUT_BYTES {
+        return Err(DecodeError::TooLarge { bytes: p.file.size() as usize }.to_string());
     }
     let buf = wasm_bindgen_futures::JsFuture::from(p.file.array_buffer()).await.map_err(|_| "the file could not be read".to_string())?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-    if is_pdf(&p.name, &bytes) {
-        return read_pdf(lens, &p.name, bytes).await.map(|t| (t, Vec::new()));
-    }
-    let decoded = file_to_text(&p.name, &bytes).map_err(|e| e.to_string())?;
+    let format = sniff(&p.name, &bytes).map_err(|e| e.to_string())?;
+    let decoded = match format {
+        Format::Pdf => read_pdf(lens, &p.name, bytes).await?,
+        Format::Text | Format::Html | Format::Docx => file_to_text(&p.name, &bytes).map_err(|e| e.to_string())?,
+    };
     let mut notes: Vec<String> = decoded.warning.into_iter().collect();
-    let text =
-        if is_html(&p.name) { html_to_text(&decoded.text).ok_or_else(|| "the HTML could not be read".to_string())? } else { decoded.text };
     let lower = p.name.to_ascii_lowercase();
-    if !ACCEPTED.iter().any(|e| lower.ends_with(e)) {
+    if format == Format::Text && !ACCEPTED.iter().any(|e| lower.ends_with(e)) {
         notes.push(format!("{} is not a .txt, .md, .html, .docx or .pdf file; it was read as text.", p.name));
     }
-    Ok((text, notes))
+    Ok((decoded.text, notes))
 }
 
 /// Read files one after another, adding each as a document; bad files get a notice naming them.

@@ -3,8 +3,12 @@
 //!
 //! State: the open documents (name, text, report), the selected one, and the view. Text
 //! comes from pasting (debounced re-analysis of the selected document), dropped files and the
-//! file picker (`input.rs`). The selected document is shown by `results.rs`; two or more can
+//! file picker (`input.rs`). The selected document is shown by `results/`; two or more can
 //! be compared (`compare.rs`) and exported (`exports.rs`).
+//!
+//! Rendering follows the data: `Lens::current` is a memo of the selected document compared by
+//! pointer, so renaming, adding or removing another document leaves the report view (and its
+//! filters) alone; only a different selected document, or a new analysis of it, re-renders it.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,6 +19,7 @@ use leptos::prelude::*;
 use crate::analysis::{analyse_named, Report, Span};
 
 mod api;
+mod choice;
 mod compare;
 mod doclist;
 mod download;
@@ -62,6 +67,8 @@ pub enum View {
 pub struct Lens {
     pub docs: RwSignal<Vec<Arc<Document>>>,
     pub selected: RwSignal<Option<u32>>,
+    /// The selected document; changes only when it is a different `Arc` (see the module doc).
+    pub current: Memo<Option<Arc<Document>>>,
     pub view: RwSignal<View>,
     pub tab: RwSignal<results::Tab>,
     /// The evidence last asked for, in the selected document.
@@ -84,11 +91,6 @@ impl Lens {
         self.docs.update(|d| d.push(doc));
         self.selected.set(Some(id));
         id
-    }
-
-    pub fn current(&self) -> Option<Arc<Document>> {
-        let sel = self.selected.get()?;
-        self.docs.with(|d| d.iter().find(|x| x.id == sel).cloned())
     }
 
     pub fn remove(&self, id: u32) {
@@ -124,17 +126,35 @@ impl Lens {
     }
 }
 
+/// The page's state; every component lives inside `App`, which provides it.
 pub fn use_lens() -> Lens {
-    use_context::<Lens>().unwrap_or_else(|| {
-        // Only reachable if a component is mounted outside `App`; give it an empty state.
-        new_lens()
-    })
+    expect_context::<Lens>()
+}
+
+/// The selection changed unless it is the same `Arc`: a rename elsewhere in the list rebuilds
+/// the list but not this document.
+fn changed_document(a: Option<&Option<Arc<Document>>>, b: Option<&Option<Arc<Document>>>) -> bool {
+    match (a, b) {
+        (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+        (Some(None), Some(None)) => false,
+        _ => true,
+    }
 }
 
 fn new_lens() -> Lens {
+    let docs = RwSignal::new(Vec::<Arc<Document>>::new());
+    let selected = RwSignal::new(None::<u32>);
+    let current = Memo::new_with_compare(
+        move |_| {
+            let id = selected.get()?;
+            docs.with(|d| d.iter().find(|x| x.id == id).cloned())
+        },
+        changed_document,
+    );
     Lens {
-        docs: RwSignal::new(Vec::new()),
-        selected: RwSignal::new(None),
+        docs,
+        selected,
+        current,
         view: RwSignal::new(View::Document),
         tab: RwSignal::new(results::Tab::Overview),
         active: RwSignal::new(None),
@@ -163,40 +183,14 @@ pub fn App() -> impl IntoView {
     input::listen_for_drops(lens);
 
     let textarea = NodeRef::<Textarea>::new();
-    let pending = StoredValue::new(None::<TimeoutHandle>);
     let (busy, set_busy) = signal(false);
-    // The text area's value: the selected document's text, replaced when the selection changes.
-    let shown_text = Memo::new(move |_| lens.current().map(|d| d.text.clone()).unwrap_or_default());
-
-    let on_input = move |value: String| {
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        set_busy.set(true);
-        let handle = set_timeout_with_handle(
-            move || {
-                match lens.selected.get_untracked() {
-                    Some(id) => lens.set_text(id, value),
-                    None => {
-                        lens.add("pasted text", value, Vec::new());
-                    }
-                }
-                set_busy.set(false);
-            },
-            DEBOUNCE,
-        )
-        .ok();
-        pending.set_value(handle);
-    };
-
     // Evidence: select the words in the text area and remember them for the Source view.
     let show_evidence = Callback::new(move |span: Span| {
         lens.active.set(Some(span));
-        if let (Some(el), Some(doc)) = (textarea.get(), lens.current()) {
+        if let (Some(el), Some(doc)) = (textarea.get_untracked(), lens.current.get_untracked()) {
             evidence::select(&el, &doc.text, span);
         }
     });
-    provide_context(show_evidence);
 
     view! {
         <a class="skip" href="#results-heading">"Skip to results"</a>
@@ -209,44 +203,82 @@ pub fn App() -> impl IntoView {
         </header>
         <input::DropOverlay/>
         <main class="layout">
-            <section class="panel input" aria-labelledby="input-heading">
-                <h2 id="input-heading">"Documents"</h2>
-                <doclist::DocumentList/>
-                <input::Buttons textarea=textarea/>
-                <storage::KeepControls/>
-                <label for="report-text" class="hint">
-                    "Paste a CQC local authority assessment, an Ofsted children's services inspection or committee papers, or drop files anywhere on the page (.pdf, .docx, .txt, .md, .html). Results update as you type."
-                </label>
-                <textarea
-                    id="report-text"
-                    data-testid="report-text"
-                    node_ref=textarea
-                    spellcheck="false"
-                    prop:value=move || shown_text.get()
-                    on:input=move |ev| on_input(event_target_value(&ev))
-                ></textarea>
-                <p class="hint" data-testid="source-name">
-                    {move || lens.current().map(|d| d.name.clone()).unwrap_or_else(|| "pasted text".into())}
-                    " · " {move || shown_text.with(|t| t.split_whitespace().count())} " words"
-                </p>
-            </section>
-            <section class="panel results" aria-labelledby="results-heading" aria-live="polite"
-                aria-busy=move || busy.get().to_string() data-testid="results">
-                <h2 id="results-heading" class="visually-hidden">"Results"</h2>
-                <input::Notices/>
-                <exports::ExportBar/>
-                {move || match (lens.view.get(), lens.current()) {
-                    (View::Compare, _) => view! { <compare::CompareView/> }.into_any(),
-                    (View::Document, Some(doc)) => view! { <results::ReportView doc=doc on_evidence=show_evidence/> }.into_any(),
-                    (View::Document, None) => view! {
-                        <p class="empty" data-testid="empty">"Paste a report on the left, drop files here, or load the example, to see its rating and scores."</p>
-                    }.into_any(),
-                }}
-            </section>
+            <InputPanel textarea=textarea set_busy=set_busy/>
+            <ResultsPanel busy=busy on_evidence=show_evidence/>
         </main>
         <footer class="foot">
             "Assessment Lens reads text only; it makes no network requests. Example report: Care Quality Commission, Open Government Licence v3.0."
         </footer>
+    }
+}
+
+/// The documents, the controls to get them in, and the selected one's text; typing analyses
+/// the text again once it pauses (`busy` meanwhile).
+#[component]
+fn InputPanel(textarea: NodeRef<Textarea>, set_busy: WriteSignal<bool>) -> impl IntoView {
+    let lens = use_lens();
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    // The text area's value: the selected document's text, replaced when the selection changes.
+    let shown_text = Memo::new(move |_| lens.current.with(|d| d.as_ref().map(|d| d.text.clone()).unwrap_or_default()));
+    let analyse_later = move |value: String| {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        set_busy.set(true);
+        let analyse = move || {
+            match lens.selected.get_untracked() {
+                Some(id) => lens.set_text(id, value),
+                None => {
+                    lens.add("pasted text", value, Vec::new());
+                }
+            }
+            set_busy.set(false);
+        };
+        pending.set_value(set_timeout_with_handle(analyse, DEBOUNCE).ok());
+    };
+    view! {
+        <section class="panel input" aria-labelledby="input-heading">
+            <h2 id="input-heading">"Documents"</h2>
+            <doclist::DocumentList/>
+            <input::Buttons textarea=textarea/>
+            <storage::KeepControls/>
+            <label for="report-text" class="hint">
+                "Paste a CQC local authority assessment, an Ofsted children's services inspection or committee papers, or drop files anywhere on the page (.pdf, .docx, .txt, .md, .html). Results update as you type."
+            </label>
+            <textarea
+                id="report-text"
+                data-testid="report-text"
+                node_ref=textarea
+                spellcheck="false"
+                prop:value=move || shown_text.get()
+                on:input=move |ev| analyse_later(event_target_value(&ev))
+            ></textarea>
+            <p class="hint" data-testid="source-name">
+                {move || lens.current.with(|d| d.as_ref().map(|d| d.name.clone())).unwrap_or_else(|| "pasted text".into())}
+                " · " {move || shown_text.with(|t| t.split_whitespace().count())} " words"
+            </p>
+        </section>
+    }
+}
+
+/// Notices, exports, and the selected document's report or the comparison.
+#[component]
+fn ResultsPanel(busy: ReadSignal<bool>, on_evidence: Callback<Span>) -> impl IntoView {
+    let lens = use_lens();
+    // Setting the view to what it already is must not re-render the results.
+    let shown = Memo::new(move |_| lens.view.get());
+    view! {
+        <section class="panel results" aria-labelledby="results-heading" aria-live="polite"
+            aria-busy=move || busy.get().to_string() data-testid="results">
+            <h2 id="results-heading" class="visually-hidden">"Results"</h2>
+            <input::Notices/>
+            <exports::ExportBar/>
+            {move || match (shown.get(), lens.current.get()) {
+                (View::Compare, _) => view! { <compare::CompareView/> }.into_any(),
+                (View::Document, Some(doc)) => view! { <results::ReportView doc=doc on_evidence=on_evidence/> }.into_any(),
+                (View::Document, None) => view! { <p class="empty" data-testid="empty">{results::EMPTY}</p> }.into_any(),
+            }}
+        </section>
     }
 }
 

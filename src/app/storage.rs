@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::use_lens;
+use crate::analysis::format::plural;
 
 const KEEP: &str = "assessment-lens:keep";
 const DOCS: &str = "assessment-lens:documents";
@@ -59,7 +60,7 @@ pub fn KeepControls() -> impl IntoView {
         let docs: Vec<(String, String)> = lens.docs.with(|d| d.iter().map(|x| (x.name.clone(), x.text.clone())).collect());
         if keep.get() {
             match save(&docs) {
-                Ok(()) => set_status.set(format!("{} document{} kept on this device", docs.len(), if docs.len() == 1 { "" } else { "s" })),
+                Ok(()) => set_status.set(format!("{} kept on this device", plural(docs.len(), "document", "documents"))),
                 Err(e) => set_status.set(format!("Not saved: {e}.")),
             }
         }

@@ -1,0 +1,83 @@
+//! Above the tabs: what the document is, whose, when, its stated rating; and the warnings.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::rating_class;
+use crate::analysis::format::{capitalise, long_date};
+use crate::analysis::{Kind, Overall, PreviousGrade, Span, VisitType};
+use crate::app::Document;
+
+fn kind_class(kind: Kind) -> &'static str {
+    match kind {
+        Kind::CqcLaAssessment => "badge cqc",
+        Kind::OfstedIlacs => "badge ofsted",
+        Kind::CommitteePapers => "badge papers",
+        Kind::Unknown => "badge unknown",
+    }
+}
+
+fn visit_label(visit: VisitType) -> String {
+    match visit {
+        VisitType::Full => "Full inspection".to_string(),
+        other => capitalise(other.as_str()),
+    }
+}
+
+#[component]
+pub fn Summary(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoView {
+    let r = &doc.report;
+    view! {
+        <div class="card summary" data-testid="summary">
+            <p><span class=kind_class(r.kind) data-testid="kind" title=r.kind_reason.clone()>{r.kind.title()}</span></p>
+            <h3 data-testid="authority">{r.authority.clone().unwrap_or_else(|| "Council not stated".into())}</h3>
+            <dl class="facts">
+                {r.published.clone().map(|p| view! { <dt>"Published"</dt><dd data-testid="published"><time datetime=p.clone()>{long_date(&p)}</time></dd> })}
+                {r.period.clone().map(|p| view! { <dt>"Period"</dt><dd data-testid="period">{p}</dd> })}
+                {r.visit_type.map(|v| view! { <dt>"Visit"</dt><dd data-testid="visit-type">{visit_label(v)}</dd> })}
+                {r.lead_inspector.clone().map(|v| view! { <dt>"Lead inspector"</dt><dd>{v}</dd> })}
+                {r.previous_grade.as_ref().map(|p| previous_grade(p, on_evidence))}
+            </dl>
+            {r.overall.as_ref().map(|o| overall(o, on_evidence))}
+        </div>
+    }
+}
+
+fn previous_grade(p: &PreviousGrade, on_evidence: Callback<Span>) -> impl IntoView {
+    let span = p.span;
+    let text = match p.year {
+        Some(y) => format!("{} ({y})", p.grade),
+        None => p.grade.to_string(),
+    };
+    view! {
+        <dt>"Previous grade"</dt>
+        <dd><button type="button" class="link" data-testid="previous-grade" on:click=move |_| on_evidence.run(span)>{text}</button></dd>
+    }
+}
+
+fn overall(o: &Overall, on_evidence: Callback<Span>) -> impl IntoView {
+    let span = o.span;
+    let label = if o.indicative { "Overall rating (indicative)" } else { "Overall rating" };
+    view! {
+        <div class="overall">
+            <span class="label">{label}</span>
+            <button type="button" class=rating_class(o.rating) data-testid="overall-rating"
+                title="Show these words in the text" on:click=move |_| on_evidence.run(span)>
+                {o.rating.as_str()}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+pub fn Warnings(warnings: Vec<String>) -> impl IntoView {
+    (!warnings.is_empty()).then(|| {
+        view! {
+            <div class="card warnings" role="status" data-testid="warnings">
+                <h3>"Please note"</h3>
+                <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+            </div>
+        }
+    })
+}
