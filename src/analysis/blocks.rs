@@ -11,6 +11,7 @@
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
+use super::numbers::{numbers, Num};
 use super::text::{Doc, Line};
 use super::Span;
 
@@ -89,9 +90,25 @@ pub struct Section {
     pub block: usize,
 }
 
+/// One sentence of a block, split once for every extractor.
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    /// Index into `Reading::blocks`.
+    pub block: usize,
+    /// Byte range in the block's text, trimmed.
+    pub start: usize,
+    pub end: usize,
+    /// The sentence lower-cased (ASCII only, so offsets match the text's).
+    pub lower: String,
+    /// Its numbers, with offsets into the sentence.
+    pub nums: Vec<Num>,
+}
+
 pub struct Reading {
     pub blocks: Vec<Block>,
     pub outline: Vec<Section>,
+    /// Every block's sentences (headings too), in block order.
+    pub sentences: Vec<Sentence>,
 }
 
 impl Reading {
@@ -99,6 +116,35 @@ impl Reading {
     pub fn section_title(&self, section: Option<usize>) -> Option<&str> {
         section.and_then(|i| self.outline.get(i)).map(|s| s.title.as_str())
     }
+
+    /// The sentences of block `block`.
+    pub fn sentences_of(&self, block: usize) -> &[Sentence] {
+        let from = self.sentences.partition_point(|s| s.block < block);
+        let to = self.sentences.partition_point(|s| s.block <= block);
+        &self.sentences[from..to]
+    }
+
+    /// A sentence's text.
+    pub fn text(&self, s: &Sentence) -> &str {
+        self.blocks.get(s.block).and_then(|b| b.text.get(s.start..s.end)).unwrap_or("")
+    }
+
+    /// A sentence's original span.
+    pub fn span(&self, s: &Sentence) -> Span {
+        self.blocks.get(s.block).map(|b| b.span(s.start, s.end)).unwrap_or((0, 0))
+    }
+}
+
+/// Split every block into sentences, each with its lower-cased text and numbers.
+fn split_sentences(blocks: &[Block]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (bi, b) in blocks.iter().enumerate() {
+        for (start, end) in sentences(&b.text) {
+            let text = &b.text[start..end];
+            out.push(Sentence { block: bi, start, end, lower: text.to_ascii_lowercase(), nums: numbers(text) });
+        }
+    }
+    out
 }
 
 /// Builds a block's text and its map.
@@ -426,7 +472,7 @@ fn heading_shape(s: &str, wrap: Option<usize>) -> bool {
     let chars = s.chars().count();
     let words = s.split_whitespace().count();
     let first = s.chars().next();
-    if chars < 3 || chars > 150 || words > 20 || !first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+    if !(3..=150).contains(&chars) || words > 20 || !first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
         return false;
     }
     if s.ends_with(['.', ',', ';']) && !s.ends_with("...") || s.contains('\t') || s.contains('%') || s.contains('£') {
@@ -449,214 +495,321 @@ fn heading_shape(s: &str, wrap: Option<usize>) -> bool {
 
 /// Read `doc` into blocks and an outline.
 pub fn read(doc: &Doc, input: &str) -> Reading {
-    let skip = furniture(doc);
-    let wrap = wrap_width(doc);
-    let lines = &doc.lines;
-    let n = lines.len();
-    let mut blocks: Vec<Block> = Vec::new();
-    // The block being built: kind, level, number, text, first line, last line.
-    let mut cur: Option<(BlockKind, u8, Option<String>, TextBuf, usize, usize)> = None;
-    // A page break passed since the last content line.
-    let mut page_gap = false;
-    let mut blank_before = true;
-    let mut pending_number: Option<(String, usize)> = None;
+    let mut blocks = Reader::new(doc, input).run();
+    let outline = outline(&mut blocks);
+    let sentences = split_sentences(&blocks);
+    Reading { blocks, outline, sentences }
+}
 
-    fn finish(blocks: &mut Vec<Block>, cur: &mut Option<(BlockKind, u8, Option<String>, TextBuf, usize, usize)>, lines: &[Line]) {
-        if let Some((kind, level, number, mut buf, first, last)) = cur.take() {
-            buf.trim_end();
-            if !buf.text.is_empty() {
-                let indent = lines.get(first).map(|l| l.indent).unwrap_or(0);
-                blocks.push(Block { kind, level, text: buf.text, number, section: None, lines: (first, last), indent, map: buf.map });
+/// A block being built: its kind, level and number, its text so far, and its lines.
+struct Open {
+    kind: BlockKind,
+    level: u8,
+    number: Option<String>,
+    buf: TextBuf,
+    /// Line indices (into `Doc::lines`) of the first and last lines so far.
+    first: usize,
+    last: usize,
+}
+
+impl Open {
+    /// A block opened by line `i`, whose content `c` starts at byte `start`.
+    fn new(kind: BlockKind, c: &str, start: usize, i: usize) -> Self {
+        let mut buf = TextBuf::default();
+        buf.push_line(c, start);
+        Open { kind, level: 0, number: None, buf, first: i, last: i }
+    }
+
+    /// A finished block reopened to take line `i`.
+    fn reopen(b: Block, i: usize) -> Self {
+        Open { kind: b.kind, level: b.level, number: b.number, buf: TextBuf { text: b.text, map: b.map }, first: b.lines.0, last: i }
+    }
+
+    /// Headings and table rows take no continuation lines.
+    fn is_running_text(&self) -> bool {
+        self.kind != BlockKind::Heading && self.kind != BlockKind::TableRow
+    }
+
+    /// The block, unless its text is empty.
+    fn finish(mut self, lines: &[Line]) -> Option<Block> {
+        self.buf.trim_end();
+        if self.buf.text.is_empty() {
+            return None;
+        }
+        let indent = lines.get(self.first).map(|l| l.indent).unwrap_or(0);
+        Some(Block {
+            kind: self.kind,
+            level: self.level,
+            text: self.buf.text,
+            number: self.number,
+            section: None,
+            lines: (self.first, self.last),
+            indent,
+            map: self.buf.map,
+        })
+    }
+
+    /// Join wrapped line `i` (content `c` at byte `start`) onto the block.
+    fn append<'a>(&mut self, c: &str, start: usize, i: usize, input: &'a str, words: &OnceCell<HashSet<&'a str>>) {
+        self.last = i;
+        let buf = &mut self.buf;
+        let text = &buf.text;
+        // "hyphen-" + "ated": drop the hyphen when the joined word is used elsewhere unbroken.
+        if text.ends_with('-') && text[..text.len() - 1].ends_with(|ch: char| ch.is_alphabetic()) && starts_lower(c) {
+            let head: String =
+                text[..text.len() - 1].chars().rev().take_while(|ch| ch.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+            let tail: String = c.chars().take_while(|ch| ch.is_alphabetic()).collect();
+            let joined = format!("{head}{tail}");
+            if joined.len() > 4 && words.get_or_init(|| word_set(input)).contains(joined.as_str()) {
+                let len = buf.text.len() - 1;
+                buf.truncate(len);
             }
+            buf.push_line(c, start);
+            return;
+        }
+        let gap_start = buf.map.last().map(|g| if g.identity { g.orig + (buf.text.len() - g.at) } else { g.orig_end }).unwrap_or(start);
+        if !buf.ends_with_space() {
+            buf.replace(" ", gap_start.min(start), start);
+        }
+        buf.push_line(c, start);
+    }
+}
+
+/// The state of reading lines into blocks.
+struct Reader<'d, 'a> {
+    lines: &'d [Line<'a>],
+    input: &'a str,
+    /// Page furniture, by line.
+    skip: Vec<bool>,
+    /// The usual wrapped-line length (PDF text).
+    wrap: Option<usize>,
+    /// The input's words, for undoing hyphenation; built on first need.
+    words: OnceCell<HashSet<&'a str>>,
+    blocks: Vec<Block>,
+    /// The block being built.
+    cur: Option<Open>,
+    /// A page break passed since the last content line.
+    page_gap: bool,
+    /// A blank line (or a finished block) since the last content line.
+    blank_before: bool,
+    /// A paragraph number alone on its line ("12.") and its line, waiting for its text.
+    pending_number: Option<(String, usize)>,
+    /// The second line of a wrapped heading, already read.
+    skip_line: Option<usize>,
+}
+
+impl<'d, 'a> Reader<'d, 'a> {
+    fn new(doc: &'d Doc<'a>, input: &'a str) -> Self {
+        Reader {
+            lines: &doc.lines,
+            input,
+            skip: furniture(doc),
+            wrap: wrap_width(doc),
+            words: OnceCell::new(),
+            blocks: Vec::new(),
+            cur: None,
+            page_gap: false,
+            blank_before: true,
+            pending_number: None,
+            skip_line: None,
         }
     }
 
-    let next_content = |i: usize| (i + 1..n).find(|&j| !skip[j] && !lines[j].is_blank() && !lines[j].is_rule);
-
-    let mut skip_line: Option<usize> = None;
-    let words: OnceCell<HashSet<&str>> = OnceCell::new();
-    for i in 0..n {
-        let l: &Line = &lines[i];
-        if l.page_start {
-            page_gap = true;
+    fn run(mut self) -> Vec<Block> {
+        for i in 0..self.lines.len() {
+            self.line(i);
         }
-        if skip[i] || skip_line == Some(i) {
-            continue;
+        self.finish();
+        self.blocks
+    }
+
+    /// Close the block being built.
+    fn finish(&mut self) {
+        if let Some(b) = self.cur.take().and_then(|o| o.finish(self.lines)) {
+            self.blocks.push(b);
+        }
+    }
+
+    /// Close the block being built and start `open`.
+    fn start(&mut self, open: Open) {
+        self.finish();
+        self.cur = Some(open);
+    }
+
+    /// Close the block being built and add `whole`, a block of one line.
+    fn emit(&mut self, whole: Open) {
+        self.start(whole);
+        self.finish();
+        self.blank_before = true;
+    }
+
+    /// Join line `i` onto the block being built.
+    fn append(&mut self, i: usize) {
+        let l = &self.lines[i];
+        if let Some(open) = self.cur.as_mut() {
+            open.append(l.content, l.start, i, self.input, &self.words);
+        }
+    }
+
+    /// The next line after `i` that is not furniture, blank or a rule.
+    fn next_content(&self, i: usize) -> Option<usize> {
+        (i + 1..self.lines.len()).find(|&j| !self.skip[j] && !self.lines[j].is_blank() && !self.lines[j].is_rule)
+    }
+
+    /// Read line `i`.
+    fn line(&mut self, i: usize) {
+        let l = &self.lines[i];
+        if l.page_start {
+            self.page_gap = true;
+        }
+        if self.skip[i] || self.skip_line == Some(i) {
+            return;
         }
         if l.is_blank() || l.is_rule {
-            if !page_gap || l.is_rule {
-                finish(&mut blocks, &mut cur, lines);
+            if !self.page_gap || l.is_rule {
+                self.finish();
             }
-            blank_before = true;
-            continue;
+            self.blank_before = true;
+            return;
         }
-        let c = l.content;
-
-        // A paragraph broken by a page (or by a stray blank line in copied text): reopen it
-        // when this line continues its sentence.
-        if (page_gap || blank_before) && starts_lower(c) && !l.is_bullet {
-            let open_unfinished =
-                cur.as_ref().is_some_and(|b| b.0 != BlockKind::Heading && b.0 != BlockKind::TableRow && !ends_sentence(&b.3.text));
-            let last_unfinished = cur.is_none()
-                && blocks.last().is_some_and(|b| {
-                    matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Numbered) && !ends_sentence(&b.text)
-                });
-            if open_unfinished || last_unfinished {
-                if last_unfinished {
-                    if let Some(b) = blocks.pop() {
-                        cur = Some((b.kind, b.level, b.number, TextBuf { text: b.text, map: b.map }, b.lines.0, i));
-                    }
-                }
-                page_gap = false;
-                append(&mut cur, c, l.start, i, input, &words);
-                blank_before = false;
-                continue;
-            }
+        if (self.page_gap || self.blank_before) && starts_lower(l.content) && !l.is_bullet && self.reopen(i) {
+            return;
         }
-        if page_gap {
-            page_gap = false;
-            finish(&mut blocks, &mut cur, lines);
-            blank_before = true;
+        if self.page_gap {
+            self.page_gap = false;
+            self.finish();
+            self.blank_before = true;
         }
-
-        let prev_ends = cur.as_ref().is_none_or(|b| ends_sentence(&b.3.text) || b.0 == BlockKind::Heading || b.0 == BlockKind::TableRow);
-        let at_start = blank_before || prev_ends;
-
+        let prev_ends = self.cur.as_ref().is_none_or(|b| ends_sentence(&b.buf.text) || !b.is_running_text());
+        let at_start = self.blank_before || prev_ends;
         if l.md_level > 0 {
-            finish(&mut blocks, &mut cur, lines);
-            let mut buf = TextBuf::default();
-            buf.push_line(c, l.start);
-            cur = Some((BlockKind::Heading, l.md_level, None, buf, i, i));
-            finish(&mut blocks, &mut cur, lines);
-            blank_before = true;
-            continue;
+            self.emit(Open { level: l.md_level, ..Open::new(BlockKind::Heading, l.content, l.start, i) });
+            return;
         }
         if l.is_bullet {
-            finish(&mut blocks, &mut cur, lines);
-            let mut buf = TextBuf::default();
-            buf.push_line(c, l.start);
-            cur = Some((BlockKind::ListItem, 0, None, buf, i, i));
-            blank_before = false;
-            continue;
+            self.start(Open::new(BlockKind::ListItem, l.content, l.start, i));
+            self.blank_before = false;
+            return;
         }
-        let cells = table_cells(c);
-        if cells.len() > 1 {
-            finish(&mut blocks, &mut cur, lines);
-            let mut buf = TextBuf::default();
-            // Keep cells apart: tabs and wide gaps become " | ".
-            for (k, (off, cell)) in cells.iter().enumerate() {
-                if k > 0 {
-                    buf.replace(" | ", l.start + off - 1, l.start + off);
-                }
-                buf.push_line(cell, l.start + off);
-            }
-            cur = Some((BlockKind::TableRow, 0, None, buf, i, i));
-            finish(&mut blocks, &mut cur, lines);
-            blank_before = true;
-            continue;
+        let read = self.table_row(i) || (at_start && self.numbered(i)) || self.after_number(i) || self.heading(i, at_start);
+        if !read {
+            self.paragraph(i, prev_ends);
         }
-        if at_start {
-            if let Some((num, rest)) = numbered(c) {
-                finish(&mut blocks, &mut cur, lines);
-                if rest.is_empty() {
-                    pending_number = Some((num.to_string(), i));
-                    blank_before = true;
-                    continue;
-                }
-                let mut buf = TextBuf::default();
-                let off = c.len() - rest.len();
-                buf.push_line(rest, l.start + off);
-                cur = Some((BlockKind::Numbered, 0, Some(num.to_string()), buf, i, i));
-                blank_before = false;
-                continue;
+    }
+
+    /// A paragraph broken by a page (or by a stray blank line in copied text): reopen it when
+    /// line `i` continues its sentence.
+    fn reopen(&mut self, i: usize) -> bool {
+        let open_unfinished = self.cur.as_ref().is_some_and(|b| b.is_running_text() && !ends_sentence(&b.buf.text));
+        let last_unfinished = self.cur.is_none()
+            && self.blocks.last().is_some_and(|b| {
+                matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Numbered) && !ends_sentence(&b.text)
+            });
+        if !(open_unfinished || last_unfinished) {
+            return false;
+        }
+        if last_unfinished {
+            if let Some(b) = self.blocks.pop() {
+                self.cur = Some(Open::reopen(b, i));
             }
         }
-        if let Some((num, first)) = pending_number.take() {
-            finish(&mut blocks, &mut cur, lines);
-            let mut buf = TextBuf::default();
-            buf.push_line(c, l.start);
-            cur = Some((BlockKind::Numbered, 0, Some(num), buf, first, i));
-            blank_before = false;
-            continue;
+        self.page_gap = false;
+        self.append(i);
+        self.blank_before = false;
+        true
+    }
+
+    /// Line `i` as a table row, when it has cells apart (tabs or wide gaps become " | ").
+    fn table_row(&mut self, i: usize) -> bool {
+        let l = &self.lines[i];
+        let cells = table_cells(l.content);
+        if cells.len() < 2 {
+            return false;
         }
-        let next_i = next_content(i);
+        let mut buf = TextBuf::default();
+        for (k, (off, cell)) in cells.iter().enumerate() {
+            if k > 0 {
+                buf.replace(" | ", l.start + off - 1, l.start + off);
+            }
+            buf.push_line(cell, l.start + off);
+        }
+        self.emit(Open { kind: BlockKind::TableRow, level: 0, number: None, buf, first: i, last: i });
+        true
+    }
+
+    /// Line `i` opening a numbered paragraph ("12. Text", "a) Text"), or a number alone on
+    /// its line whose text follows.
+    fn numbered(&mut self, i: usize) -> bool {
+        let l = &self.lines[i];
+        let Some((num, rest)) = numbered(l.content) else { return false };
+        self.finish();
+        if rest.is_empty() {
+            self.pending_number = Some((num.to_string(), i));
+            self.blank_before = true;
+            return true;
+        }
+        let off = l.content.len() - rest.len();
+        self.cur = Some(Open { number: Some(num.to_string()), ..Open::new(BlockKind::Numbered, rest, l.start + off, i) });
+        self.blank_before = false;
+        true
+    }
+
+    /// Line `i` as the text of a paragraph number read alone on an earlier line.
+    fn after_number(&mut self, i: usize) -> bool {
+        let Some((num, first)) = self.pending_number.take() else { return false };
+        let l = &self.lines[i];
+        self.start(Open { number: Some(num), first, ..Open::new(BlockKind::Numbered, l.content, l.start, i) });
+        self.blank_before = false;
+        true
+    }
+
+    /// Line `i` as a bare heading, judged by its shape and the line after it.
+    fn heading(&mut self, i: usize, at_start: bool) -> bool {
+        let lines = self.lines;
+        let n = lines.len();
+        let c = lines[i].content;
+        let next_i = self.next_content(i);
         let next = next_i.map(|j| &lines[j]);
         let next_is_blank = i + 1 < n && (lines[i + 1].is_blank() || lines[i + 1].is_rule);
-        let shaped = at_start && heading_shape(c, if next_is_blank { None } else { wrap });
+        let shaped = at_start && heading_shape(c, if next_is_blank { None } else { self.wrap });
         let next_starts_block = next.is_some_and(|nl| nl.is_bullet || numbered(nl.content).is_some());
         let is_heading = shaped
             && next.is_some_and(|nl| nl.is_bullet || !starts_lower(nl.content))
-            && (next_is_blank || wrap.is_some() || next_starts_block);
+            && (next_is_blank || self.wrap.is_some() || next_starts_block);
         // A heading wrapped onto a second line (PDF text): the second line starts lower-case,
         // has no full stop, and is followed by a blank line or a bare paragraph number.
-        let wrapped_heading = shaped && !is_heading && wrap.is_some() && !next_is_blank && next_i == Some(i + 1) && {
+        let wrapped = shaped && !is_heading && self.wrap.is_some() && !next_is_blank && next_i == Some(i + 1) && {
             let second = lines[i + 1].content;
             let after = i + 2 >= n || lines[i + 2].is_blank() || numbered(lines[i + 2].content).is_some();
             starts_lower(second) && !second.ends_with(['.', ',', ';']) && c.len() + second.len() < 180 && after
         };
-        if is_heading || wrapped_heading {
-            finish(&mut blocks, &mut cur, lines);
-            let mut buf = TextBuf::default();
-            buf.push_line(c, l.start);
-            cur = Some((BlockKind::Heading, 0, None, buf, i, i));
-            if wrapped_heading {
-                let second = &lines[i + 1];
-                append(&mut cur, second.content, second.start, i + 1, input, &words);
-                skip_line = Some(i + 1);
-            }
-            finish(&mut blocks, &mut cur, lines);
-            blank_before = true;
-            continue;
+        if !(is_heading || wrapped) {
+            return false;
         }
-        // "AGREED that …" after a finished sentence opens a paragraph of its own (minutes).
-        let first_word = c.split_whitespace().next().unwrap_or("");
-        let shouted = prev_ends && first_word.len() >= 4 && first_word.chars().all(|ch| ch.is_ascii_uppercase());
-        let continues = !blank_before && !shouted && cur.as_ref().is_some_and(|b| b.0 != BlockKind::Heading && b.0 != BlockKind::TableRow);
-        if continues {
-            append(&mut cur, c, l.start, i, input, &words);
-        } else {
-            finish(&mut blocks, &mut cur, lines);
-            let mut buf = TextBuf::default();
-            buf.push_line(c, l.start);
-            cur = Some((BlockKind::Paragraph, 0, None, buf, i, i));
+        self.start(Open::new(BlockKind::Heading, c, lines[i].start, i));
+        if wrapped {
+            self.append(i + 1);
+            self.skip_line = Some(i + 1);
         }
-        blank_before = false;
+        self.finish();
+        self.blank_before = true;
+        true
     }
-    finish(&mut blocks, &mut cur, lines);
-    let outline = outline(&mut blocks);
-    Reading { blocks, outline }
-}
 
-/// Join a wrapped line onto the block being built.
-fn append<'a>(
-    cur: &mut Option<(BlockKind, u8, Option<String>, TextBuf, usize, usize)>,
-    c: &str,
-    start: usize,
-    i: usize,
-    input: &'a str,
-    words: &OnceCell<HashSet<&'a str>>,
-) {
-    let Some((_, _, _, buf, _, last)) = cur.as_mut() else { return };
-    *last = i;
-    let text = &buf.text;
-    // "hyphen-" + "ated": drop the hyphen when the joined word is used elsewhere unbroken.
-    if text.ends_with('-') && text[..text.len() - 1].ends_with(|ch: char| ch.is_alphabetic()) && starts_lower(c) {
-        let head: String =
-            text[..text.len() - 1].chars().rev().take_while(|ch| ch.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
-        let tail: String = c.chars().take_while(|ch| ch.is_alphabetic()).collect();
-        let joined = format!("{head}{tail}");
-        if joined.len() > 4 && words.get_or_init(|| word_set(input)).contains(joined.as_str()) {
-            let len = buf.text.len() - 1;
-            buf.truncate(len);
+    /// Line `i` as running text: joined onto the open paragraph, or opening a new one.
+    fn paragraph(&mut self, i: usize, prev_ends: bool) {
+        let l = &self.lines[i];
+        // "AGREED that …" after a finished sentence opens a paragraph of its own (minutes).
+        let first_word = l.content.split_whitespace().next().unwrap_or("");
+        let shouted = prev_ends && first_word.len() >= 4 && first_word.chars().all(|ch| ch.is_ascii_uppercase());
+        let continues = !self.blank_before && !shouted && self.cur.as_ref().is_some_and(Open::is_running_text);
+        if continues {
+            self.append(i);
+        } else {
+            self.start(Open::new(BlockKind::Paragraph, l.content, l.start, i));
         }
-        buf.push_line(c, start);
-        return;
+        self.blank_before = false;
     }
-    let gap_start = buf.map.last().map(|g| if g.identity { g.orig + (buf.text.len() - g.at) } else { g.orig_end }).unwrap_or(start);
-    if !buf.ends_with_space() {
-        buf.replace(" ", gap_start.min(start), start);
-    }
-    buf.push_line(c, start);
 }
 
 /// Every run of letters in the text, built once and only when a hyphenated line end needs it.
@@ -706,7 +859,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Sentence ranges in `text` (byte offsets), trimmed.
-pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut start = 0;
@@ -885,5 +1038,236 @@ mod dump {
                 b.text.chars().take(110).collect::<String>()
             );
         }
+    }
+}
+
+/// Data-driven checks of the reading layer: one line per block — kind (`h1`…, `p`, `li`,
+/// `n12` for numbered paragraph 12, `tr`), its lines (1-based), its section (for a heading,
+/// its parent in the outline) and its sentences split by ` ¦ `.
+/// `UPDATE_EXPECT=1 cargo test --lib blocks` rewrites the expectations.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod checks {
+    use std::fmt::Write as _;
+
+    use expect_test::{expect, Expect};
+
+    use super::*;
+
+    fn render(s: &str) -> String {
+        let r = read(&Doc::new(s), s);
+        let mut out = String::new();
+        for (bi, b) in r.blocks.iter().enumerate() {
+            let kind = match b.kind {
+                BlockKind::Heading => format!("h{}", b.level),
+                BlockKind::Paragraph => "p".to_string(),
+                BlockKind::ListItem => "li".to_string(),
+                BlockKind::Numbered => format!("n{}", b.number.as_deref().unwrap_or("?")),
+                BlockKind::TableRow => "tr".to_string(),
+            };
+            let (first, last) = (b.lines.0 + 1, b.lines.1 + 1);
+            let lines = if first == last { format!("{first}") } else { format!("{first}-{last}") };
+            let section = r.section_title(b.section).map(|t| format!(" [{t}]")).unwrap_or_default();
+            let sentences: Vec<&str> = r.sentences_of(bi).iter().map(|s| r.text(s)).collect();
+            let _ = writeln!(out, "{kind} L{lines}{section}: {}", sentences.join(" ¦ "));
+        }
+        out
+    }
+
+    fn check(s: &str, expected: Expect) {
+        expected.assert_eq(&render(s));
+    }
+
+    /// One line per sentence: its text and the numbers read in it.
+    fn check_sentences(s: &str, expected: Expect) {
+        let r = read(&Doc::new(s), s);
+        let mut out = String::new();
+        for sent in &r.sentences {
+            let text = r.text(sent);
+            let nums: Vec<String> = sent.nums.iter().map(|n| format!("{} {:?}", &text[n.start..n.end], n.unit)).collect();
+            let _ = writeln!(out, "{text}{}", if nums.is_empty() { String::new() } else { format!("  <{}>", nums.join(", ")) });
+        }
+        expected.assert_eq(&out);
+    }
+
+    #[test]
+    fn markdown_outline_lists_numbers_and_tables() {
+        check(
+            "# Report title\n\n## Summary\n\nIntro paragraph. It has two sentences.\n\nKey findings\n\n- first item\n- second item\n\n12. A numbered paragraph\nthat wraps.\n\n4.3 Another one.\n\nJudgement\tGrade\n",
+            expect![[r#"
+                h1 L1: Report title
+                h2 L3 [Report title]: Summary
+                p L5 [Summary]: Intro paragraph. ¦ It has two sentences.
+                h3 L7 [Summary]: Key findings
+                li L9 [Key findings]: first item
+                li L10 [Key findings]: second item
+                n12 L12-13 [Key findings]: A numbered paragraph that wraps.
+                n4.3 L15 [Key findings]: Another one.
+                tr L17 [Key findings]: Judgement | Grade
+            "#]],
+        );
+    }
+
+    #[test]
+    fn bare_headings_title_first_then_level_two() {
+        check(
+            "Anytown Council\n\nSummary\n\nPeople are supported well.\n\nWhat needs to improve\n\nWaiting lists are long.\n",
+            expect![[r#"
+            h1 L1: Anytown Council
+            h2 L3 [Anytown Council]: Summary
+            p L5 [Summary]: People are supported well.
+            h2 L7 [Anytown Council]: What needs to improve
+            p L9 [What needs to improve]: Waiting lists are long.
+        "#]],
+        );
+    }
+
+    #[test]
+    fn bare_headings_sit_below_markdown_sections() {
+        check(
+            "# Title\n\n## Theme 1\n\nA bare heading\n\nText under it.\n\n## Theme 2\n\nMore text.\n",
+            expect![[r#"
+            h1 L1: Title
+            h2 L3 [Title]: Theme 1
+            h3 L5 [Theme 1]: A bare heading
+            p L7 [A bare heading]: Text under it.
+            h2 L9 [Title]: Theme 2
+            p L11 [Theme 2]: More text.
+        "#]],
+        );
+    }
+
+    #[test]
+    fn label_value_lines_are_paragraphs() {
+        check(
+            "Assessment\n\nScore: 2\n\nPublished: 1 May 2025\n\nSome text here.\n",
+            expect![[r#"
+            h1 L1: Assessment
+            p L3 [Assessment]: Score: 2
+            p L5 [Assessment]: Published: 1 May 2025
+            p L7 [Assessment]: Some text here.
+        "#]],
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_hyphens_go_only_for_known_words() {
+        check(
+            "A hyphen-\nated word; elsewhere hyphenated. And self-\nharm stays.\nThe next line\ncontinues the paragraph.\n",
+            expect![[r#"
+            p L1-5: A hyphenated word; elsewhere hyphenated. ¦ And self-harm stays. ¦ The next line continues the paragraph.
+        "#]],
+        );
+    }
+
+    #[test]
+    fn page_furniture_goes_and_a_broken_paragraph_is_reopened() {
+        check(
+            "Inspection of Anytown\n\nThis paragraph runs on to the next page where consent is not\n\n2\n\n\u{c}Inspection of Anytown\nobtained. Then more.\n\nPage 3 of 9\n\n\u{c}Inspection of Anytown\nLast page text.\n\u{c}Inspection of Anytown\n",
+            expect![[r#"
+                p L3-9: This paragraph runs on to the next page where consent is not obtained. ¦ Then more.
+                p L15: Last page text.
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_stray_blank_line_does_not_split_a_sentence() {
+        check(
+            "Leaders know their services well and\n\nhave plans to improve them.\n\nA new paragraph.\n",
+            expect![[r#"
+            p L1-3: Leaders know their services well and have plans to improve them.
+            p L5: A new paragraph.
+        "#]],
+        );
+    }
+
+    #[test]
+    fn numbers_alone_on_their_line_and_markers_mid_sentence() {
+        check(
+            "Recommendations\n\n12.\nThe council should act.\n\na) first point\n(ii) second point\n3.1.2 Deep numbering.\n",
+            expect![[r#"
+            h1 L1: Recommendations
+            n12 L3-4 [Recommendations]: The council should act.
+            na L6-8 [Recommendations]: first point (ii) second point 3.1.2 Deep numbering.
+        "#]],
+        );
+    }
+
+    #[test]
+    fn lettered_items_after_a_line_without_a_full_stop_continue_it() {
+        // "a)" starts lower-case, so after a blank line it continues "Recommendations" (not a
+        // heading: the next line starts lower-case); "(ii)" follows a finished sentence.
+        check(
+            "Recommendations\n\na) first point.\n(ii) second point;\n3.1.2 Deep numbering.\n",
+            expect![[r#"
+            p L1-3: Recommendations a) first point.
+            nii L4: second point;
+            n3.1.2 L5: Deep numbering.
+        "#]],
+        );
+    }
+
+    #[test]
+    fn shouted_openings_start_a_paragraph_in_minutes() {
+        check(
+            "The panel discussed the report.\nAGREED that the report be noted.\nRESOLVED that officers report back.\n",
+            expect![[r#"
+            p L1: The panel discussed the report.
+            p L2: AGREED that the report be noted.
+            p L3: RESOLVED that officers report back.
+        "#]],
+        );
+    }
+
+    #[test]
+    fn layout_tables_become_rows() {
+        check("Judgement                         Grade\nHelp and protection               Good\nChildren in care   Requires improvement to be good\n", expect![[r#"
+            tr L1: Judgement | Grade
+            tr L2: Help and protection | Good
+            tr L3: Children in care | Requires improvement to be good
+        "#]]);
+    }
+
+    #[test]
+    fn normalised_text_markdown_quotes_ligatures_footnotes() {
+        check(
+            "Some **bold** text\u{a0}with \u{201c}quotes\u{201d}, a ﬁne [link](http://x) and co?production.\nReported to the board1 and to protection.2 Then Covid19 fell.\n",
+            expect![[r#"
+                p L1-2: Some bold text with "quotes", a fine link and co-production. ¦ Reported to the board and to protection. ¦ Then Covid19 fell.
+            "#]],
+        );
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations_initials_and_money() {
+        check_sentences(
+            "Cllr. Smith spoke, e.g. about costs. Spend was £1.4M, i.e. 24.64% of the budget in 2023/24. He said \"It is good.\" Then No. 5 was read. J. Walker agreed waits of 12.5 days",
+            expect![[r#"
+                Cllr. Smith spoke, e.g. about costs.
+                Spend was £1.4M, i.e. 24.64% of the budget in 2023/24.  <£1.4M Gbp, 24.64% Percent, 2023/24 Year>
+                He said "It is good."
+                Then No. 5 was read.  <5 Count>
+                J. Walker agreed waits of 12.5 days  <12.5 Days>
+            "#]],
+        );
+    }
+
+    #[test]
+    fn sentences_of_list_items_and_headings() {
+        check_sentences(
+            "# About Anytown\n\n- 148,285 people live here. Most are 65+.\n- The median wait was 28 days (target 14 days).\n",
+            expect![[r#"
+            About Anytown
+            148,285 people live here.  <148,285 Count>
+            Most are 65+.
+            The median wait was 28 days (target 14 days).  <28 Days, 14 Days>
+        "#]],
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_input() {
+        check("", expect![[""]]);
+        check("\n\n   \n\u{c}\n", expect![[""]]);
     }
 }

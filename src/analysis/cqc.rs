@@ -109,6 +109,7 @@ pub fn rating_for_scores(scores: &[u8]) -> Option<ComputedRating> {
     Some(ComputedRating { percent: (exact * 10.0).round() / 10.0, rating, between, total, max, to_next, to_previous })
 }
 
+#[derive(Default)]
 pub struct CqcRead {
     pub overall: Option<Overall>,
     pub scores: Vec<Score>,
@@ -258,82 +259,128 @@ struct Found {
     odd_label: Option<(u8, String)>,
 }
 
+/// A score read for a statement: its value, whether indicative, and where its evidence ends.
+#[derive(Clone, Copy)]
+struct ScoreAt {
+    score: u8,
+    indicative: bool,
+    end: usize,
+}
+
+/// What a statement's heading line holds after the statement's wording.
+enum HeadingLine {
+    /// Nothing more: the score is below.
+    Bare,
+    /// A score: "Assessing needs: Score 2", "Assessing needs | 2".
+    Scored(ScoreAt),
+    /// Something else: the line is prose that starts with the wording, not a heading.
+    Prose,
+}
+
+fn heading_line(rest: &str, l: &Line) -> HeadingLine {
+    let rest = rest.trim_start_matches(['|', '-', ':', ' ']);
+    if rest.is_empty() {
+        return HeadingLine::Bare;
+    }
+    if let Some((Some(s), ind)) = score_on(rest) {
+        HeadingLine::Scored(ScoreAt { score: s, indicative: ind, end: l.end() })
+    } else if let Some(s) = leading_score(rest).filter(|_| rest.len() <= 2) {
+        HeadingLine::Scored(ScoreAt { score: s, indicative: false, end: l.end() })
+    } else {
+        HeadingLine::Prose
+    }
+}
+
+/// The lines under a statement's heading, read until its score is settled.
+#[derive(Default)]
+struct UnderHeading<'a> {
+    /// A score written as one: "Score: 3", "Score 3", "Indicative score:" and the number below.
+    explicit: Option<ScoreAt>,
+    /// The first line holding a score's digit or meaning, with that digit.
+    label: Option<(u8, &'a str)>,
+    /// A meaning line standing in for a score ("3 - Evidence shows…", or the words alone).
+    meaning: Option<(u8, usize)>,
+    /// "Score:" with its number on the next line; whether it was indicative.
+    pending_bare: Option<bool>,
+}
+
+impl<'a> UnderHeading<'a> {
+    /// Read one line below the heading; false when the statement's lines are over.
+    fn line(&mut self, lj: &Line<'a>) -> bool {
+        let c = lj.content;
+        if statement_of(c).is_some() {
+            return false;
+        }
+        let end = lj.end();
+        if let Some(ind) = self.pending_bare.take() {
+            if let Some(s) = leading_score(&norm(c)) {
+                self.explicit.get_or_insert(ScoreAt { score: s, indicative: ind, end });
+                if let Some(d) = label_line(c) {
+                    self.label.get_or_insert((d, c));
+                }
+                return true;
+            }
+        }
+        if let Some((s, ind)) = score_on(c) {
+            match s {
+                Some(s) if self.explicit.is_none() => self.explicit = Some(ScoreAt { score: s, indicative: ind, end }),
+                Some(_) => return false, // a second score belongs to something else
+                None => self.pending_bare = Some(ind),
+            }
+            if let Some(d) = score_for_meaning(c) {
+                self.label.get_or_insert((d, c));
+            }
+            return true;
+        }
+        if let Some(d) = label_line(c) {
+            if self.explicit.is_none() {
+                self.meaning.get_or_insert((d, end));
+            }
+            self.label.get_or_insert((d, c));
+            return true;
+        }
+        if self.explicit.is_none() {
+            if let Some(d) = score_for_meaning(c) {
+                if norm(c).len() < 60 {
+                    self.meaning.get_or_insert((d, end));
+                }
+            }
+        }
+        self.explicit.is_none()
+    }
+
+    /// The statement's score: an explicit score wins, else a meaning line.
+    fn found(self, statement: usize, head_start: usize) -> Option<Found> {
+        let at = match (self.explicit, self.meaning) {
+            (Some(e), _) => e,
+            (None, Some((d, end))) => ScoreAt { score: d, indicative: false, end },
+            _ => return None,
+        };
+        // Every label line holds a digit or meaning; note it when it disagrees with the score.
+        let odd_label = self
+            .label
+            .filter(|(d, text)| *d != at.score || score_for_meaning(text).is_some_and(|m| m != at.score))
+            .map(|(d, t)| (d, t.to_string()));
+        Some(Found { statement, score: at.score, indicative: at.indicative, span: (head_start, at.end), odd_label })
+    }
+}
+
 fn find_scores(doc: &Doc) -> Vec<Found> {
     let mut out = Vec::new();
     for (i, l) in doc.lines.iter().enumerate() {
         let Some((st, rest)) = statement_of(l.content) else { continue };
-        let head_start = l.start;
-        let mut explicit: Option<(u8, bool, usize)> = None;
-        let mut label: Option<(u8, &str)> = None;
-        let mut meaning: Option<(u8, usize)> = None;
-        // A score on the heading line itself: "Assessing needs: Score 2", "Assessing needs | 2".
-        let rest = rest.trim_start_matches(['|', '-', ':', ' ']);
-        if !rest.is_empty() {
-            if let Some((Some(s), ind)) = score_on(rest) {
-                explicit = Some((s, ind, l.end()));
-            } else if let Some(s) = leading_score(rest).filter(|_| rest.len() <= 2) {
-                explicit = Some((s, false, l.end()));
-            } else {
-                continue;
-            }
-        }
-        let mut pending_bare = None;
-        for j in doc.next_content(i, SCORE_REACH) {
-            let lj = &doc.lines[j];
-            if statement_of(lj.content).is_some() {
-                break;
-            }
-            let end = lj.end();
-            if let Some(ind) = pending_bare.take() {
-                if let Some(s) = leading_score(&norm(lj.content)) {
-                    explicit.get_or_insert((s, ind, end));
-                    if let Some(d) = label_line(lj.content) {
-                        label.get_or_insert((d, lj.content));
-                    }
-                    continue;
-                }
-            }
-            if let Some((s, ind)) = score_on(lj.content) {
-                match s {
-                    Some(s) if explicit.is_none() => explicit = Some((s, ind, end)),
-                    Some(_) => break, // a second score belongs to something else
-                    None => pending_bare = Some(ind),
-                }
-                if let Some(d) = score_for_meaning(lj.content) {
-                    label.get_or_insert((d, lj.content));
-                }
-                continue;
-            }
-            if let Some(d) = label_line(lj.content) {
-                if explicit.is_none() {
-                    meaning.get_or_insert((d, end));
-                }
-                label.get_or_insert((d, lj.content));
-                continue;
-            }
-            if explicit.is_none() {
-                if let Some(d) = score_for_meaning(lj.content) {
-                    if norm(lj.content).len() < 60 {
-                        meaning.get_or_insert((d, end));
-                    }
-                }
-            }
-            if explicit.is_some() {
-                break;
-            }
-        }
-        // An explicit score wins; else a meaning line ("3 - Evidence shows…", or the words alone).
-        let found = match (explicit, meaning) {
-            (Some((s, ind, end)), _) => Some((s, ind, end)),
-            (None, Some((d, end))) => Some((d, false, end)),
-            _ => None,
+        let explicit = match heading_line(&rest, l) {
+            HeadingLine::Bare => None,
+            HeadingLine::Scored(at) => Some(at),
+            HeadingLine::Prose => continue,
         };
-        if let Some((score, indicative, end)) = found {
-            // Every label line holds a digit or meaning; note it when it disagrees with the score.
-            let odd_label = label.filter(|(d, text)| *d != score || score_for_meaning(text).is_some_and(|m| m != score));
-            let odd_label = odd_label.map(|(d, t)| (d, t.to_string()));
-            out.push(Found { statement: st, score, indicative, span: (head_start, end), odd_label });
+        let mut under = UnderHeading { explicit, ..UnderHeading::default() };
+        for j in doc.next_content(i, SCORE_REACH) {
+            if !under.line(&doc.lines[j]) {
+                break;
+            }
         }
+        out.extend(under.found(st, l.start));
     }
     out
 }

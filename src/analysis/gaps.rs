@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::blocks::{sentences, Block, BlockKind, Reading};
+use super::blocks::{Block, BlockKind, Reading};
 use super::format::{capitalise, figure, money};
 use super::text::{norm, words};
 use super::{Class, ComputedRating, Direction, Financial, Finding, Item, Judgement, Kind, Metric, Origin, Score, Span, Verdict};
@@ -444,7 +444,7 @@ const BOILERPLATE: &[&str] = &[
 /// Every finding sentence, classed.
 pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
     let mut out = Vec::new();
-    for b in &reading.blocks {
+    for (bi, b) in reading.blocks.iter().enumerate() {
         if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Numbered | BlockKind::ListItem) {
             continue;
         }
@@ -461,12 +461,12 @@ pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
         if !is_findings_section(&titles, kind) {
             continue;
         }
-        let low = b.text.to_ascii_lowercase();
-        if BOILERPLATE.iter().any(|p| low.starts_with(p)) || b.text.len() < 20 {
+        let boilerplate = |p: &&str| b.text.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p));
+        if BOILERPLATE.iter().any(boilerplate) || b.text.len() < 20 {
             continue;
         }
-        for (s, e) in sentences(&b.text) {
-            let text = &b.text[s..e];
+        for s in reading.sentences_of(bi) {
+            let text = reading.text(s);
             if text.split_whitespace().count() < 4 {
                 continue;
             }
@@ -476,7 +476,7 @@ pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
                 class,
                 cue,
                 section: reading.section_title(b.section).map(str::to_string),
-                span: b.span(s, e),
+                span: reading.span(s),
             });
         }
     }

@@ -47,71 +47,13 @@ pub fn numbers(s: &str) -> Vec<Num> {
             i += 1;
             continue;
         }
-        // Digits with thousands commas and a decimal part.
-        let mut j = digit_start;
-        let mut text = String::new();
-        while j < b.len() {
-            let c = b[j];
-            if c.is_ascii_digit() {
-                text.push(c as char);
-                j += 1;
-            } else if c == b','
-                && j + 3 < b.len() + 1
-                && b.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
-                && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
-            {
-                j += 1;
-            } else if c == b'.' && b.get(j + 1).is_some_and(u8::is_ascii_digit) && !text.contains('.') {
-                text.push('.');
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let Ok(mut value) = text.parse::<f64>() else {
+        let (text, j) = digits(b, digit_start);
+        let Ok(value) = text.parse::<f64>() else {
             i = j.max(i + 1);
             continue;
         };
-        let rest = &s[j..];
-        let lower_rest: String = rest.chars().take(12).collect::<String>().to_ascii_lowercase();
-        let mut end = j;
-        let unit;
-        if pound {
-            unit = Quantity::Gbp;
-            for (suffix, mult) in [(" million", 1e6), (" billion", 1e9), ("million", 1e6), ("bn", 1e9), ("m", 1e6), ("k", 1e3)] {
-                if lower_rest.starts_with(suffix) && !lower_rest[suffix.len()..].starts_with(|c: char| c.is_ascii_alphabetic()) {
-                    value *= mult;
-                    end = j + suffix.len();
-                    break;
-                }
-            }
-        } else if rest.starts_with('%') {
-            unit = Quantity::Percent;
-            end = j + 1;
-        } else if lower_rest.starts_with(" per cent") || lower_rest.starts_with(" percent") {
-            unit = Quantity::Percent;
-            end = j + if lower_rest.starts_with(" per cent") { 9 } else { 8 };
-        } else if text.len() == 4 && !text.contains('.') && (1990.0..=2100.0).contains(&value) && !s[digit_start..j].contains(',') {
-            unit = Quantity::Year;
-            // "2023/24", "2023-2024": one period.
-            let r = rest.as_bytes();
-            if r.len() >= 3 && (r[0] == b'/' || r[0] == b'-') && r[1].is_ascii_digit() && r[2].is_ascii_digit() {
-                end = j + 1 + r[1..].iter().take_while(|c| c.is_ascii_digit()).count();
-            }
-        } else if lower_rest.starts_with(" day") {
-            unit = Quantity::Days;
-        } else if lower_rest.starts_with(" week") {
-            unit = Quantity::Weeks;
-        } else {
-            unit = Quantity::Count;
-        }
-        // "65+" is an age, "2nd" an ordinal: not quantities.
-        let after = s[end..].chars().next();
-        let ordinal =
-            ["st", "nd", "rd", "th"].iter().any(|o| s[end..].starts_with(o) && !s[end + 2..].starts_with(|c: char| c.is_alphabetic()));
-        // "10am", "24hours": glued units that are not quantities we read.
-        let glued = after.is_some_and(|c| c.is_alphabetic());
-        if unit == Quantity::Count && (after == Some('+') || ordinal || glued) {
+        let (unit, value, end) = quantity(s, &text, value, digit_start, j, pound);
+        if unit == Quantity::Count && !a_quantity(s, end) {
             i = end.max(i + 1);
             continue;
         }
@@ -119,6 +61,75 @@ pub fn numbers(s: &str) -> Vec<Num> {
         i = end.max(i + 1);
     }
     out
+}
+
+/// The digits from `start`, with thousands commas dropped and one decimal point kept, and
+/// where they end.
+fn digits(b: &[u8], start: usize) -> (String, usize) {
+    let mut j = start;
+    let mut text = String::new();
+    while j < b.len() {
+        let c = b[j];
+        if c.is_ascii_digit() {
+            text.push(c as char);
+            j += 1;
+        } else if c == b','
+            && j + 3 < b.len() + 1
+            && b.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
+        {
+            j += 1;
+        } else if c == b'.' && b.get(j + 1).is_some_and(u8::is_ascii_digit) && !text.contains('.') {
+            text.push('.');
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (text, j)
+}
+
+/// What the number `text` (`s[digit_start..j]`, value `value`) is, from what follows it: its
+/// quantity, its value (times "m", "bn", "k" for money) and where it ends.
+fn quantity(s: &str, text: &str, value: f64, digit_start: usize, j: usize, pound: bool) -> (Quantity, f64, usize) {
+    let rest = &s[j..];
+    let lower_rest: String = rest.chars().take(12).collect::<String>().to_ascii_lowercase();
+    if pound {
+        for (suffix, mult) in [(" million", 1e6), (" billion", 1e9), ("million", 1e6), ("bn", 1e9), ("m", 1e6), ("k", 1e3)] {
+            if lower_rest.starts_with(suffix) && !lower_rest[suffix.len()..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+                return (Quantity::Gbp, value * mult, j + suffix.len());
+            }
+        }
+        (Quantity::Gbp, value, j)
+    } else if rest.starts_with('%') {
+        (Quantity::Percent, value, j + 1)
+    } else if lower_rest.starts_with(" per cent") || lower_rest.starts_with(" percent") {
+        (Quantity::Percent, value, j + if lower_rest.starts_with(" per cent") { 9 } else { 8 })
+    } else if text.len() == 4 && !text.contains('.') && (1990.0..=2100.0).contains(&value) && !s[digit_start..j].contains(',') {
+        // "2023/24", "2023-2024": one period.
+        let r = rest.as_bytes();
+        let mut end = j;
+        if r.len() >= 3 && (r[0] == b'/' || r[0] == b'-') && r[1].is_ascii_digit() && r[2].is_ascii_digit() {
+            end = j + 1 + r[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        }
+        (Quantity::Year, value, end)
+    } else if lower_rest.starts_with(" day") {
+        (Quantity::Days, value, j)
+    } else if lower_rest.starts_with(" week") {
+        (Quantity::Weeks, value, j)
+    } else {
+        (Quantity::Count, value, j)
+    }
+}
+
+/// Is a plain number ending at `end` a quantity? "65+" is an age, "2nd" an ordinal, "10am"
+/// and "24hours" glued units we do not read.
+fn a_quantity(s: &str, end: usize) -> bool {
+    let after = s[end..].chars().next();
+    let ordinal =
+        ["st", "nd", "rd", "th"].iter().any(|o| s[end..].starts_with(o) && !s[end + 2..].starts_with(|c: char| c.is_alphabetic()));
+    let glued = after.is_some_and(|c| c.is_alphabetic());
+    !(after == Some('+') || ordinal || glued)
 }
 
 /// A financial year as reports write it, normalised to "2023/24".

@@ -3,10 +3,11 @@
 //! numbered judgement lists (2013–2017), section headings that restate a grade, the kind of
 //! visit, the lead inspector and the previous grade.
 
-use super::blocks::{sentences, BlockKind, Reading};
+use super::blocks::{BlockKind, Reading};
 use super::text::{norm, Doc, Line};
 use super::{Grade, Judgement, PreviousGrade, Span, VisitType};
 
+#[derive(Default)]
 pub struct OfstedRead {
     pub judgements: Vec<Judgement>,
     pub visit_type: Option<VisitType>,
@@ -87,92 +88,120 @@ struct Row {
     open: bool,
 }
 
-/// The ILACS table under a "Judgement / Grade" header.
-fn table(doc: &Doc) -> Vec<Row> {
-    let lines = &doc.lines;
-    let Some(h) = lines.iter().take(200).position(|l| {
+/// The line (in the first 200) that heads the ILACS table: "Judgement", "Judgement Grade".
+fn table_header(lines: &[Line]) -> Option<usize> {
+    lines.iter().take(200).position(|l| {
         let n = norm(l.content);
         n == "judgement"
             || n == "judgements"
             || n.starts_with("judgement grade")
             || n.starts_with("judgement\tgrade")
             || (n.starts_with("judgement") && n.ends_with("grade") && n.len() < 60)
-    }) else {
-        return Vec::new();
-    };
-    let mut rows: Vec<Row> = Vec::new();
-    let mut pending: Vec<&Line> = Vec::new();
+    })
+}
+
+/// The ILACS table under a "Judgement / Grade" header.
+fn table(doc: &Doc) -> Vec<Row> {
+    let lines = &doc.lines;
+    let Some(h) = table_header(lines) else { return Vec::new() };
+    let mut table = Table::default();
     let mut seen_content = 0;
     for l in lines.iter().skip(h + 1) {
         if l.is_blank() || l.is_rule {
-            if let Some(r) = rows.last_mut() {
+            if let Some(r) = table.rows.last_mut() {
                 r.open = false;
             }
             continue;
         }
         seen_content += 1;
-        if seen_content > 60 {
+        if seen_content > 60 || !table.line(l) {
             break;
         }
+    }
+    let mut rows = table.rows;
+    rows.retain(|r| r.area.chars().any(char::is_alphabetic) && r.area.len() < 200);
+    rows
+}
+
+/// The judgement table being read: its rows, and the lines of an area whose grade is still to come.
+#[derive(Default)]
+struct Table<'d, 'a> {
+    rows: Vec<Row>,
+    pending: Vec<&'d Line<'a>>,
+}
+
+impl<'d, 'a> Table<'d, 'a> {
+    /// Read one content line; false when it ends the table.
+    fn line(&mut self, l: &'d Line<'a>) -> bool {
         let c = l.content;
         if norm(c) == "grade" {
-            continue;
+            return true;
         }
         // Tab-separated: "Area\tGrade".
         if let Some((area, grade)) = c.rsplit_once('\t') {
             if let Some(g) = whole_grade(grade) {
                 let area = area.trim();
-                rows.push(Row { area: area.to_string(), area_start: l.start, grade: g, end: l.start + c.len(), open: false });
-                continue;
+                self.rows.push(Row { area: area.to_string(), area_start: l.start, grade: g, end: l.start + c.len(), open: false });
+                return true;
             }
         }
+        // A grade alone on its line ends the area in the lines before it.
         if let Some(g) = whole_grade(c) {
-            if pending.is_empty() {
-                break;
+            if self.pending.is_empty() {
+                return false;
             }
-            let area = pending.iter().map(|p| p.content).collect::<Vec<_>>().join(" ");
-            rows.push(Row { area, area_start: pending[0].start, grade: g, end: l.start + c.len(), open: false });
-            pending.clear();
-            continue;
+            let (area, area_start) = self.area(None, l);
+            self.rows.push(Row { area, area_start, grade: g, end: l.start + c.len(), open: false });
+            return true;
         }
+        // `-layout`: the grade beside the area's first (or last) words.
         if let Some((left, right, off)) = layout_cells(c) {
             if let Some(g) = whole_grade(right) {
-                let mut area: Vec<&str> = pending.iter().map(|p| p.content).collect();
-                area.push(left);
-                let start = pending.first().map(|p| p.start).unwrap_or(l.start);
-                rows.push(Row { area: area.join(" "), area_start: start, grade: g, end: l.start + off + right.len(), open: true });
-                pending.clear();
-                continue;
+                let (area, area_start) = self.area(Some(left), l);
+                self.rows.push(Row { area, area_start, grade: g, end: l.start + off + right.len(), open: true });
+                return true;
             }
         }
-        // "Overall effectiveness Good": area and grade on one line with a single space.
-        // The grade is capitalised as a table cell is ("Good"), unlike prose ("judged good").
-        if let Some((g, before)) = trailing_grade(c).filter(|(_, b)| *b > 0 && *b <= 120) {
-            let left = c.get(..before).unwrap_or("").trim_end();
-            let cell = c.get(before..).unwrap_or("").trim_start().starts_with(char::is_uppercase);
-            if cell && !left.ends_with('.') && left.split_whitespace().count() <= 14 {
-                let mut area: Vec<&str> = pending.iter().map(|p| p.content).collect();
-                area.push(left);
-                let start = pending.first().map(|p| p.start).unwrap_or(l.start);
-                rows.push(Row { area: area.join(" "), area_start: start, grade: g, end: l.start + c.len(), open: false });
-                pending.clear();
-                continue;
-            }
+        if self.same_line_row(l) {
+            return true;
         }
         // More of an area: after a -layout row it continues that row.
-        if let Some(r) = rows.last_mut().filter(|r| r.open) {
+        if let Some(r) = self.rows.last_mut().filter(|r| r.open) {
             r.area.push(' ');
             r.area.push_str(c);
-            continue;
+            return true;
         }
         // Prose (a sentence, or a long line) ends the table.
-        if c.ends_with('.') || c.chars().count() > 120 || pending.len() >= 4 {
-            break;
+        if c.ends_with('.') || c.chars().count() > 120 || self.pending.len() >= 4 {
+            return false;
         }
-        pending.push(l);
+        self.pending.push(l);
+        true
     }
-    rows.retain(|r| r.area.chars().any(char::is_alphabetic) && r.area.len() < 200);
-    rows
+
+    /// "Overall effectiveness Good": area and grade on one line with a single space. The grade
+    /// is capitalised as a table cell is ("Good"), unlike prose ("judged good").
+    fn same_line_row(&mut self, l: &'d Line<'a>) -> bool {
+        let c = l.content;
+        let Some((g, before)) = trailing_grade(c).filter(|(_, b)| *b > 0 && *b <= 120) else { return false };
+        let left = c.get(..before).unwrap_or("").trim_end();
+        let cell = c.get(before..).unwrap_or("").trim_start().starts_with(char::is_uppercase);
+        if !cell || left.ends_with('.') || left.split_whitespace().count() > 14 {
+            return false;
+        }
+        let (area, area_start) = self.area(Some(left), l);
+        self.rows.push(Row { area, area_start, grade: g, end: l.start + c.len(), open: false });
+        true
+    }
+
+    /// The pending lines and `last` (part of line `l`) as one area, with its start; clears the pending lines.
+    fn area(&mut self, last: Option<&str>, l: &Line) -> (String, usize) {
+        let mut area: Vec<&str> = self.pending.iter().map(|p| p.content).collect();
+        area.extend(last);
+        let start = self.pending.first().map(|p| p.start).unwrap_or(l.start);
+        self.pending.clear();
+        (area.join(" "), start)
+    }
 }
 
 /// Older reports: "1. Children who need help and protection Requires improvement 2. …",
@@ -185,9 +214,34 @@ fn numbered_list(doc: &Doc) -> Vec<Row> {
     }) else {
         return Vec::new();
     };
-    // The region: from that line while lines look like list items or grades.
+    let joined = Joined::new(&list_region(&lines[first..]));
+    let text = &joined.text;
+    let starts = item_starts(text);
+    let mut rows = Vec::new();
+    for (k, &(s, body)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map(|x| x.0).unwrap_or(text.len());
+        let item = text[body..end].trim_end();
+        if let Some((g, before)) = trailing_grade(item) {
+            let area = item.get(..before).unwrap_or("").trim_end_matches([' ', ':', '-']).trim();
+            if !area.is_empty() && area.len() < 150 {
+                let a0 = body + (item.len() - item.trim_start().len());
+                rows.push(Row {
+                    area: area.to_string(),
+                    area_start: joined.orig(a0.min(s)),
+                    grade: g,
+                    end: joined.orig(body + item.len()),
+                    open: false,
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// The list's lines: from its first while lines look like list items, continuations or grades.
+fn list_region<'d, 'a>(lines: &'d [Line<'a>]) -> Vec<&'d Line<'a>> {
     let mut region: Vec<&Line> = Vec::new();
-    for l in lines.iter().skip(first) {
+    for l in lines {
         if l.is_blank() {
             continue;
         }
@@ -201,21 +255,39 @@ fn numbered_list(doc: &Doc) -> Vec<Row> {
             break;
         }
     }
-    // Concatenate with offsets, then cut at item numbers.
-    let mut text = String::new();
-    let mut offsets: Vec<(usize, usize)> = Vec::new(); // (text offset, original offset) per line
-    for l in &region {
-        if !text.is_empty() {
-            text.push(' ');
+    region
+}
+
+/// Lines joined with spaces, keeping each line's offset in the original.
+struct Joined {
+    text: String,
+    /// (offset in `text`, offset in the original) per line.
+    offsets: Vec<(usize, usize)>,
+}
+
+impl Joined {
+    fn new(lines: &[&Line]) -> Self {
+        let mut text = String::new();
+        let mut offsets = Vec::new();
+        for l in lines {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            offsets.push((text.len(), l.start));
+            text.push_str(l.content);
         }
-        offsets.push((text.len(), l.start));
-        text.push_str(l.content);
+        Joined { text, offsets }
     }
-    let orig = |t: usize| -> usize {
-        let i = offsets.partition_point(|(at, _)| *at <= t).saturating_sub(1);
-        offsets.get(i).map(|(at, o)| o + (t - at)).unwrap_or(0)
-    };
-    // Item starts: a number like "2." or "2.1" at a word start.
+
+    /// The original offset of `text[t]`.
+    fn orig(&self, t: usize) -> usize {
+        let i = self.offsets.partition_point(|(at, _)| *at <= t).saturating_sub(1);
+        self.offsets.get(i).map(|(at, o)| o + (t - at)).unwrap_or(0)
+    }
+}
+
+/// Item starts in `text`: a number like "2." or "2.1" at a word start, as (number start, body start).
+fn item_starts(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut starts = Vec::new();
     let mut i = 0;
@@ -235,19 +307,7 @@ fn numbered_list(doc: &Doc) -> Vec<Row> {
         }
         i += 1;
     }
-    let mut rows = Vec::new();
-    for (k, &(s, body)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map(|x| x.0).unwrap_or(text.len());
-        let item = text[body..end].trim_end();
-        if let Some((g, before)) = trailing_grade(item) {
-            let area = item.get(..before).unwrap_or("").trim_end_matches([' ', ':', '-']).trim();
-            if !area.is_empty() && area.len() < 150 {
-                let a0 = body + (item.len() - item.trim_start().len());
-                rows.push(Row { area: area.to_string(), area_start: orig(a0.min(s)), grade: g, end: orig(body + item.len()), open: false });
-            }
-        }
-    }
-    rows
+    starts
 }
 
 /// Line-level judgements in older reports' openings: "Children's services in X require
@@ -303,25 +363,31 @@ fn same_area(a: &str, b: &str) -> bool {
 /// "judged inadequate in 2019", "Following the last inspection in 2018, when the local
 /// authority was judged good overall".
 fn previous(reading: &Reading) -> Option<PreviousGrade> {
-    for b in reading.blocks.iter().take(40) {
-        for (s, e) in sentences(&b.text) {
-            let sent = &b.text[s..e];
-            let lower = sent.to_lowercase();
-            if lower.len() != sent.len()
-                || !(lower.contains("last inspection") || lower.contains("previous inspection") || lower.contains("judged"))
-            {
-                continue;
-            }
-            let Some(j) = lower.find("judged ") else { continue };
-            let Some(after) = sent.get(j + 7..) else { continue };
-            let Some(g) = GRADES.iter().find(|(w, _)| after.to_lowercase().starts_with(w)).map(|(_, g)| *g) else { continue };
-            let year = lower
-                .split(|c: char| !c.is_ascii_digit())
-                .filter(|w| w.len() == 4)
-                .filter_map(|w| w.parse::<u32>().ok())
-                .find(|y| (2005..=2100).contains(y));
-            return Some(PreviousGrade { grade: g, year, span: b.span(s, e) });
+    for s in reading.sentences.iter().take_while(|s| s.block < 40) {
+        let sent = reading.text(s);
+        // Offsets found in the lower-cased text are used in the sentence: skip a sentence
+        // whose Unicode lower case changes its length (the reading layer's is ASCII only).
+        let unicode;
+        let lower: &str = if sent.is_ascii() {
+            &s.lower
+        } else {
+            unicode = sent.to_lowercase();
+            &unicode
+        };
+        if lower.len() != sent.len()
+            || !(lower.contains("last inspection") || lower.contains("previous inspection") || lower.contains("judged"))
+        {
+            continue;
         }
+        let Some(j) = lower.find("judged ") else { continue };
+        let Some(after) = sent.get(j + 7..) else { continue };
+        let Some(g) = GRADES.iter().find(|(w, _)| after.to_lowercase().starts_with(w)).map(|(_, g)| *g) else { continue };
+        let year = lower
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .filter_map(|w| w.parse::<u32>().ok())
+            .find(|y| (2005..=2100).contains(y));
+        return Some(PreviousGrade { grade: g, year, span: reading.span(s) });
     }
     None
 }

@@ -21,47 +21,20 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
 
     let detected = kind::detect(&doc);
     let meta = meta::read(&doc, detected.kind);
-
-    let mut overall = None;
-    let mut scores = Vec::new();
-    let mut computed_rating = None;
-    if detected.kind == Kind::CqcLaAssessment || detected.kind == Kind::Unknown {
-        let cqc = cqc::read(&doc);
-        overall = cqc.overall;
-        scores = cqc.scores;
-        computed_rating = cqc.computed;
-        warnings.extend(cqc.warnings);
-    }
-    let (mut judgements, mut visit_type, mut lead_inspector, mut previous_grade) = (Vec::new(), None, None, None);
-    if detected.kind == Kind::OfstedIlacs {
-        let o = ofsted::read(&doc, &reading);
-        judgements = o.judgements;
-        visit_type = o.visit_type;
-        lead_inspector = o.lead_inspector;
-        previous_grade = o.previous;
-        warnings.extend(o.warnings);
-    }
-    let mut meeting = None;
-    let mut authority = meta.authority;
-    if detected.kind == Kind::CommitteePapers {
-        meeting = Some(papers::read(&doc, &reading));
-        authority = authority.or_else(|| papers::council(&doc));
-    }
+    let cqc = if matches!(detected.kind, Kind::CqcLaAssessment | Kind::Unknown) { cqc::read(&doc) } else { cqc::CqcRead::default() };
+    warnings.extend(cqc.warnings);
+    let ofsted = if detected.kind == Kind::OfstedIlacs { ofsted::read(&doc, &reading) } else { ofsted::OfstedRead::default() };
+    warnings.extend(ofsted.warnings);
+    let (meeting, authority) = if detected.kind == Kind::CommitteePapers {
+        (Some(papers::read(&doc, &reading)), meta.authority.or_else(|| papers::council(&doc)))
+    } else {
+        (None, meta.authority)
+    };
     let figures = metrics::read(&reading);
     let stated = gaps::stated(&reading);
     let findings = gaps::findings(&reading, detected.kind);
-    let derived = gaps::derived(&scores, computed_rating.as_ref(), &judgements, &figures.metrics, figures.financial.as_ref());
+    let derived = gaps::derived(&cqc.scores, cqc.computed.as_ref(), &ofsted.judgements, &figures.metrics, figures.financial.as_ref());
     let (gap_items, strengths) = gaps::assemble(stated, derived, &findings);
-    let sections = reading
-        .outline
-        .iter()
-        .map(|s| Section {
-            title: s.title.clone(),
-            level: s.level,
-            parent: s.parent,
-            span: reading.blocks.get(s.block).map(|b| b.whole_span()).unwrap_or((0, 0)),
-        })
-        .collect();
     if detected.kind == Kind::Unknown && !input.trim().is_empty() {
         warnings.push(
             "This does not look like a CQC assessment, an Ofsted inspection or committee papers; \
@@ -78,15 +51,15 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         authority,
         published: meta.published,
         period: meta.period,
-        overall,
-        scores,
-        computed_rating,
-        judgements,
-        visit_type,
-        lead_inspector,
-        previous_grade,
+        overall: cqc.overall,
+        scores: cqc.scores,
+        computed_rating: cqc.computed,
+        judgements: ofsted.judgements,
+        visit_type: ofsted.visit_type,
+        lead_inspector: ofsted.lead_inspector,
+        previous_grade: ofsted.previous,
         meeting,
-        sections,
+        sections: sections(&reading),
         financial: figures.financial,
         population: figures.population,
         metrics: figures.metrics,
@@ -95,4 +68,18 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         findings,
         warnings,
     }
+}
+
+/// The outline as the report gives it, each section spanning its heading.
+fn sections(reading: &blocks::Reading) -> Vec<Section> {
+    reading
+        .outline
+        .iter()
+        .map(|s| Section {
+            title: s.title.clone(),
+            level: s.level,
+            parent: s.parent,
+            span: reading.blocks.get(s.block).map(|b| b.whole_span()).unwrap_or((0, 0)),
+        })
+        .collect()
 }

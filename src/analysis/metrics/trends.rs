@@ -1,0 +1,130 @@
+//! Trends: "from 702 in August 2020 to 531 in July 2021", with the dates written beside each
+//! figure and the subject before "from".
+
+use super::super::numbers::{numbers, Num, Quantity};
+use super::super::{Direction, Metric, MetricKind, Previous};
+use super::source::{source_name, MONTHS};
+use super::verdict::DEGREES;
+use super::{prefix, Sent};
+
+const MONTH_WORDS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// A date written just after a figure: "in August 2020", "(August 2020)", "in 2020", "a month in 2020".
+fn date_after(s: &str) -> Option<String> {
+    let w = prefix(s, 40);
+    let l = w.to_ascii_lowercase();
+    let stop = l.find(" to ").unwrap_or(l.len());
+    let l = &l[..stop];
+    for (mi, m) in MONTH_WORDS.iter().enumerate() {
+        if let Some(i) = l.find(m) {
+            let year: String = l[i + m.len()..].trim_start().chars().take_while(|c| c.is_ascii_digit()).collect();
+            if year.len() == 4 {
+                return Some(format!("{} {year}", MONTHS[mi]));
+            }
+        }
+    }
+    numbers(&w[..stop]).into_iter().find(|n| n.unit == Quantity::Year).map(|n| w[n.start..n.end].to_string())
+}
+
+/// Verbs and articles between a trend's subject and its "from".
+const VERBS: &[&str] = &[
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "reduced",
+    "increased",
+    "fell",
+    "rose",
+    "went",
+    "dropped",
+    "grew",
+    "decreased",
+    "improved",
+    "declined",
+    "down",
+    "up",
+    "an",
+    "a",
+    "increase",
+    "reduction",
+    "decrease",
+];
+
+pub(super) fn read(sents: &[Sent]) -> Vec<Metric> {
+    let mut out = Vec::new();
+    for s in sents {
+        let mut from = 0;
+        while let Some(k) = s.lower.get(from..).and_then(|r| r.find("from ")) {
+            let at = from + k;
+            from = at + 5;
+            out.extend(trend_at(s, at));
+        }
+    }
+    out
+}
+
+/// The two figures of "from (a peak of|around|about) N … to (around|over) M", "from" being at `at`.
+fn figures_from(s: &Sent, at: usize) -> Option<(Num, Num)> {
+    let (l, ns) = (&s.lower, &s.nums);
+    let a = *ns.iter().find(|n| n.start >= at + 5 && n.start <= at + 25 && n.unit != Quantity::Year)?;
+    let gap = &l[at + 5..a.start];
+    if gap.split_whitespace().count() > 3 {
+        return None;
+    }
+    let to_k = l.get(a.end..).and_then(|r| r.find(" to ")).map(|x| a.end + x)?;
+    if to_k - a.end > 45 {
+        return None;
+    }
+    let b = *ns.iter().find(|n| n.start > to_k && n.start <= to_k + 20 && n.unit != Quantity::Year)?;
+    if a.unit != b.unit && !(a.unit == Quantity::Count || b.unit == Quantity::Count) {
+        return None;
+    }
+    let before = &l[..at];
+    if before.trim_end().ends_with("aged") || before.trim_end().ends_with("ages") || a.value == b.value {
+        return None;
+    }
+    Some((a, b))
+}
+
+/// The trend whose "from" is at `at`, if the words there make one.
+fn trend_at(s: &Sent, at: usize) -> Option<Metric> {
+    let (a, b) = figures_from(s, at)?;
+    let text = s.text();
+    let label = subject(&text[..at]);
+    let direction = if b.value > a.value { Direction::Higher } else { Direction::Lower };
+    Some(Metric {
+        label: if label.is_empty() { "change".into() } else { label },
+        value: b.value,
+        unit: b.unit.unit(),
+        as_of: date_after(&text[b.end..]),
+        comparator: None,
+        previous: Some(Previous { value: a.value, as_of: date_after(&text[a.end..]) }),
+        direction: Some(direction),
+        judgement: None,
+        degree: None,
+        source: source_name(text),
+        kind: MetricKind::Trend,
+        span: s.span(),
+    })
+}
+
+/// The subject of a trend: the last ten words `before` "from", less the verb, back to a clause break.
+fn subject(before: &str) -> String {
+    let ws: Vec<&str> = before.split_whitespace().collect();
+    let mut subject: Vec<&str> = ws.iter().rev().take(10).rev().copied().collect();
+    while subject.last().is_some_and(|w| {
+        VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str())
+            || w.chars().all(|c| !c.is_alphanumeric())
+            || DEGREES.contains(&w.to_ascii_lowercase().as_str())
+    }) {
+        subject.pop();
+    }
+    if let Some(c) = subject.iter().rposition(|w| w.ends_with(',') || w.ends_with(';') || w.ends_with(':')) {
+        subject.drain(..=c);
+    }
+    subject.join(" ").trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+}

@@ -1,0 +1,190 @@
+//! Waits (median, longest, average) against a target in or beside the sentence, converted to
+//! the wait's unit; shares seen within a timescale; counts of people, enquiries, assessments.
+
+use super::super::numbers::{Num, Quantity};
+use super::super::{Comparator, Direction, Metric, MetricKind, Unit};
+use super::source::{date_near, source_name};
+use super::Sent;
+
+const COUNT_NOUNS: &[(&str, &str)] = &[
+    ("section 42 enquiries", "Section 42 enquiries"),
+    ("safeguarding concerns", "safeguarding concerns"),
+    ("safeguarding enquiries", "safeguarding enquiries"),
+    ("dols applications", "DoLS applications"),
+    ("deprivation of liberty safeguards applications", "DoLS applications"),
+    ("assessments", "assessments"),
+    ("appeals", "appeals"),
+    ("referrals", "referrals"),
+    ("contacts", "contacts"),
+    ("reviews", "reviews"),
+];
+
+pub(super) fn read(sents: &[Sent]) -> Vec<Metric> {
+    let mut out = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        let has_wait = s.lower.contains("wait");
+        let target_here = target_in(s);
+        let same_block = |i: usize| sents.get(i).filter(|p| p.same_block(s));
+        let target = target_here
+            .or_else(|| si.checked_sub(1).and_then(same_block).and_then(target_in))
+            .or_else(|| same_block(si + 1).and_then(target_in));
+        for n in &s.nums {
+            if matches!(n.unit, Quantity::Days | Quantity::Weeks) && has_wait && Some(*n) != target_here {
+                out.push(wait(s, n, target));
+            } else if let Some(m) = within_timescale(s, n).or_else(|| count(s, n)) {
+                out.push(m);
+            }
+        }
+    }
+    out
+}
+
+/// A target in the sentence: "a target of 28 days", "the target was 2 - 4 weeks".
+fn target_in(t: &Sent) -> Option<Num> {
+    let k = t.lower.find("target")?;
+    t.nums.iter().copied().rfind(|n| n.start > k && n.start < k + 30 && matches!(n.unit, Quantity::Days | Quantity::Weeks))
+}
+
+/// A wait of `n` days or weeks, against `target` (in or beside the sentence) when there is one.
+fn wait(s: &Sent, n: &Num, target: Option<Num>) -> Metric {
+    let l = &s.lower;
+    let kind = wait_kind(&l[..n.start]);
+    let label = match wait_for(&l[n.end..]) {
+        Some(w) if !w.is_empty() => format!("{kind} for {w}"),
+        _ => kind.to_string(),
+    };
+    let unit = if n.unit == Quantity::Days { Quantity::Days } else { Quantity::Weeks };
+    // The target in this wait's unit: "2 - 4 weeks" against days is 28 days.
+    let target = target.map(|t| match (t.unit, unit) {
+        (Quantity::Weeks, Quantity::Days) => t.value * 7.0,
+        (Quantity::Days, Quantity::Weeks) => t.value / 7.0,
+        _ => t.value,
+    });
+    let direction = target.map(|t| {
+        if n.value > t {
+            Direction::Higher
+        } else if n.value < t {
+            Direction::Lower
+        } else {
+            Direction::Similar
+        }
+    });
+    Metric {
+        label,
+        value: n.value,
+        unit: unit.unit(),
+        as_of: None,
+        comparator: target.map(|t| Comparator { label: "target".into(), value: (t * 100.0).round() / 100.0 }),
+        previous: None,
+        direction,
+        judgement: None,
+        degree: None,
+        source: source_name(s.text()),
+        kind: MetricKind::Waiting,
+        span: s.span(),
+    }
+}
+
+/// The nearest qualifier in the 40 bytes `before` a wait: "median wait", "longest wait", …
+fn wait_kind(before: &str) -> &'static str {
+    let mut from = before.len().saturating_sub(40);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let near = &before[from..];
+    let near = near.get(near.find(' ').unwrap_or(0)..).unwrap_or(near);
+    [
+        ("median", "median wait"),
+        ("maximum", "longest wait"),
+        ("longest", "longest wait"),
+        ("longer than", "longest wait"),
+        ("average", "average wait"),
+    ]
+    .iter()
+    .filter_map(|(w, k)| near.rfind(w).map(|i| (i, *k)))
+    .max_by_key(|(i, _)| *i)
+    .map(|(_, k)| k)
+    .unwrap_or("wait")
+}
+
+/// What a wait is for, from the text `rest` after it: "for a residential financial
+/// assessment", "for assessment".
+fn wait_for(rest: &str) -> Option<String> {
+    rest.find(" for ")
+        .filter(|&k| k < 12)
+        .map(|k| rest[k + 5..].split([',', '.', ';']).next().unwrap_or("").split_whitespace().take(5).collect::<Vec<_>>().join(" "))
+}
+
+/// "85% of assessments were completed within 28 days": a share seen within a timescale.
+fn within_timescale(s: &Sent, n: &Num) -> Option<Metric> {
+    let rest = &s.lower[n.end..];
+    if n.unit != Quantity::Percent
+        || !(rest.contains(" within ") || rest.contains("timescale"))
+        || rest.find(" within ").is_some_and(|k| k >= 80)
+    {
+        return None;
+    }
+    let text = s.text();
+    let what: String = text[n.end..]
+        .trim_start_matches(" of ")
+        .split([',', ';', '('])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take(10)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let what = what.trim_end_matches('.');
+    (!what.is_empty()).then(|| Metric { kind: MetricKind::Waiting, unit: Unit::Percent, ..count_metric(s, what, n, text) })
+}
+
+/// A count of people or things: "supported 3,590 people", "148 individuals were waiting",
+/// "1,441 DoLS applications".
+fn count(s: &Sent, n: &Num) -> Option<Metric> {
+    if n.unit != Quantity::Count || n.value < 1.0 {
+        return None;
+    }
+    let text = s.text();
+    let (rest, before) = (&s.lower[n.end..], &s.lower[..n.start]);
+    if rest.starts_with(" people") && (before.ends_with("supported ") || before.ends_with("support to ") || before.ends_with("supporting "))
+    {
+        return Some(count_metric(s, "people supported", n, text));
+    }
+    let next: String = rest.split_whitespace().take(5).collect::<Vec<_>>().join(" ");
+    if ["people", "individuals", "adults", "carers", "children"].iter().any(|w| next.starts_with(w))
+        && (next.contains("waiting") || next.contains("on the waiting list"))
+    {
+        let label = match waiting_team(&text[n.end..]) {
+            Some(t) => format!("people waiting {t}"),
+            None => "people waiting".to_string(),
+        };
+        return Some(count_metric(s, &label, n, text));
+    }
+    COUNT_NOUNS.iter().find(|(w, _)| next.starts_with(w)).map(|(_, name)| count_metric(s, name, n, text))
+}
+
+/// "… waiting in the hospital team": the team named in the clause after a count of people waiting.
+fn waiting_team(after: &str) -> Option<String> {
+    after.split(['.', ',', ';', '(']).next().and_then(|clause| clause.find(" in the ").map(|k| &clause[k + 1..])).and_then(|t| {
+        let ws: Vec<&str> = t.split_whitespace().collect();
+        let end = ws.iter().position(|w| w.to_ascii_lowercase().starts_with("team"))?;
+        (end < 6).then(|| ws[..=end].join(" "))
+    })
+}
+
+fn count_metric(s: &Sent, label: &str, n: &Num, text: &str) -> Metric {
+    Metric {
+        label: label.to_string(),
+        value: n.value,
+        unit: Unit::Count,
+        as_of: date_near(text),
+        comparator: None,
+        previous: None,
+        direction: None,
+        judgement: None,
+        degree: None,
+        source: source_name(text),
+        kind: MetricKind::Count,
+        span: s.span(),
+    }
+}
