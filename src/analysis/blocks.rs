@@ -79,8 +79,9 @@ impl Block {
     }
 }
 
+/// A heading of the outline (the public `Section`s are made from these).
 #[derive(Clone, Debug)]
-pub struct Section {
+pub struct Heading {
     pub title: String,
     /// `norm(title)`, computed once.
     pub norm: String,
@@ -106,7 +107,7 @@ pub struct Sentence {
 
 pub struct Reading {
     pub blocks: Vec<Block>,
-    pub outline: Vec<Section>,
+    pub outline: Vec<Heading>,
     /// Every block's sentences (headings too), in block order.
     pub sentences: Vec<Sentence>,
 }
@@ -818,8 +819,8 @@ fn word_set(input: &str) -> HashSet<&str> {
 }
 
 /// Give headings levels relative to each other and every block its section.
-fn outline(blocks: &mut [Block]) -> Vec<Section> {
-    let mut outline: Vec<Section> = Vec::new();
+fn outline(blocks: &mut [Block]) -> Vec<Heading> {
+    let mut outline: Vec<Heading> = Vec::new();
     let mut current: Option<usize> = None;
     let any_md = blocks.iter().any(|b| b.kind == BlockKind::Heading && b.level > 0);
     for (bi, b) in blocks.iter_mut().enumerate() {
@@ -843,7 +844,7 @@ fn outline(blocks: &mut [Block]) -> Vec<Section> {
                 parent = outline[p].parent;
             }
             b.section = parent;
-            outline.push(Section { title: b.text.clone(), norm: super::text::norm(&b.text), level: b.level, parent, block: bi });
+            outline.push(Heading { title: b.text.clone(), norm: super::text::norm(&b.text), level: b.level, parent, block: bi });
             current = Some(outline.len() - 1);
         } else {
             b.section = current;

@@ -1,6 +1,12 @@
-//! The pipeline: text → reading layer → extractors → `Report`. Each extractor only reads what
-//! the reading layer made; none reads another's output except `gaps::derived`, which turns
-//! scores, judgements and figures into gaps.
+//! The pipeline: text → reading layer → extractors → `Report`, in one pass.
+//!
+//! The reading layer is made once: `text::Doc` (the input's lines, each a slice with its byte
+//! offset) and `blocks::Reading` over it (blocks with page furniture dropped and wrapped lines
+//! joined, the outline of `Heading`s, and every sentence with its lower-cased text and numbers).
+//! Extractors only read it: `kind`, `meta` and `cqc` read lines (their rules count lines: "a
+//! score within four lines of its statement"), `ofsted` and `papers` both, `metrics` and `gaps`
+//! blocks and sentences. None reads another's output except `gaps::derived`, which turns scores,
+//! judgements and figures into gaps.
 
 use super::types::*;
 use super::{blocks, cqc, gaps, kind, meta, metrics, ofsted, papers, text};
