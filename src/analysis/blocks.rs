@@ -110,6 +110,9 @@ pub struct Reading {
     pub outline: Vec<Heading>,
     /// Every block's sentences (headings too), in block order.
     pub sentences: Vec<Sentence>,
+    /// How many stretches of text ran past `MAX_SENTENCE` bytes without a full stop and were
+    /// read in pieces (tables, lists run together).
+    pub cut_sentences: usize,
 }
 
 impl Reading {
@@ -136,16 +139,57 @@ impl Reading {
     }
 }
 
-/// Split every block into sentences, each with its lower-cased text and numbers.
-fn split_sentences(blocks: &[Block]) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    for (bi, b) in blocks.iter().enumerate() {
-        for (start, end) in sentences(&b.text) {
-            let text = &b.text[start..end];
-            out.push(Sentence { block: bi, start, end, lower: text.to_ascii_lowercase(), nums: numbers(text) });
+/// The longest sentence read whole, in bytes. Real sentences are far shorter; text that runs
+/// on for longer without a full stop (a table, a list run together) is read in pieces of at
+/// most this size, cut at a clause, so every scan of a sentence is bounded and evidence is at
+/// most a paragraph.
+pub const MAX_SENTENCE: usize = 600;
+
+/// Where to cut `text` (longer than `MAX_SENTENCE`) so the first piece is at most that long:
+/// after the last "; " or ", " in its second half, else the last space, else a char boundary.
+fn cut_point(text: &str) -> usize {
+    let mut limit = MAX_SENTENCE.min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let head = &text[..limit];
+    let half = MAX_SENTENCE / 2;
+    for sep in ["; ", ", ", " and ", " "] {
+        if let Some(k) = head.rfind(sep).filter(|&k| k >= half || sep == " ") {
+            if k > 0 {
+                return k + if sep == " and " { 0 } else { sep.len() };
+            }
         }
     }
-    out
+    limit.max(text.chars().next().map_or(1, char::len_utf8))
+}
+
+/// Split every block into sentences, each with its lower-cased text and numbers; a sentence
+/// over `MAX_SENTENCE` bytes is cut into pieces. Returns the sentences and how many were cut.
+fn split_sentences(blocks: &[Block]) -> (Vec<Sentence>, usize) {
+    let mut out = Vec::new();
+    let mut cut = 0;
+    for (bi, b) in blocks.iter().enumerate() {
+        for (start, end) in sentences(&b.text) {
+            let mut from = start;
+            if end - start > MAX_SENTENCE {
+                cut += 1;
+            }
+            while from < end {
+                let rest = &b.text[from..end];
+                let to = if rest.len() > MAX_SENTENCE { from + cut_point(rest) } else { end };
+                let piece = &b.text[from..to];
+                let lead = piece.len() - piece.trim_start().len();
+                let text = piece.trim();
+                if !text.is_empty() {
+                    let s = from + lead;
+                    out.push(Sentence { block: bi, start: s, end: s + text.len(), lower: text.to_ascii_lowercase(), nums: numbers(text) });
+                }
+                from = to;
+            }
+        }
+    }
+    (out, cut)
 }
 
 /// Builds a block's text and its map.
@@ -243,11 +287,12 @@ impl TextBuf {
                 '*' if next == Some('*') || prev == Some('*') => Some(""),
                 '\\' if next.is_some_and(|n| n.is_ascii_punctuation()) => Some(""),
                 '?' if prev.is_some_and(char::is_alphabetic) && next.is_some_and(|n| n.is_lowercase()) => Some("-"),
-                '[' if content[i..].find("](").is_some_and(|k| content[i + k..].contains(')')) => Some(""),
-                ']' if content[i..].starts_with("](") => {
+                // A Markdown link "[text](target)": looked for within a short window, so text full of
+                // brackets is not rescanned to its end at every one.
+                '[' if link_close(bytes, i).is_some() => Some(""),
+                ']' if bytes[i..].starts_with(b"](") && target_end(bytes, i).is_some() => {
                     // Drop "](target)".
-                    let close = content[i..].find(')').map(|k| i + k + 1).unwrap_or(content.len());
-                    skip_to = close;
+                    skip_to = target_end(bytes, i).unwrap_or(content.len());
                     flush!(i);
                     continue;
                 }
@@ -274,9 +319,31 @@ impl TextBuf {
 }
 
 /// Digits at `i` that are a footnote marker glued to a word: "board1 ", "protection.2".
+/// The longest link text and link target looked for, in bytes.
+const LINK_WINDOW: usize = 300;
+
+/// The position of the "](" that closes the link text opened by the "[" at `i`, if a
+/// complete link follows within the window.
+fn link_close(bytes: &[u8], i: usize) -> Option<usize> {
+    let window = &bytes[i..bytes.len().min(i + LINK_WINDOW)];
+    let k = window.windows(2).position(|w| w == b"](")?;
+    target_end(bytes, i + k).map(|_| i + k)
+}
+
+/// Just past the ")" that ends the link target starting at the "](" at `i`, within the window.
+fn target_end(bytes: &[u8], i: usize) -> Option<usize> {
+    let window = &bytes[i..bytes.len().min(i + LINK_WINDOW)];
+    window.iter().position(|&b| b == b')').map(|k| i + k + 1)
+}
+
 fn is_footnote(bytes: &[u8], i: usize) -> bool {
-    let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-    if digits == 0 || digits > 2 || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+    // Only the start of a run of one or two digits: checked before counting, so a long run of
+    // digits is not recounted at every digit.
+    if i > 0 && bytes[i - 1].is_ascii_digit() {
+        return false;
+    }
+    let digits = bytes[i..].iter().take(3).take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 2 {
         return false;
     }
     match bytes.get(i + digits) {
@@ -288,7 +355,7 @@ fn is_footnote(bytes: &[u8], i: usize) -> bool {
     if j > 0 && matches!(bytes[j - 1], b'.' | b',') {
         j -= 1;
     }
-    let letters = bytes[..j].iter().rev().take_while(|b| b.is_ascii_lowercase()).count();
+    let letters = bytes[..j].iter().rev().take(64).take_while(|b| b.is_ascii_lowercase()).count();
     let before = j.checked_sub(letters + 1).map(|k| bytes[k]);
     letters >= 3 && !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'/' || b == b'_' || b == b'@')
 }
@@ -498,8 +565,8 @@ fn heading_shape(s: &str, wrap: Option<usize>) -> bool {
 pub fn read(doc: &Doc, input: &str) -> Reading {
     let mut blocks = Reader::new(doc, input).run();
     let outline = outline(&mut blocks);
-    let sentences = split_sentences(&blocks);
-    Reading { blocks, outline, sentences }
+    let (sentences, cut_sentences) = split_sentences(&blocks);
+    Reading { blocks, outline, sentences, cut_sentences }
 }
 
 /// A block being built: its kind, level and number, its text so far, and its lines.

@@ -23,11 +23,13 @@ fn evidence<'a>(input: &'a str, span: Span) -> &'a str {
     input.get(span.0..span.1).unwrap_or("")
 }
 
-/// Evidence on one line, cut at `EVIDENCE_CHARS` with an ellipsis when longer.
-fn evidence_line(input: &str, span: Span) -> String {
+/// Evidence on one line, cut at `cap` characters with an ellipsis when longer.
+fn evidence_line(input: &str, span: Span, cap: usize) -> String {
     let mut out = String::new();
+    let mut chars = 0;
     for (i, w) in evidence(input, span).split_whitespace().enumerate() {
-        if out.chars().count() + w.chars().count() > EVIDENCE_CHARS {
+        chars += w.chars().count() + 1;
+        if chars > cap + 1 {
             out.push_str(" …");
             break;
         }
@@ -59,10 +61,20 @@ fn md(s: &str) -> String {
     out
 }
 
+/// How much evidence each row of a report's CSV may carry: `EVIDENCE_CHARS`, less when a
+/// report has so many items that the CSV would grow past a few times its input (a text that
+/// repeats one shape thousands of times), but never under a short clause.
+fn evidence_cap(r: &Report, input: &str) -> usize {
+    let rows = 2 + r.scores.len() + r.judgements.len() + r.metrics.len() + r.gaps.len() + r.strengths.len() + r.warnings.len();
+    (3 * input.len() / rows).clamp(20, EVIDENCE_CHARS)
+}
+
 /// One row per extracted item. `input` is the text the report was made from, for evidence.
+/// Evidence is cut (see `evidence_cap`), so the CSV stays within about ten times its input.
 pub fn to_csv(reports: &[(&Report, &str)]) -> String {
     let mut rows: Vec<[String; 8]> = Vec::new();
     for (r, input) in reports {
+        let cap = evidence_cap(r, input);
         let row = |item: &str, label: &str, value: String, comparator: String, verdict: String, section: String, span: Option<Span>| {
             [
                 r.source.clone(),
@@ -72,7 +84,7 @@ pub fn to_csv(reports: &[(&Report, &str)]) -> String {
                 comparator,
                 verdict,
                 section,
-                span.map(|s| evidence_line(input, s)).unwrap_or_default(),
+                span.map(|s| evidence_line(input, s, cap)).unwrap_or_default(),
             ]
         };
         if let Some(o) = &r.overall {
@@ -203,7 +215,7 @@ pub fn to_markdown(r: &Report) -> String {
 pub fn to_action_plan_csv(r: &Report, input: &str) -> String {
     let mut out = String::from("gap,section,origin,evidence,owner,due date,status\n");
     for g in &r.gaps {
-        let ev = evidence_line(input, g.span);
+        let ev = evidence_line(input, g.span, EVIDENCE_CHARS);
         let fields = [g.text.as_str(), g.section.as_deref().unwrap_or(""), g.origin.as_str(), ev.as_str(), "", "", ""];
         out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
         out.push('\n');
@@ -240,7 +252,7 @@ mod tests {
         assert_eq!(csv_field("\t=cmd"), "'\t=cmd");
         assert_eq!(md("<img src=x onerror=alert(1)> [a](b) | *x*"), "&lt;img src=x onerror=alert(1)&gt; \\[a\\](b) \\| \\*x\\*");
         let long = "word ".repeat(1000);
-        let e = evidence_line(&long, (0, long.len()));
+        let e = evidence_line(&long, (0, long.len()), EVIDENCE_CHARS);
         assert!(e.chars().count() <= EVIDENCE_CHARS + 2 && e.ends_with('…'), "{}", e.len());
     }
 }

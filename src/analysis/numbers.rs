@@ -53,7 +53,8 @@ pub fn numbers(s: &str) -> Vec<Num> {
             continue;
         };
         let (unit, value, end) = quantity(s, &text, value, digit_start, j, pound);
-        if unit == Quantity::Count && !a_quantity(s, end) {
+        // Too many digits to be a figure (it would be infinite), or not a quantity at all.
+        if !value.is_finite() || (unit == Quantity::Count && !a_quantity(s, end)) {
             i = end.max(i + 1);
             continue;
         }

@@ -41,6 +41,16 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
     let findings = gaps::findings(&reading, detected.kind);
     let derived = gaps::derived(&cqc.scores, cqc.computed.as_ref(), &ofsted.judgements, &figures.metrics, figures.financial.as_ref());
     let (gap_items, strengths) = gaps::assemble(stated, derived, &findings);
+    if reading.cut_sentences > 0 {
+        warnings.push(format!(
+            "{} passage{} ran on for more than {} characters without a full stop (a table or list run together, perhaps); \
+             {} read in pieces cut at a comma or semicolon, so a figure and its comparator in different pieces are not paired.",
+            reading.cut_sentences,
+            if reading.cut_sentences == 1 { "" } else { "s" },
+            blocks::MAX_SENTENCE,
+            if reading.cut_sentences == 1 { "it was" } else { "they were" },
+        ));
+    }
     if detected.kind == Kind::Unknown && !input.trim().is_empty() {
         warnings.push(
             "This does not look like a CQC assessment, an Ofsted inspection or committee papers; \
