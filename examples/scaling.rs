@@ -4,10 +4,10 @@
 //!
 //! Each shape — pathological ones found by probing (long runs without a full stop, brackets,
 //! digits, repeated comparisons and trends) and real reports repeated — is analysed at 1×, 2×,
-//! 4× and 8× a base size (default 64 KB). The time may grow by at most n log n with some slack
-//! for noise: from 1× to 8× that is 8 × log(8n)/log(n) × 1.6. A shape that grows faster, or any
-//! run over 2 s, fails the benchmark (exit 1). It ends with the slowest rate (MB/s) and the
-//! largest time per MB seen.
+//! 4× and 8× a base size (default 64 KB), best of three runs each. The growth exponent is the
+//! least-squares slope of log(time) against log(size): 1 is linear, n log n over this range is
+//! about 1.1, quadratic 2. A shape whose exponent is over 1.35, or any run over 2 s, fails the
+//! benchmark (exit 1). It ends with the slowest rate (MB/s) and the largest time per MB seen.
 
 use std::time::{Duration, Instant};
 
@@ -75,14 +75,24 @@ fn time(text: &str, rounds: u32) -> Duration {
         .unwrap_or_default()
 }
 
+/// The least-squares slope of log(time) against log(size) for sizes 1, 2, 4, 8.
+fn exponent(times: &[Duration]) -> f64 {
+    let pts: Vec<(f64, f64)> = times.iter().enumerate().map(|(i, t)| ((1u32 << i) as f64, t.as_secs_f64().max(1e-9))).collect();
+    let n = pts.len() as f64;
+    let (mx, my) = pts.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x.ln() / n, b + y.ln() / n));
+    let cov: f64 = pts.iter().map(|(x, y)| (x.ln() - mx) * (y.ln() - my)).sum();
+    let var: f64 = pts.iter().map(|(x, _)| (x.ln() - mx).powi(2)).sum();
+    cov / var
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let base_kb: usize = args.iter().position(|a| a == "--base").and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(64);
     let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).cloned();
     let base = base_kb * 1024;
-    let limit = 8.0 * ((8 * base) as f64).ln() / (base as f64).ln() * 1.6;
-    println!("base {base_kb} KB; allowed growth 1x→8x: {limit:.1}x (n log n with slack); any run over 2 s fails");
-    println!("{:<28} {:>10} {:>10} {:>10} {:>10} {:>8}  verdict", "shape", "1x", "2x", "4x", "8x", "growth");
+    const LIMIT: f64 = 1.35;
+    println!("base {base_kb} KB; allowed growth exponent {LIMIT} (1 = linear, n log n ≈ 1.1, quadratic = 2); any run over 2 s fails");
+    println!("{:<28} {:>10} {:>10} {:>10} {:>10} {:>8}  verdict", "shape", "1x", "2x", "4x", "8x", "exponent");
     let mut failed = Vec::new();
     let (mut slowest_rate, mut slowest_shape) = (f64::INFINITY, "");
     for (name, make) in SHAPES {
@@ -93,7 +103,7 @@ fn main() {
         let mut too_slow = false;
         for k in [1, 2, 4, 8] {
             let text = make(base * k);
-            let t = time(&text, if k == 8 { 1 } else { 3 });
+            let t = time(&text, 3);
             let rate = text.len() as f64 / 1e6 / t.as_secs_f64().max(1e-9);
             if rate < slowest_rate {
                 (slowest_rate, slowest_shape) = (rate, name);
@@ -105,9 +115,9 @@ fn main() {
             }
         }
         let cells: Vec<String> = (0..4).map(|i| times.get(i).map_or("—".into(), |t| format!("{:.1}ms", t.as_secs_f64() * 1e3))).collect();
-        let growth = if times.len() == 4 { times[3].as_secs_f64() / times[0].as_secs_f64().max(1e-6) } else { f64::INFINITY };
+        let growth = if times.len() == 4 { exponent(&times) } else { f64::INFINITY };
         // Tiny times are all noise: only judge growth when the largest run takes over 5 ms.
-        let superlinear = growth > limit && times.last().is_some_and(|t| *t > Duration::from_millis(5));
+        let superlinear = growth > LIMIT && times.last().is_some_and(|t| *t > Duration::from_millis(5));
         let verdict = if too_slow {
             "FAIL (over 2 s)"
         } else if superlinear {
@@ -118,7 +128,7 @@ fn main() {
         if verdict != "ok" {
             failed.push(*name);
         }
-        println!("{name:<28} {:>10} {:>10} {:>10} {:>10} {:>7.1}x  {verdict}", cells[0], cells[1], cells[2], cells[3], growth);
+        println!("{name:<28} {:>10} {:>10} {:>10} {:>10} {:>8.2}  {verdict}", cells[0], cells[1], cells[2], cells[3], growth);
     }
     println!("slowest: {slowest_rate:.2} MB/s ({slowest_shape}), i.e. {:.0} ms per MB", 1e3 / slowest_rate);
     if failed.is_empty() {

@@ -6,7 +6,7 @@
 use super::super::numbers::{Num, Quantity};
 use super::super::{Comparator, Direction, Metric, MetricKind, Span};
 use super::label::{fallback_label, label};
-use super::source::{source, Source};
+use super::source::Source;
 use super::verdict::{verdict, Judged};
 use super::Sent;
 
@@ -273,12 +273,11 @@ fn own_verdict(text: &str, window_start: usize, comp: &Num) -> Option<Judged> {
 /// after's, or one of the paragraph's three sentences before.
 fn find_source(sents: &[Sent], si: usize, neighbour: Option<&Sent>) -> Option<Source> {
     let s = &sents[si];
-    source(s.text())
-        .or_else(|| neighbour.and_then(|n| source(n.text())))
-        .or_else(|| sents.get(si + 1).filter(|n| n.text().len() < 80).and_then(|n| source(n.text())))
-        .or_else(|| {
-            (1..=3).filter_map(|d| si.checked_sub(d)).map(|i| &sents[i]).take_while(|p| p.same_block(s)).find_map(|p| source(p.text()))
-        })
+    s.source()
+        .or_else(|| neighbour.and_then(|n| n.source()))
+        .or_else(|| sents.get(si + 1).filter(|n| n.text().len() < 80).and_then(|n| n.source()))
+        .or_else(|| (1..=3).filter_map(|d| si.checked_sub(d)).map(|i| &sents[i]).take_while(|p| p.same_block(s)).find_map(|p| p.source()))
+        .cloned()
 }
 
 fn metric(s: &Sent, c: &ComparatorAt, comp: &Num, local: &LocalFigure, own: Option<Judged>, src: Option<Source>) -> Metric {

@@ -38,6 +38,8 @@ pub struct MetricsRead {
 struct Sent<'a> {
     block: &'a Block,
     sentence: &'a Sentence,
+    /// The data source the sentence names, found once when first asked for.
+    source: std::cell::OnceCell<Option<source::Source>>,
 }
 
 impl std::ops::Deref for Sent<'_> {
@@ -58,6 +60,14 @@ impl<'a> Sent<'a> {
     fn num_span(&self, n: &Num) -> Span {
         self.block.span(self.start + n.start, self.start + n.end)
     }
+    /// The data source this sentence names, and its date (looked for once).
+    fn source(&self) -> Option<&source::Source> {
+        self.source.get_or_init(|| source::source(self.text(), &self.lower)).as_ref()
+    }
+    /// The name of the data source this sentence names.
+    fn source_name(&self) -> Option<String> {
+        self.source().map(|s| s.name.clone())
+    }
     /// Is `other` in the same block?
     fn same_block(&self, other: &Sent) -> bool {
         std::ptr::eq(self.block, other.block)
@@ -69,7 +79,7 @@ fn all_sentences(reading: &Reading) -> Vec<Sent<'_>> {
     reading
         .sentences
         .iter()
-        .filter_map(|sentence| reading.blocks.get(sentence.block).map(|block| Sent { block, sentence }))
+        .filter_map(|sentence| reading.blocks.get(sentence.block).map(|block| Sent { block, sentence, source: Default::default() }))
         .filter(|s| s.block.kind != BlockKind::Heading)
         .collect()
 }

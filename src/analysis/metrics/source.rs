@@ -21,21 +21,17 @@ pub(super) const MONTHS: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// A named data source and the date written with it.
+#[derive(Clone, Debug)]
 pub(super) struct Source {
     pub name: String,
     pub date: Option<String>,
 }
 
-/// The data source a text names, and the date written with it.
-pub(super) fn source(text: &str) -> Option<Source> {
-    let l = text.to_ascii_lowercase();
-    let (name, at) = SOURCES.iter().find_map(|(name, aliases)| aliases.iter().find_map(|a| find_word(&l, a).map(|i| (*name, i))))?;
-    Some(Source { name: name.to_string(), date: date_near(&text[at..]) })
-}
-
-/// The name of the data source a text names.
-pub(super) fn source_name(text: &str) -> Option<String> {
-    source(text).map(|s| s.name)
+/// The data source a text names, and the date written with it; `lower` is the text
+/// lower-cased (ASCII only, so offsets match).
+pub(super) fn source(text: &str, lower: &str) -> Option<Source> {
+    let (name, at) = SOURCES.iter().find_map(|(name, aliases)| aliases.iter().find_map(|a| find_word(lower, a).map(|i| (*name, i))))?;
+    Some(Source { name: name.to_string(), date: date_near(text.get(at..)?) })
 }
 
 /// "June 2024", "2023-2024", "2023/24" in the first 70 bytes of `s`.

@@ -3,7 +3,7 @@
 
 use super::super::numbers::{numbers, Num, Quantity};
 use super::super::{Direction, Metric, MetricKind, Previous};
-use super::source::{source_name, MONTHS};
+use super::source::MONTHS;
 use super::verdict::DEGREES;
 use super::{prefix, Sent};
 
@@ -94,7 +94,7 @@ fn figures_from(s: &Sent, at: usize) -> Option<(Num, Num)> {
 fn trend_at(s: &Sent, at: usize) -> Option<Metric> {
     let (a, b) = figures_from(s, at)?;
     let text = s.text();
-    let label = subject(&text[..at]);
+    let label = subject(tail(&text[..at], 240));
     let direction = if b.value > a.value { Direction::Higher } else { Direction::Lower };
     Some(Metric {
         label: if label.is_empty() { "change".into() } else { label },
@@ -106,10 +106,23 @@ fn trend_at(s: &Sent, at: usize) -> Option<Metric> {
         direction: Some(direction),
         judgement: None,
         degree: None,
-        source: source_name(text),
+        source: s.source_name(),
         kind: MetricKind::Trend,
         span: s.span(),
     })
+}
+
+/// The end of `s`: at most about `max` bytes, starting at a word.
+fn tail(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut from = s.len() - max;
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let t = &s[from..];
+    t.find(char::is_whitespace).map_or(t, |k| &t[k..])
 }
 
 /// The subject of a trend: the last ten words `before` "from", less the verb, back to a clause break.

@@ -3,7 +3,7 @@
 
 use super::super::numbers::{Num, Quantity};
 use super::super::{Comparator, Direction, Metric, MetricKind, Unit};
-use super::source::{date_near, source_name};
+use super::source::date_near;
 use super::Sent;
 
 const COUNT_NOUNS: &[(&str, &str)] = &[
@@ -79,7 +79,7 @@ fn wait(s: &Sent, n: &Num, target: Option<Num>) -> Metric {
         direction,
         judgement: None,
         degree: None,
-        source: source_name(s.text()),
+        source: s.source_name(),
         kind: MetricKind::Waiting,
         span: s.span(),
     }
@@ -183,7 +183,7 @@ fn count_metric(s: &Sent, label: &str, n: &Num, text: &str) -> Metric {
         direction: None,
         judgement: None,
         degree: None,
-        source: source_name(text),
+        source: s.source_name(),
         kind: MetricKind::Count,
         span: s.span(),
     }
