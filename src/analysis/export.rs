@@ -19,7 +19,7 @@ fn csv_field(s: &str) -> String {
 /// The most characters of evidence an export row carries: a paragraph, not a document.
 const EVIDENCE_CHARS: usize = 600;
 
-fn evidence<'a>(input: &'a str, span: Span) -> &'a str {
+fn evidence(input: &str, span: Span) -> &str {
     input.get(span.0..span.1).unwrap_or("")
 }
 

@@ -42,7 +42,7 @@ enum OutputFormat {
 }
 
 enum Outcome {
-    Done(Report, String),
+    Done(Box<Report>, String),
     Failed { source: String, error: String },
 }
 
@@ -169,7 +169,7 @@ fn analyse_file(path: &str, timeout: Duration) -> Outcome {
         let _ = tx.send((report, d.text));
     });
     match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-        Ok((report, text)) => Outcome::Done(report, text),
+        Ok((report, text)) => Outcome::Done(Box::new(report), text),
         Err(_) => Outcome::Failed {
             source,
             error: format!("analysis took longer than {} s (--timeout); it was abandoned", timeout.as_secs_f64()),
@@ -263,7 +263,7 @@ fn main() -> ExitCode {
         }
         OutputFormat::Csv => {
             let done: Vec<(&Report, &str)> =
-                outcomes.iter().filter_map(|o| if let Outcome::Done(r, t) = o { Some((r, t.as_str())) } else { None }).collect();
+                outcomes.iter().filter_map(|o| if let Outcome::Done(r, t) = o { Some((r.as_ref(), t.as_str())) } else { None }).collect();
             to_csv(&done)
         }
         OutputFormat::Md => outcomes

@@ -89,20 +89,12 @@ fn xml_to_text(xml: &str) -> Result<String, DecodeError> {
                         }
                     }
                 }
-                b"numPr" => {
-                    if prefix.is_empty() {
-                        prefix = "- ".into();
-                    }
-                }
+                b"numPr" if prefix.is_empty() => prefix = "- ".into(),
                 b"tc" => cell_depth += 1,
                 b"tr" => row_cells.clear(),
                 _ => {}
             },
-            Event::Text(t) => {
-                if in_text {
-                    para.push_str(&t.unescape().map_err(|_| damaged())?);
-                }
-            }
+            Event::Text(t) if in_text => para.push_str(&t.unescape().map_err(|_| damaged())?),
             Event::End(e) => match local(e.name().as_ref()) {
                 b"t" => in_text = false,
                 b"p" => {
