@@ -129,6 +129,11 @@ fn find_comparators(l: &str, ns: &[Num]) -> Vec<ComparatorAt> {
 /// ("18.61% in the rest of England"). Each figure once.
 fn named_comparators(l: &str, ns: &[Num]) -> Vec<ComparatorAt> {
     let mut found: Vec<ComparatorAt> = Vec::new();
+    // Every phrase holds one of these words: most sentences need no further search.
+    const KEYS: [&str; 5] = ["england", "national", "regional", "neighbour", "comparator"];
+    if ns.is_empty() || !KEYS.iter().any(|k| l.contains(k)) {
+        return found;
+    }
     for (phrase, label, after) in COMPARATORS {
         let mut from = 0;
         while let Some(k) = l.get(from..).and_then(|r| r.find(phrase)) {
