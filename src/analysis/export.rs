@@ -121,27 +121,11 @@ pub fn to_csv(reports: &[(&Report, &str)]) -> String {
             let verdict = m.judgement.map(Verdict::as_str).or(m.direction.map(Direction::as_str)).unwrap_or_default().to_string();
             rows.push(row("metric", &m.label, format!("{} {}", m.value, m.unit.as_str()), comp, verdict, String::new(), Some(m.span)));
         }
-        for g in &r.gaps {
-            rows.push(row(
-                "gap",
-                g.origin.as_str(),
-                g.text.clone(),
-                String::new(),
-                String::new(),
-                g.section.clone().unwrap_or_default(),
-                Some(g.span),
-            ));
-        }
-        for g in &r.strengths {
-            rows.push(row(
-                "strength",
-                g.origin.as_str(),
-                g.text.clone(),
-                String::new(),
-                String::new(),
-                g.section.clone().unwrap_or_default(),
-                Some(g.span),
-            ));
+        for (item, list) in [("gap", &r.gaps), ("strength", &r.strengths)] {
+            for g in list {
+                let section = g.section.clone().unwrap_or_default();
+                rows.push(row(item, g.origin.as_str(), g.text.clone(), String::new(), String::new(), section, Some(g.span)));
+            }
         }
         for w in &r.warnings {
             rows.push(row("warning", "", w.clone(), String::new(), String::new(), String::new(), None));
