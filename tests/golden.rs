@@ -177,6 +177,7 @@ fn render(r: &Report, input: &str) -> String {
     macro_rules! out { ($($t:tt)*) => {{ let _ = writeln!(o, $($t)*); }} }
 
     out!("kind: {}", serde_json::to_value(r.kind).unwrap().as_str().unwrap());
+    out!("framework: {}", opt(r.framework));
     out!("authority: {}", opt_q(r.authority.as_deref()));
     out!("published: {}", opt_q(r.published.as_deref()));
     out!("period: {}", opt_q(r.period.as_deref()));

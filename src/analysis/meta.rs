@@ -59,12 +59,55 @@ fn authority(doc: &Doc, kind: Kind) -> Option<String> {
         }
         Kind::OfstedIlacs => {
             // "Inspection of Barnsley local authority children's services"
-            let start = lower.find("inspection of ")? + "inspection of ".len();
-            let end = lower.get(start..)?.find(" local authority")? + start;
-            clean(open.get(start..end)?)
+            let named = || {
+                let start = lower.find("inspection of ")? + "inspection of ".len();
+                let end = lower.get(start..)?.find(" local authority")? + start;
+                clean(open.get(start..end)?)
+            };
+            named().or_else(|| council_beside_title(doc))
         }
         Kind::CommitteePapers => None,
     }
+}
+
+/// Words that open an Ofsted report's title.
+const TITLE_OPENINGS: &[&str] =
+    &["inspection of ", "re-inspection of ", "reinspection of ", "review of ", "joint targeted area inspection"];
+
+/// Does this line read as a council's name: short, capitalised, no figures, not a sentence?
+fn looks_like_a_name(s: &str) -> bool {
+    let t = s.trim();
+    let n = norm(t);
+    t.len() >= 3
+        && t.len() <= 80
+        && t.starts_with(|c: char| c.is_uppercase())
+        && !t.ends_with(['.', ':', ','])
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !["inspection", "ofsted", "report", "judgement", "age group", "published", "lead inspector", "contents"]
+            .iter()
+            .any(|w| n.starts_with(w))
+}
+
+/// Before ILACS titles named the council, the council's name stood on a line of its own just
+/// above the title ("Swindon Borough Council" / "Inspection of services for children in need
+/// of help and protection…"), or — in 2012–13 reports — just below it.
+fn council_beside_title(doc: &Doc) -> Option<String> {
+    let lines: Vec<&str> = doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES).map(|l| l.content.trim()).collect();
+    let title = lines.iter().position(|l| {
+        let n = norm(l);
+        TITLE_OPENINGS.iter().any(|o| n.starts_with(o.trim_end()))
+    })?;
+    if let Some(before) = title.checked_sub(1).map(|i| lines[i]).filter(|l| looks_like_a_name(l)) {
+        return Some(before.to_string());
+    }
+    // Below the title (which may wrap over a line or two): a name with a council word in it.
+    const COUNCIL_WORDS: &[&str] = &["council", "borough", "county", "city", "district", "corporation"];
+    lines
+        .iter()
+        .skip(title + 1)
+        .take(4)
+        .find(|l| looks_like_a_name(l) && COUNCIL_WORDS.iter().any(|w| norm(l).contains(w)))
+        .map(|l| l.to_string())
 }
 
 fn published(doc: &Doc) -> Option<String> {

@@ -17,6 +17,7 @@ mod blocks;
 mod cqc;
 mod export;
 pub mod format;
+mod framework;
 mod gaps;
 mod intake;
 mod kind;

@@ -9,7 +9,7 @@
 //! judgements and figures into gaps.
 
 use super::types::*;
-use super::{blocks, cqc, gaps, kind, meta, metrics, ofsted, papers, text};
+use super::{blocks, cqc, framework, gaps, kind, meta, metrics, ofsted, papers, text};
 
 /// Analyse text whose source is "pasted text".
 pub fn analyse(input: &str) -> Report {
@@ -36,6 +36,18 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
     } else {
         (None, meta.authority)
     };
+    let indicative = cqc.overall.as_ref().is_some_and(|o| o.indicative) || cqc.scores.iter().any(|s| s.indicative);
+    let facts = framework::Facts {
+        kind: detected.kind,
+        indicative,
+        visit: ofsted.visit_type,
+        judgements: &ofsted.judgements,
+        period: meta.period.as_deref(),
+    };
+    let framework = framework::detect(&doc, &facts);
+    if !ofsted.judgements.is_empty() {
+        warnings.extend(framework::missing_judgements(framework, &ofsted.judgements));
+    }
     let figures = metrics::read(&reading);
     let stated = gaps::stated(&reading);
     let findings = gaps::findings(&reading, detected.kind);
@@ -64,6 +76,7 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         kind: detected.kind,
         kind_confidence: detected.confidence,
         kind_reason: detected.reason,
+        framework,
         authority,
         published: meta.published,
         period: meta.period,

@@ -85,7 +85,97 @@ macro_rules! display_as_str {
     )*};
 }
 
-display_as_str!(Grade, VisitType, Unit, Direction, Verdict, MetricKind, Origin, Class);
+display_as_str!(Grade, Framework, VisitType, Unit, Direction, Verdict, MetricKind, Origin, Class);
+
+/// Which framework, or edition of a framework, a report follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Framework {
+    /// CQC local authority assessments, 2024 on.
+    #[serde(rename = "CQC 2024")]
+    Cqc2024,
+    /// The five CQC pilot assessments of 2023, with "indicative" ratings.
+    #[serde(rename = "CQC 2023 pilot")]
+    Cqc2023Pilot,
+    /// Inspections of safeguarding and looked after children services (Ofsted with CQC), to 2012.
+    #[serde(rename = "Safeguarding and LAC 2012")]
+    SafeguardingLac2012,
+    /// Inspections of local authority arrangements for the protection of children, 2012–13.
+    #[serde(rename = "Child protection 2012")]
+    ChildProtection2012,
+    /// Ofsted inspections of looked after children services, 2012–13.
+    #[serde(rename = "Looked after children 2013")]
+    LookedAfterChildren2013,
+    /// The single inspection framework, late 2013 – 2018.
+    #[serde(rename = "SIF")]
+    Sif,
+    /// A re-inspection under the single inspection framework.
+    #[serde(rename = "SIF re-inspection")]
+    SifReinspection,
+    /// A review of a Local Safeguarding Children Board alone.
+    #[serde(rename = "LSCB review")]
+    LscbReview,
+    /// ILACS 2018–22: four judgements, children in care and care leavers in one.
+    #[serde(rename = "ILACS 2018")]
+    Ilacs2018,
+    /// ILACS from 2023: five judgements, care leavers apart.
+    #[serde(rename = "ILACS 2023")]
+    Ilacs2023,
+    /// ILACS from April 2026: four judgements, no overall effectiveness.
+    #[serde(rename = "ILACS 2026")]
+    Ilacs2026,
+    /// An ILACS focused visit letter (no grades).
+    #[serde(rename = "ILACS focused visit")]
+    IlacsFocusedVisit,
+    /// An ILACS monitoring visit letter (no grades).
+    #[serde(rename = "ILACS monitoring visit")]
+    IlacsMonitoringVisit,
+}
+
+impl Framework {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Framework::Cqc2024 => "CQC 2024",
+            Framework::Cqc2023Pilot => "CQC 2023 pilot",
+            Framework::SafeguardingLac2012 => "Safeguarding and LAC 2012",
+            Framework::ChildProtection2012 => "Child protection 2012",
+            Framework::LookedAfterChildren2013 => "Looked after children 2013",
+            Framework::Sif => "SIF",
+            Framework::SifReinspection => "SIF re-inspection",
+            Framework::LscbReview => "LSCB review",
+            Framework::Ilacs2018 => "ILACS 2018",
+            Framework::Ilacs2023 => "ILACS 2023",
+            Framework::Ilacs2026 => "ILACS 2026",
+            Framework::IlacsFocusedVisit => "ILACS focused visit",
+            Framework::IlacsMonitoringVisit => "ILACS monitoring visit",
+        }
+    }
+
+    /// The council's judgements a report of this framework has, by the words that name each
+    /// (any one of them, lower case); `None` where the framework's table is not known here.
+    pub fn expected_judgements(self) -> Option<&'static [(&'static str, &'static [&'static str])]> {
+        const OVERALL: (&str, &[&str]) = ("Overall effectiveness", &["overall effectiveness"]);
+        const LEADERS: (&str, &[&str]) = ("The impact of leaders", &["impact of leaders", "leadership, management", "leadership"]);
+        const HELP: (&str, &[&str]) = ("Children who need help and protection", &["help and protection"]);
+        match self {
+            Framework::Sif | Framework::SifReinspection => Some(&[
+                OVERALL,
+                HELP,
+                ("Children looked after and achieving permanence", &["achieving permanence"]),
+                ("Adoption performance", &["adoption performance"]),
+                ("Experiences and progress of care leavers", &["care leavers"]),
+                ("Leadership, management and governance", &["leadership, management", "leadership"]),
+            ]),
+            Framework::Ilacs2018 => Some(&[LEADERS, HELP, ("Children in care and care leavers", &["children in care"]), OVERALL]),
+            Framework::Ilacs2023 => {
+                Some(&[LEADERS, HELP, ("Children in care", &["children in care"]), ("Care leavers", &["care leavers"]), OVERALL])
+            }
+            Framework::Ilacs2026 => {
+                Some(&[LEADERS, HELP, ("Children in care", &["children in care"]), ("Care leavers", &["care leavers"])])
+            }
+            _ => None,
+        }
+    }
+}
 
 /// The kind of Ofsted visit a report or letter describes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -274,6 +364,8 @@ pub struct Report {
     pub kind_confidence: f64,
     /// Why this kind was chosen, in words.
     pub kind_reason: String,
+    /// Which framework or edition the report follows; `None` when it can't be told.
+    pub framework: Option<Framework>,
     pub authority: Option<String>,
     /// ISO date (`YYYY-MM-DD`) the report was published.
     pub published: Option<String>,

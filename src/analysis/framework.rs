@@ -1,0 +1,176 @@
+//! Which framework a report follows, from its title and what else it holds, and whether its
+//! judgement table was read whole.
+//!
+//! The titles, as the regulators have written them (checked across the wide corpus, 2012–2025):
+//! - "Inspection of safeguarding and looked after children services" — 2012 and before;
+//! - "Inspection of local authority arrangements for the protection of children" — 2012–13;
+//! - "Inspection of looked after children services" — 2012–13 (Ofsted alone);
+//! - "(Re-)inspection of services for children in need of help and protection, children
+//!   looked after and care leavers" — the single inspection framework, 2013–18, usually with a
+//!   "Review of the effectiveness of the Local Safeguarding Children Board"; a review alone is
+//!   an LSCB review;
+//! - "Inspection of children's social care services" (2018–20) and "Inspection of X local
+//!   authority children's services" (2021 on) — ILACS, whose edition is told by its table (a
+//!   combined children in care and care leavers row until 2022, a care leavers row from 2023, no
+//!   overall effectiveness from April 2026) or, failing that, the inspection's year;
+//! - focused and monitoring visit letters.
+
+use super::text::{norm, Doc};
+use super::{Framework, Judgement, Kind, VisitType};
+
+/// How many opening lines hold the title.
+const TITLE_LINES: usize = 14;
+
+fn opening(doc: &Doc) -> String {
+    doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES).map(|l| norm(l.content)).collect::<Vec<_>>().join(" ")
+}
+
+/// The year of the period the report covers ("11 to 15 September 2023"), if written.
+fn year_of(period: Option<&str>) -> Option<u32> {
+    period?
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .filter(|y| (2000..2100).contains(y))
+        .last()
+}
+
+/// What the report in hand says about itself, for telling its framework.
+pub struct Facts<'a> {
+    pub kind: Kind,
+    pub indicative: bool,
+    pub visit: Option<VisitType>,
+    pub judgements: &'a [Judgement],
+    pub period: Option<&'a str>,
+}
+
+pub fn detect(doc: &Doc, f: &Facts) -> Option<Framework> {
+    match f.kind {
+        Kind::CqcLaAssessment => Some(if f.indicative { Framework::Cqc2023Pilot } else { Framework::Cqc2024 }),
+        Kind::OfstedIlacs => ofsted(doc, f),
+        Kind::CommitteePapers | Kind::Unknown => None,
+    }
+}
+
+fn ofsted(doc: &Doc, f: &Facts) -> Option<Framework> {
+    match f.visit {
+        Some(VisitType::FocusedVisit) => return Some(Framework::IlacsFocusedVisit),
+        Some(VisitType::MonitoringVisit) => return Some(Framework::IlacsMonitoringVisit),
+        _ => {}
+    }
+    let open = opening(doc);
+    let has = |p: &str| open.contains(p);
+    if has("re-inspection of services for children") || has("reinspection of services for children") {
+        return Some(Framework::SifReinspection);
+    }
+    if has("inspection of services for children in need of help and protection") {
+        return Some(Framework::Sif);
+    }
+    if has("inspection of safeguarding and looked after children") {
+        return Some(Framework::SafeguardingLac2012);
+    }
+    if has("arrangements for the protection of children") {
+        return Some(Framework::ChildProtection2012);
+    }
+    if has("inspection of looked after children services") || has("inspection of looked after children") {
+        return Some(Framework::LookedAfterChildren2013);
+    }
+    if has("review of the effectiveness of the local safeguarding children board") && !has("inspection of") {
+        return Some(Framework::LscbReview);
+    }
+    Some(ilacs_edition(f))
+}
+
+/// ILACS 2018, 2023 or 2026, by the rows of its table, else by the inspection's year.
+fn ilacs_edition(f: &Facts) -> Framework {
+    let areas: Vec<String> = f.judgements.iter().map(|j| norm(&j.area)).collect();
+    let combined = areas.iter().any(|a| a.contains("children in care and care leavers") || a.contains("children in care and leaving care"));
+    let leavers_apart = areas.iter().any(|a| a.contains("care leavers") && !a.contains("children in care"));
+    let overall = areas.iter().any(|a| a.contains("overall effectiveness"));
+    let year = year_of(f.period);
+    if combined {
+        Framework::Ilacs2018
+    } else if leavers_apart && !overall && year.is_some_and(|y| y >= 2026) {
+        Framework::Ilacs2026
+    } else if leavers_apart {
+        Framework::Ilacs2023
+    } else if year.is_some_and(|y| y <= 2022) {
+        Framework::Ilacs2018
+    } else if year.is_some_and(|y| y >= 2026) && !overall && !f.judgements.is_empty() {
+        Framework::Ilacs2026
+    } else {
+        Framework::Ilacs2023
+    }
+}
+
+/// A warning when a report of a known framework has fewer of the council's judgements than
+/// the framework gives, naming what is missing.
+pub fn missing_judgements(framework: Option<Framework>, judgements: &[Judgement]) -> Option<String> {
+    let framework = framework?;
+    let expected = framework.expected_judgements()?;
+    let areas: Vec<String> = judgements.iter().map(|j| norm(&j.area)).collect();
+    let missing: Vec<&str> =
+        expected.iter().filter(|(_, words)| !areas.iter().any(|a| words.iter().any(|w| a.contains(w)))).map(|(name, _)| *name).collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let found = expected.len() - missing.len();
+    Some(format!(
+        "This report follows {}, which grades {} judgements; {} of them {} read here. Not found: {}. \
+         Check the report's summary of judgements before relying on this list.",
+        framework.as_str(),
+        expected.len(),
+        found,
+        if found == 1 { "was" } else { "were" },
+        missing.join("; ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Grade;
+
+    fn j(area: &str) -> Judgement {
+        Judgement { area: area.into(), grade: Grade::Good, span: (0, 0) }
+    }
+
+    fn detect_in(text: &str, judgements: &[Judgement], period: Option<&str>) -> Option<Framework> {
+        let doc = Doc::new(text);
+        detect(&doc, &Facts { kind: Kind::OfstedIlacs, indicative: false, visit: None, judgements, period })
+    }
+
+    #[test]
+    fn titles_tell_the_older_frameworks() {
+        let sif = "Swindon Borough Council\nInspection of services for children in need of help and\nprotection, children looked after and care leavers\n";
+        assert_eq!(detect_in(sif, &[], None), Some(Framework::Sif));
+        let re =
+            "Birmingham\nRe-inspection of services for children in need of help and\nprotection, children looked after and care leavers\n";
+        assert_eq!(detect_in(re, &[], None), Some(Framework::SifReinspection));
+        let lac = "Inspection of looked after children\nservices\nNorfolk County Council\n";
+        assert_eq!(detect_in(lac, &[], None), Some(Framework::LookedAfterChildren2013));
+    }
+
+    #[test]
+    fn ilacs_editions_by_table_then_year() {
+        let t = "London Borough of Bexley\nInspection of children's social care services\n";
+        let y2018 = [j("The experiences and progress of children in care and care leavers")];
+        assert_eq!(detect_in(t, &y2018, Some("9 July 2018 to 20 July 2018")), Some(Framework::Ilacs2018));
+        let y2023 = [j("The experiences and progress of care leavers"), j("Overall effectiveness")];
+        assert_eq!(detect_in(t, &y2023, Some("11 to 15 September 2023")), Some(Framework::Ilacs2023));
+        assert_eq!(detect_in(t, &[], Some("7 to 18 November 2022")), Some(Framework::Ilacs2018));
+        let y2026 = [j("The experiences and progress of care leavers")];
+        assert_eq!(detect_in(t, &y2026, Some("4 to 15 May 2026")), Some(Framework::Ilacs2026));
+    }
+
+    #[test]
+    fn a_short_table_is_said_to_be_short() {
+        let w =
+            missing_judgements(Some(Framework::Sif), &[j("Overall effectiveness"), j("Children who need help and protection")]).unwrap();
+        assert!(w.contains("6 judgements") && w.contains("2 of them were read") && w.contains("Adoption performance"), "{w}");
+        let full =
+            [j("Overall effectiveness"), j("help and protection"), j("children in care and care leavers"), j("The impact of leaders")];
+        assert_eq!(missing_judgements(Some(Framework::Ilacs2018), &full), None);
+        assert_eq!(missing_judgements(Some(Framework::IlacsFocusedVisit), &[]), None);
+    }
+}
