@@ -18,6 +18,7 @@ for (const o of OFSTED) {
     const lens = await LensPage.open(browser, site.url);
     await lens.paste(fixtureText(`reports/${o.file}.txt`));
     assert.equal(await lens.authority(), o.authority);
+    assert.equal(await lens.text('framework'), 'ILACS 2023');
     assert.deepEqual(await lens.texts('grade'), o.grades);
     const rows = await lens.texts('judgement-row');
     assert.match(rows[0], /^The impact of leaders on social work practice with children and families/);

@@ -35,6 +35,7 @@ pub fn Summary(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoView
             <dl class="facts">
                 {r.published.clone().map(|p| view! { <dt>"Published"</dt><dd data-testid="published"><time datetime=p.clone()>{long_date(&p)}</time></dd> })}
                 {r.period.clone().map(|p| view! { <dt>"Period"</dt><dd data-testid="period">{p}</dd> })}
+                {r.framework.map(|f| view! { <dt>"Framework"</dt><dd data-testid="framework">{f.as_str()}</dd> })}
                 {r.visit_type.map(|v| view! { <dt>"Visit"</dt><dd data-testid="visit-type">{visit_label(v)}</dd> })}
                 {r.lead_inspector.clone().map(|v| view! { <dt>"Lead inspector"</dt><dd>{v}</dd> })}
                 {r.previous_grade.as_ref().map(|p| previous_grade(p, on_evidence))}
