@@ -208,9 +208,14 @@ impl<'d, 'a> Table<'d, 'a> {
 /// on one run-on line or wrapped with each grade on its own line.
 fn numbered_list(doc: &Doc) -> Vec<Row> {
     let lines = &doc.lines;
-    let Some(first) = lines.iter().take(250).position(|l| {
+    const FIRST: &str = "children who need help and protection";
+    let next_content = |i: usize| lines.iter().skip(i + 1).find(|l| !l.is_blank()).map(|l| norm(l.content));
+    let Some(first) = lines.iter().take(250).enumerate().position(|(i, l)| {
         let n = norm(l.content);
-        n.starts_with("1. children who need help and protection") || n.starts_with("1 children who need help and protection")
+        n.starts_with(&format!("1. {FIRST}"))
+            || n.starts_with(&format!("1 {FIRST}"))
+            // "1." on a line of its own, the area on the next (pdftotext of 2015–17 reports).
+            || (is_number_only(l.content) && n.starts_with('1') && next_content(i).is_some_and(|x| x.starts_with(FIRST)))
     }) else {
         return Vec::new();
     };
@@ -241,21 +246,30 @@ fn numbered_list(doc: &Doc) -> Vec<Row> {
 /// The list's lines: from its first while lines look like list items, continuations or grades.
 fn list_region<'d, 'a>(lines: &'d [Line<'a>]) -> Vec<&'d Line<'a>> {
     let mut region: Vec<&Line> = Vec::new();
+    let mut after_number = false;
     for l in lines {
         if l.is_blank() {
             continue;
         }
         let numbered = l.content.starts_with(|c: char| c.is_ascii_digit());
         let continuation = l.content.starts_with(char::is_lowercase);
-        if !(numbered || continuation || whole_grade(l.content).is_some()) {
+        // An area on the line after its number, when the number stands alone ("1." / "Children who…").
+        if !(numbered || continuation || after_number || whole_grade(l.content).is_some()) {
             break;
         }
+        after_number = is_number_only(l.content);
         region.push(l);
         if region.len() > 24 {
             break;
         }
     }
     region
+}
+
+/// "1.", "2.1", "3" alone on a line: a list item's number whose words follow on the next line.
+fn is_number_only(s: &str) -> bool {
+    let t = s.trim().trim_end_matches('.');
+    !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// Lines joined with spaces, keeping each line's offset in the original.
