@@ -118,7 +118,8 @@ def score_ofsted(gold, rep):
     items = stated_items(rep)
     s["items_found"] = sum(item_found(i, items) for l in gold["stated_lists"] for i in l["items"])
     short = s["missing"] + s["wrong"] > 0
-    s["silent"] = short and not rep.get("warnings")
+    # Silent: short, and no warning says anything about the judgements.
+    s["silent"] = short and not any("judgement" in w.lower() for w in rep.get("warnings", []))
     return s
 
 
