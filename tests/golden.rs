@@ -262,7 +262,9 @@ fn render(r: &Report, input: &str) -> String {
 
     out!("\njudgements ({}):", r.judgements.len());
     for j in &r.judgements {
-        out!("  {} | {} | {}", q(&j.area), j.grade, ev(input, j.span));
+        let under = j.parent.as_deref().map_or_else(String::new, |p| format!(" (under {})", q(p)));
+        let scope = if j.is_lscb() { " [LSCB]" } else { "" };
+        out!("  {}{under}{scope} | {} | {}", q(&j.area), j.grade, ev(input, j.span));
     }
 
     out!("\nmetrics ({}):", r.metrics.len());

@@ -108,7 +108,7 @@ fn ilacs_edition(f: &Facts) -> Framework {
 pub fn missing_judgements(framework: Option<Framework>, judgements: &[Judgement]) -> Option<String> {
     let framework = framework?;
     let expected = framework.expected_judgements()?;
-    let areas: Vec<String> = judgements.iter().map(|j| norm(&j.area)).collect();
+    let areas: Vec<String> = judgements.iter().filter(|j| !j.is_lscb()).map(|j| norm(&j.area)).collect();
     let missing: Vec<&str> =
         expected.iter().filter(|(_, words)| !areas.iter().any(|a| words.iter().any(|w| a.contains(w)))).map(|(name, _)| *name).collect();
     if missing.is_empty() {
@@ -132,7 +132,7 @@ mod tests {
     use crate::analysis::Grade;
 
     fn j(area: &str) -> Judgement {
-        Judgement { area: area.into(), grade: Grade::Good, span: (0, 0) }
+        Judgement::new(area, Grade::Good, (0, 0))
     }
 
     fn detect_in(text: &str, judgements: &[Judgement], period: Option<&str>) -> Option<Framework> {

@@ -505,7 +505,8 @@ pub fn derived(
         out.extend(band_gaps(c, first.span));
     }
     for j in judgements.iter().filter(|j| j.grade.below_good()) {
-        out.push(item(Origin::Judgement, format!("{}: {}.", j.area, j.grade), Some("Ofsted judgements".into()), j.span));
+        let whose = if j.is_lscb() { "Local Safeguarding Children Board — " } else { "" };
+        out.push(item(Origin::Judgement, format!("{whose}{}: {}.", j.area, j.grade), Some("Ofsted judgements".into()), j.span));
     }
     out.extend(metrics.iter().filter_map(metric_gap));
     if let Some(f) = financial {

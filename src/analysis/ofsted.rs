@@ -5,7 +5,7 @@
 
 use super::blocks::{BlockKind, Reading};
 use super::text::{norm, Doc, Line};
-use super::{Grade, Judgement, PreviousGrade, Span, VisitType};
+use super::{Grade, Judgement, PreviousGrade, Scope, Span, VisitType};
 
 #[derive(Default)]
 pub struct OfstedRead {
@@ -348,7 +348,7 @@ fn opening_lines(doc: &Doc) -> Vec<Judgement> {
         if before > 0 || out.iter().any(|j: &Judgement| j.area == subject) {
             continue;
         }
-        out.push(Judgement { area: subject.to_string(), grade: g, span: (l.start, l.start + c.len()) });
+        out.push(Judgement::new(subject, g, (l.start, l.start + c.len())));
     }
     out
 }
@@ -406,6 +406,46 @@ fn previous(reading: &Reading) -> Option<PreviousGrade> {
     None
 }
 
+/// The single inspection framework's structure: "2.1 Adoption performance" and "2.2
+/// Experiences and progress of care leavers" sit under "2. Children looked after and achieving
+/// permanence"; the Local Safeguarding Children Board's own judgement ("The Local Safeguarding
+/// Children Board is good", "The effectiveness of the LSCB is good") is kept apart from the
+/// council's, with the scope `lscb`.
+pub fn sif_structure(judgements: &mut Vec<Judgement>, reading: &Reading) {
+    let parent = judgements.iter().find(|j| norm(&j.area).contains("achieving permanence")).map(|j| j.area.clone());
+    let parent = parent.unwrap_or_else(|| "Children looked after and achieving permanence".to_string());
+    for j in judgements.iter_mut() {
+        let n = norm(&j.area);
+        if n.contains("adoption performance") || (n.contains("care leavers") && !n.contains("children looked after")) {
+            j.parent = Some(parent.clone());
+        }
+    }
+    if !judgements.iter().any(Judgement::is_lscb) {
+        judgements.extend(lscb_judgement(reading));
+    }
+}
+
+/// "The Local Safeguarding Children Board (LSCB) is good", "The effectiveness of the LSCB is
+/// good", "The LSCB is requires improvement because:" — the first such sentence, in the present
+/// tense (so "the LSCB was judged adequate" in an account of an earlier inspection is not it).
+fn lscb_judgement(reading: &Reading) -> Option<Judgement> {
+    const SUBJECTS: &[&str] = &[
+        "the effectiveness of the local safeguarding children board",
+        "the effectiveness of the lscb",
+        "the local safeguarding children board",
+        "the lscb",
+    ];
+    reading.sentences.iter().find_map(|sen| {
+        let l = &sen.lower;
+        let rest = SUBJECTS.iter().find_map(|p| l.strip_prefix(p))?;
+        let rest = rest.trim_start().strip_prefix("(lscb)").unwrap_or(rest).trim_start();
+        let rest = rest.strip_prefix("is ")?.trim_start();
+        let rest = rest.strip_prefix("judged to be ").or_else(|| rest.strip_prefix("judged ")).unwrap_or(rest);
+        let (_, grade) = GRADES.iter().find(|(w, _)| rest.starts_with(w))?;
+        Some(Judgement { scope: Some(Scope::Lscb), ..Judgement::new("Overall effectiveness", *grade, reading.span(sen)) })
+    })
+}
+
 pub fn read(doc: &Doc, reading: &Reading) -> OfstedRead {
     let mut warnings = Vec::new();
     let visit = visit_type(doc);
@@ -415,7 +455,7 @@ pub fn read(doc: &Doc, reading: &Reading) -> OfstedRead {
         rows = numbered_list(doc);
     }
     let mut judgements: Vec<Judgement> =
-        rows.into_iter().map(|r| Judgement { area: r.area, grade: r.grade, span: (r.area_start, r.end.max(r.area_start)) }).collect();
+        rows.into_iter().map(|r| Judgement::new(r.area, r.grade, (r.area_start, r.end.max(r.area_start)))).collect();
     if !is_letter {
         for j in opening_lines(doc) {
             if !judgements.iter().any(|k| same_area(&k.area, &j.area)) {
@@ -430,7 +470,7 @@ pub fn read(doc: &Doc, reading: &Reading) -> OfstedRead {
                 warnings.push(format!("The judgement table grades \"{}\" as {} but its section heading says {}.", j.area, j.grade, grade))
             }
             Some(_) => {}
-            None if judgements.len() < 6 => judgements.push(Judgement { area, grade, span }),
+            None if judgements.len() < 6 => judgements.push(Judgement::new(area, grade, span)),
             None => {}
         }
     }

@@ -45,13 +45,17 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         period: meta.period.as_deref(),
     };
     let framework = framework::detect(&doc, &facts);
-    if !ofsted.judgements.is_empty() {
-        warnings.extend(framework::missing_judgements(framework, &ofsted.judgements));
+    let mut judgements = ofsted.judgements;
+    if matches!(framework, Some(Framework::Sif | Framework::SifReinspection | Framework::LscbReview)) {
+        ofsted::sif_structure(&mut judgements, &reading);
+    }
+    if judgements.iter().any(|j| !j.is_lscb()) {
+        warnings.extend(framework::missing_judgements(framework, &judgements));
     }
     let figures = metrics::read(&reading);
     let stated = gaps::stated(&reading);
     let findings = gaps::findings(&reading, detected.kind);
-    let derived = gaps::derived(&cqc.scores, cqc.computed.as_ref(), &ofsted.judgements, &figures.metrics, figures.financial.as_ref());
+    let derived = gaps::derived(&cqc.scores, cqc.computed.as_ref(), &judgements, &figures.metrics, figures.financial.as_ref());
     let (gap_items, strengths) = gaps::assemble(stated, derived, &findings);
     if reading.cut_sentences > 0 {
         warnings.push(format!(
@@ -83,7 +87,7 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         overall: cqc.overall,
         scores: cqc.scores,
         computed_rating: cqc.computed,
-        judgements: ofsted.judgements,
+        judgements,
         visit_type: ofsted.visit_type,
         lead_inspector: ofsted.lead_inspector,
         previous_grade: ofsted.previous,

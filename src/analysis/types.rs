@@ -450,7 +450,37 @@ pub struct ToNext {
 pub struct Judgement {
     pub area: String,
     pub grade: Grade,
+    /// A sub-judgement's parent area (SIF "Adoption performance" under "Children looked after
+    /// and achieving permanence"); absent for top-level judgements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Whose judgement it is: absent for the council's, `lscb` for a Local Safeguarding
+    /// Children Board review's own judgement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
     pub span: Span,
+}
+
+impl Judgement {
+    /// A top-level judgement of the council's.
+    pub fn new(area: impl Into<String>, grade: Grade, span: Span) -> Self {
+        Judgement { area: area.into(), grade, parent: None, scope: None, span }
+    }
+
+    /// The LSCB's own judgement, not the council's.
+    pub fn is_lscb(&self) -> bool {
+        self.scope == Some(Scope::Lscb)
+    }
+}
+
+/// Whose judgement an Ofsted judgement is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// The council's services (the default, written only where it needs saying).
+    Council,
+    /// The Local Safeguarding Children Board's effectiveness (SIF reviews).
+    Lscb,
 }
 
 /// A heading of the document's outline.

@@ -170,11 +170,14 @@ fn judgement_row(j: &Judgement, on_evidence: Callback<Span>) -> impl IntoView {
     let span = j.span;
     // The grade as a position on the scale, so the table reads without colour.
     let steps = usize::from(j.grade.rank());
+    // A sub-judgement is indented under its parent; the LSCB's own judgement is named as such.
+    let class = if j.parent.is_some() { "sub-judgement" } else { "" };
+    let whose = j.is_lscb().then_some("Local Safeguarding Children Board: ");
     view! {
-        <tr data-testid="judgement-row">
+        <tr data-testid="judgement-row" class=class>
             <th scope="row">
                 <button type="button" class="link" title="Show these words in the text" on:click=move |_| on_evidence.run(span)>
-                    {j.area.clone()}
+                    {whose}{j.area.clone()}
                 </button>
             </th>
             <td>
