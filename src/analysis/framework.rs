@@ -29,10 +29,10 @@ fn opening(doc: &Doc) -> String {
 fn year_of(period: Option<&str>) -> Option<u32> {
     period?
         .split(|c: char| !c.is_ascii_digit())
+        .rev()
         .filter(|w| w.len() == 4)
         .filter_map(|w| w.parse().ok())
-        .filter(|y| (2000..2100).contains(y))
-        .last()
+        .find(|y| (2000..2100).contains(y))
 }
 
 /// What the report in hand says about itself, for telling its framework.
