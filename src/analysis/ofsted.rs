@@ -137,6 +137,14 @@ impl<'d, 'a> Table<'d, 'a> {
         if norm(c) == "grade" {
             return true;
         }
+        // "Requires improvement" / "to be good": a grade wrapped onto a second line of its cell.
+        if norm(c) == "to be good" && self.pending.is_empty() {
+            if let Some(r) = self.rows.last_mut().filter(|r| r.grade == Grade::RequiresImprovement) {
+                r.grade = Grade::RequiresImprovementToBeGood;
+                r.end = l.start + c.len();
+                return true;
+            }
+        }
         // Tab-separated: "Area\tGrade".
         if let Some((area, grade)) = c.rsplit_once('\t') {
             if let Some(g) = whole_grade(grade) {
