@@ -88,8 +88,11 @@ fn line(body: &str, offset: usize) -> Line<'_> {
         } else if let Some(c) = s.chars().next() {
             // A bullet needs a space after it, so "-3%" or "**bold**" are left alone.
             let rest = &s[c.len_utf8()..];
-            let glyph_only = c == '\u{f0b7}' || c == '◼' || c == '▪' || c == '•';
-            if BULLETS.contains(&c) && (rest.starts_with(char::is_whitespace) || (glyph_only && !rest.is_empty())) {
+            // Symbol fonts (Wingdings, Symbol) put their bullets in the Private Use Area:
+            // U+F06E, U+F0A7, U+F0B7, U+F0D8… in PDFs of 2013–18 reports.
+            let private_use = ('\u{e000}'..='\u{f8ff}').contains(&c);
+            let glyph_only = c == '\u{f0b7}' || c == '◼' || c == '▪' || c == '•' || private_use;
+            if (BULLETS.contains(&c) || private_use) && (rest.starts_with(char::is_whitespace) || (glyph_only && !rest.is_empty())) {
                 is_bullet = true;
                 s = rest;
             }
@@ -292,5 +295,13 @@ mod tests {
         assert_eq!(parse_date("Sept 9 2023").as_deref(), Some("2023-09-09"));
         assert_eq!(parse_date("31 February 2025"), None);
         assert_eq!(parse_date("may be 12 in 2025"), None);
+    }
+
+    #[test]
+    fn symbol_font_bullets_are_bullets() {
+        let doc = Doc::new("Areas for improvement\n\u{f06e} Ensure that plans are recorded.\n\u{f0a7}Review the offer.\n");
+        assert!(doc.lines[1].is_bullet && doc.lines[2].is_bullet);
+        assert_eq!(doc.lines[1].content, "Ensure that plans are recorded.");
+        assert_eq!(doc.lines[2].content, "Review the offer.");
     }
 }
