@@ -103,6 +103,17 @@ fn ilacs_edition(f: &Facts) -> Framework {
     }
 }
 
+/// A warning when a report says it reviewed the Local Safeguarding Children Board but the
+/// board's judgement was not read.
+pub fn missing_lscb(doc: &Doc, judgements: &[Judgement]) -> Option<String> {
+    let reviewed = opening(doc).contains("review of the effectiveness of the local safeguarding children board");
+    (reviewed && !judgements.iter().any(Judgement::is_lscb)).then(|| {
+        "This report includes a review of the Local Safeguarding Children Board, but the board's own judgement was not found \
+         in the text; check the report's summary."
+            .to_string()
+    })
+}
+
 /// A warning when a report of a known framework has fewer of the council's judgements than
 /// the framework gives, naming what is missing.
 pub fn missing_judgements(framework: Option<Framework>, judgements: &[Judgement]) -> Option<String> {

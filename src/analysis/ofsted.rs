@@ -342,10 +342,12 @@ fn opening_lines(doc: &Doc) -> Vec<Judgement> {
         if c.len() > 200 {
             continue;
         }
-        let subject = if n.starts_with("children's services in") || n.contains("overall judgement is that") {
+        // "Children's services in X are good"; 2014: "The overall judgement is requires improvement".
+        let lscb = n.contains("local safeguarding children board") || n.starts_with("the lscb") || n.contains("of the lscb");
+        let subject = if n.starts_with("children's services in") || n.contains("overall judgement is") {
             "Overall effectiveness"
-        } else if n.contains("local safeguarding children board") {
-            "The Local Safeguarding Children Board"
+        } else if lscb {
+            "Overall effectiveness"
         } else {
             continue;
         };
@@ -353,10 +355,11 @@ fn opening_lines(doc: &Doc) -> Vec<Judgement> {
         let Some((vi, v)) = verb else { continue };
         let after = if v.contains("require") { vi + 1 } else { vi + v.len() };
         let Some((g, before)) = n.get(after..).and_then(trailing_grade) else { continue };
-        if before > 0 || out.iter().any(|j: &Judgement| j.area == subject) {
+        let scope = lscb.then_some(Scope::Lscb);
+        if before > 0 || out.iter().any(|j: &Judgement| j.area == subject && j.scope == scope) {
             continue;
         }
-        out.push(Judgement::new(subject, g, (l.start, l.start + c.len())));
+        out.push(Judgement { scope, ..Judgement::new(subject, g, (l.start, l.start + c.len())) });
     }
     out
 }
@@ -433,11 +436,14 @@ pub fn sif_structure(judgements: &mut Vec<Judgement>, reading: &Reading) {
     }
 }
 
-/// "The Local Safeguarding Children Board (LSCB) is good", "The effectiveness of the LSCB is
-/// good", "The LSCB is requires improvement because:" — the first such sentence, in the present
+/// "The Local Safeguarding Children Board (LSCB) is good", "The effectiveness of the LSCB
+/// requires improvement", "The judgement for the effectiveness of the Local Safeguarding
+/// Children Board (LSCB) is requires improvement" — the first such sentence, in the present
 /// tense (so "the LSCB was judged adequate" in an account of an earlier inspection is not it).
 fn lscb_judgement(reading: &Reading) -> Option<Judgement> {
     const SUBJECTS: &[&str] = &[
+        "the judgement for the effectiveness of the local safeguarding children board",
+        "the judgement for the effectiveness of the lscb",
         "the effectiveness of the local safeguarding children board",
         "the effectiveness of the lscb",
         "the local safeguarding children board",
@@ -447,7 +453,8 @@ fn lscb_judgement(reading: &Reading) -> Option<Judgement> {
         let l = &sen.lower;
         let rest = SUBJECTS.iter().find_map(|p| l.strip_prefix(p))?;
         let rest = rest.trim_start().strip_prefix("(lscb)").unwrap_or(rest).trim_start();
-        let rest = rest.strip_prefix("is ")?.trim_start();
+        // "… is good", "… is requires improvement", "… requires improvement".
+        let rest = rest.strip_prefix("is ").unwrap_or(rest).trim_start();
         let rest = rest.strip_prefix("judged to be ").or_else(|| rest.strip_prefix("judged ")).unwrap_or(rest);
         let (_, grade) = GRADES.iter().find(|(w, _)| rest.starts_with(w))?;
         Some(Judgement { scope: Some(Scope::Lscb), ..Judgement::new("Overall effectiveness", *grade, reading.span(sen)) })
@@ -466,14 +473,14 @@ pub fn read(doc: &Doc, reading: &Reading) -> OfstedRead {
         rows.into_iter().map(|r| Judgement::new(r.area, r.grade, (r.area_start, r.end.max(r.area_start)))).collect();
     if !is_letter {
         for j in opening_lines(doc) {
-            if !judgements.iter().any(|k| same_area(&k.area, &j.area)) {
+            if !judgements.iter().any(|k| k.scope == j.scope && same_area(&k.area, &j.area)) {
                 judgements.push(j);
             }
         }
     }
     let heads = if is_letter { Vec::new() } else { restated(reading) };
     for (area, grade, span) in heads {
-        match judgements.iter().find(|j| same_area(&j.area, &area)) {
+        match judgements.iter().find(|j| !j.is_lscb() && same_area(&j.area, &area)) {
             Some(j) if j.grade != grade => {
                 warnings.push(format!("The judgement table grades \"{}\" as {} but its section heading says {}.", j.area, j.grade, grade))
             }

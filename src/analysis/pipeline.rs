@@ -52,6 +52,9 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
     if judgements.iter().any(|j| !j.is_lscb()) {
         warnings.extend(framework::missing_judgements(framework, &judgements));
     }
+    if detected.kind == Kind::OfstedIlacs {
+        warnings.extend(framework::missing_lscb(&doc, &judgements));
+    }
     let figures = metrics::read(&reading);
     let stated = gaps::stated(&reading);
     let findings = gaps::findings(&reading, detected.kind);
