@@ -344,13 +344,10 @@ fn opening_lines(doc: &Doc) -> Vec<Judgement> {
         }
         // "Children's services in X are good"; 2014: "The overall judgement is requires improvement".
         let lscb = n.contains("local safeguarding children board") || n.starts_with("the lscb") || n.contains("of the lscb");
-        let subject = if n.starts_with("children's services in") || n.contains("overall judgement is") {
-            "Overall effectiveness"
-        } else if lscb {
-            "Overall effectiveness"
-        } else {
+        if !(lscb || n.starts_with("children's services in") || n.contains("overall judgement is")) {
             continue;
-        };
+        }
+        let subject = "Overall effectiveness";
         let verb = [" are ", " is ", " require ", " requires "].iter().filter_map(|v| n.find(v).map(|i| (i, *v))).min();
         let Some((vi, v)) = verb else { continue };
         let after = if v.contains("require") { vi + 1 } else { vi + v.len() };
