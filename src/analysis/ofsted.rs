@@ -86,6 +86,9 @@ struct Row {
     end: usize,
     /// The grade shared a line with the area's first words (-layout); more area may follow.
     open: bool,
+    /// The grade stood alone between the lines of a wrapped area (-layout centres it): a
+    /// following line in lower case ("and families") ends the area.
+    continues: bool,
 }
 
 /// The line (in the first 200) that heads the ILACS table: "Judgement", "Judgement Grade".
@@ -110,6 +113,7 @@ fn table(doc: &Doc) -> Vec<Row> {
         if l.is_blank() || l.is_rule {
             if let Some(r) = table.rows.last_mut() {
                 r.open = false;
+                r.continues = false;
             }
             continue;
         }
@@ -149,7 +153,14 @@ impl<'d, 'a> Table<'d, 'a> {
         if let Some((area, grade)) = c.rsplit_once('\t') {
             if let Some(g) = whole_grade(grade) {
                 let area = area.trim();
-                self.rows.push(Row { area: area.to_string(), area_start: l.start, grade: g, end: l.start + c.len(), open: false });
+                self.rows.push(Row {
+                    area: area.to_string(),
+                    area_start: l.start,
+                    grade: g,
+                    end: l.start + c.len(),
+                    open: false,
+                    continues: false,
+                });
                 return true;
             }
         }
@@ -159,14 +170,14 @@ impl<'d, 'a> Table<'d, 'a> {
                 return false;
             }
             let (area, area_start) = self.area(None, l);
-            self.rows.push(Row { area, area_start, grade: g, end: l.start + c.len(), open: false });
+            self.rows.push(Row { area, area_start, grade: g, end: l.start + c.len(), open: false, continues: true });
             return true;
         }
         // `-layout`: the grade beside the area's first (or last) words.
         if let Some((left, right, off)) = layout_cells(c) {
             if let Some(g) = whole_grade(right) {
                 let (area, area_start) = self.area(Some(left), l);
-                self.rows.push(Row { area, area_start, grade: g, end: l.start + off + right.len(), open: true });
+                self.rows.push(Row { area, area_start, grade: g, end: l.start + off + right.len(), open: true, continues: false });
                 return true;
             }
         }
@@ -174,9 +185,19 @@ impl<'d, 'a> Table<'d, 'a> {
             return true;
         }
         // More of an area: after a -layout row it continues that row.
-        if let Some(r) = self.rows.last_mut().filter(|r| r.open) {
-            r.area.push(' ');
-            r.area.push_str(c);
+        if let Some(r) = self.rows.last_mut().filter(|r| r.open || (r.continues && c.starts_with(char::is_lowercase))) {
+            // "and families        to be good": the area's last words beside the grade's.
+            let (more, to_be_good) = match layout_cells(c) {
+                Some((left, right, off)) if norm(right) == "to be good" && r.grade == Grade::RequiresImprovement => {
+                    r.end = l.start + off + right.len();
+                    (left, true)
+                }
+                _ => (c, false),
+            };
+            if to_be_good {
+                r.grade = Grade::RequiresImprovementToBeGood;
+            }
+            r.area = format!("{} {}", r.area.trim_end(), more.trim());
             return true;
         }
         // Prose (a sentence, or a long line) ends the table.
@@ -198,7 +219,7 @@ impl<'d, 'a> Table<'d, 'a> {
             return false;
         }
         let (area, area_start) = self.area(Some(left), l);
-        self.rows.push(Row { area, area_start, grade: g, end: l.start + c.len(), open: false });
+        self.rows.push(Row { area, area_start, grade: g, end: l.start + c.len(), open: false, continues: false });
         true
     }
 
@@ -244,6 +265,7 @@ fn numbered_list(doc: &Doc) -> Vec<Row> {
                     grade: g,
                     end: joined.orig(body + item.len()),
                     open: false,
+                    continues: false,
                 });
             }
         }
