@@ -794,6 +794,11 @@ impl<'d, 'a> Reader<'d, 'a> {
         if cells.len() < 2 {
             return false;
         }
+        // "1.    Strengthen the management…": a numbered paragraph set with a hanging indent
+        // (pdftotext -layout), not a row of two cells.
+        if cells.len() == 2 && numbered(cells[0].1).is_some_and(|(_, rest)| rest.is_empty()) {
+            return false;
+        }
         let mut buf = TextBuf::default();
         for (k, (off, cell)) in cells.iter().enumerate() {
             if k > 0 {
