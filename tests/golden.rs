@@ -60,6 +60,7 @@ golden! {
     ofsted_monitoring_visit: "variants/ofsted-monitoring-visit",
     ofsted_sif_2015_runon: "variants/ofsted-sif-2015-runon",
     ofsted_sif_2016_wrapped: "variants/ofsted-sif-2016-wrapped",
+    ofsted_sif_2014_layout: "variants/ofsted-sif-2014-layout",
     ofsted_ilacs_2019_layout: "variants/ofsted-ilacs-2019-layout",
     ofsted_ilacs_2019_wrapped_grade: "variants/ofsted-ilacs-2019-wrapped-grade",
     ofsted_sif_number_alone: "variants/ofsted-sif-number-alone",

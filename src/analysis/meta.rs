@@ -98,7 +98,12 @@ fn council_beside_title(doc: &Doc) -> Option<String> {
         TITLE_OPENINGS.iter().any(|o| n.starts_with(o.trim_end()))
     })?;
     if let Some(before) = title.checked_sub(1).map(|i| lines[i]).filter(|l| looks_like_a_name(l)) {
-        return Some(before.to_string());
+        // A name wrapped over two lines: "London Borough of Barking and" / "Dagenham".
+        let wrapped = title.checked_sub(2).map(|i| lines[i]).filter(|l| {
+            let n = norm(l);
+            looks_like_a_name(l) && [" and", " of", " upon", " on", " the"].iter().any(|w| n.ends_with(w))
+        });
+        return Some(wrapped.map_or_else(|| before.to_string(), |w| format!("{w} {before}")));
     }
     // Below the title (which may wrap over a line or two): a name with a council word in it.
     const COUNCIL_WORDS: &[&str] = &["council", "borough", "county", "city", "district", "corporation"];

@@ -248,7 +248,13 @@ fn numbered_list(doc: &Doc) -> Vec<Row> {
     }) else {
         return Vec::new();
     };
-    let joined = Joined::new(&list_region(&lines[first..]));
+    // A grade's first word printed above the first area (-layout) belongs to the list.
+    let first = lines[..first]
+        .iter()
+        .rposition(|l| !l.is_blank())
+        .filter(|&p| matches!(norm(lines[p].content).as_str(), "requires" | "require"))
+        .unwrap_or(first);
+    let joined = Joined::new(&grades_in_order(list_region(&lines[first..])));
     let text = &joined.text;
     let starts = item_starts(text);
     let mut rows = Vec::new();
@@ -271,6 +277,24 @@ fn numbered_list(doc: &Doc) -> Vec<Row> {
         }
     }
     rows
+}
+
+/// In -layout text a two-word grade is printed either side of its area's line ("requires" /
+/// "1. Children who need help and protection" / "improvement"): put its first word back
+/// beside its second, after the area.
+fn grades_in_order<'d, 'a>(mut region: Vec<&'d Line<'a>>) -> Vec<&'d Line<'a>> {
+    let mut k = 0;
+    while k + 2 < region.len() {
+        let first = norm(region[k].content);
+        let third = norm(region[k + 2].content);
+        if (first == "requires" || first == "require") && third.starts_with("improvement") {
+            region.swap(k, k + 1);
+            k += 3;
+        } else {
+            k += 1;
+        }
+    }
+    region
 }
 
 /// The list's lines: from its first while lines look like list items, continuations or grades.
