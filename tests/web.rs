@@ -174,6 +174,9 @@ fn select(host: &Element, testid: &str, value: &str) {
 async fn financial_facts_and_figures_table() {
     let host = mount();
     sleep(50).await;
+    // A tab's content is made when it is first chosen.
+    click(&host, "tab-figures");
+    sleep(50).await;
     // Middlesbrough's financial facts: £18.95m over on the total, £3.83m over on adult social care.
     assert!(one(&host, "fin-total").contains("£256.61m"));
     assert!(one(&host, "fin-total").contains("+£18.95m over budget"));
@@ -210,6 +213,8 @@ fn attrs(host: &Element, testid: &str, attr: &str) -> Vec<String> {
 async fn sorting_by_value_puts_the_largest_first() {
     let host = mount();
     sleep(50).await;
+    click(&host, "tab-figures");
+    sleep(50).await;
     click(&host, "sort-value");
     sleep(50).await;
     let values: Vec<f64> = attrs(&host, "metric-value", "data-value").iter().map(|v| v.parse().unwrap()).collect();
@@ -235,6 +240,8 @@ async fn gaps_view_groups_stated_and_derived_gaps() {
     select(&host, "gaps-filter", "stated_list");
     sleep(50).await;
     assert_eq!(all(&host, "gap").len(), 6);
+    click(&host, "tab-strengths");
+    sleep(50).await;
     assert!(!all(&host, "strength").is_empty());
 }
 
@@ -254,6 +261,7 @@ async fn renaming_or_removing_another_document_keeps_the_current_view() {
     host.query_selector_all("[data-testid='doc-entry'] .doc-select").unwrap().item(0).unwrap().unchecked_into::<HtmlElement>().click();
     sleep(50).await;
     click(&host, "tab-figures");
+    sleep(50).await;
     select(&host, "metrics-filter", "worse");
     sleep(50).await;
     let table: Element = el(&host, "metrics");
@@ -295,4 +303,135 @@ async fn the_comparison_follows_the_documents() {
     in_entry(&host, 2, "remove").click();
     sleep(50).await;
     assert_eq!(title(), "Comparing 2 documents");
+}
+
+#[wasm_bindgen_test]
+fn a_report_crosses_from_the_worker_intact() {
+    // The worker sends its report as a JS value; the page must read back exactly that report.
+    let report = assessment_lens::analyse_named("m.txt", assessment_lens::app::EXAMPLE);
+    assert!(!report.metrics.is_empty() && !report.scores.is_empty());
+    let back = assessment_lens::app::decode_report(assessment_lens::app::encode_report(&report)).unwrap();
+    assert_eq!(back, report);
+    let ofsted = assessment_lens::analyse(include_str!("fixtures/reports/ofsted-barnsley-2023.txt"));
+    assert_eq!(assessment_lens::app::decode_report(assessment_lens::app::encode_report(&ofsted)).unwrap(), ofsted);
+    assert!(assessment_lens::app::decode_report(wasm_bindgen::JsValue::from_str("not a report")).is_err());
+}
+
+#[wasm_bindgen_test]
+async fn a_tab_is_rendered_when_first_chosen_and_kept() {
+    let host = mount();
+    sleep(50).await;
+    // Hidden tabs hold nothing until chosen (a huge report's lists are not built for nothing).
+    assert!(all(&host, "metric-row").is_empty() && all(&host, "strength").is_empty());
+    click(&host, "tab-figures");
+    sleep(50).await;
+    select(&host, "metrics-filter", "worse");
+    sleep(50).await;
+    let worse = all(&host, "metric-row").len();
+    assert!(worse > 0);
+    // Away and back: the same rows, the filter kept.
+    click(&host, "tab-gaps");
+    sleep(50).await;
+    click(&host, "tab-figures");
+    sleep(50).await;
+    assert_eq!(all(&host, "metric-row").len(), worse);
+}
+
+#[wasm_bindgen_test]
+fn file_names_are_made_safe() {
+    use assessment_lens::app::safe_file_stem;
+    assert_eq!(safe_file_stem("Barnsley Metropolitan Borough Council"), "barnsley-metropolitan-borough-council");
+    assert_eq!(safe_file_stem("../../etc/passwd"), "etc-passwd");
+    assert_eq!(safe_file_stem("a\\b:c*d?e\"f<g>h|i"), "a-b-c-d-e-f-g-h-i");
+    assert_eq!(safe_file_stem("  .hidden  "), "hidden");
+    assert_eq!(safe_file_stem("CON"), "report");
+    assert_eq!(safe_file_stem("\u{202e}txt.exe\u{0}"), "txt-exe");
+    assert_eq!(safe_file_stem("Hôpital—Saint"), "h-pital-saint");
+    assert_eq!(safe_file_stem(""), "report");
+    assert!(safe_file_stem(&"x".repeat(500)).len() <= 60);
+}
+
+#[wasm_bindgen_test]
+async fn newer_typing_supersedes_an_analysis_under_way() {
+    let host = mount();
+    sleep(50).await;
+    let area: HtmlTextAreaElement = el(&host, "report-text");
+    let input = |text: &str| {
+        area.set_value(text);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        area.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    };
+    input(include_str!("fixtures/reports/ofsted-barnsley-2023.txt"));
+    // Past the debounce: Barnsley's analysis is under way when the next text arrives.
+    sleep(260).await;
+    assert_eq!(all(&host, "analysing").len(), 1, "the analysis shows while it runs");
+    input(include_str!("fixtures/reports/cqc-stockton-on-tees-2025.txt"));
+    sleep(700).await;
+    assert_eq!(one(&host, "authority"), "Stockton-on-Tees Borough Council");
+    assert!(area.value().starts_with(&include_str!("fixtures/reports/cqc-stockton-on-tees-2025.txt")[..200]));
+    assert!(all(&host, "analysing").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn cancel_stops_the_analysis_and_keeps_the_last_report() {
+    let host = mount();
+    sleep(50).await;
+    let area: HtmlTextAreaElement = el(&host, "report-text");
+    area.set_value(include_str!("fixtures/reports/ofsted-barnsley-2023.txt"));
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    area.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    sleep(260).await;
+    click(&host, "cancel");
+    sleep(600).await;
+    assert_eq!(one(&host, "authority"), "Middlesbrough Council", "the report shown is the last one analysed");
+    assert!(one(&host, "file-errors").contains("Cancelled"));
+    assert!(all(&host, "analysing").is_empty() && all(&host, "cancel").is_empty());
+    assert_eq!(el::<HtmlElement>(&host, "results").get_attribute("aria-busy").as_deref(), Some("false"));
+}
+
+fn storage_event(key: &str, new_value: Option<&str>) {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(key));
+    init.set_new_value(new_value);
+    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn kept_documents_follow_other_tabs_and_forget_all_stays_forgotten() {
+    let store = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    store.clear().unwrap();
+    let host = mount();
+    sleep(50).await;
+    let keep: web_sys::HtmlInputElement = el(&host, "keep");
+    keep.click();
+    sleep(50).await;
+    assert!(store.get_item("assessment-lens:documents").unwrap().unwrap().contains("Middlesbrough"));
+
+    // Another tab keeps a different list: this tab follows it.
+    let other =
+        serde_json::json!([{ "name": "barnsley.txt", "text": include_str!("fixtures/reports/ofsted-barnsley-2023.txt") }]).to_string();
+    store.set_item("assessment-lens:documents", &other).unwrap();
+    storage_event("assessment-lens:documents", Some(&other));
+    sleep(400).await;
+    assert_eq!(all(&host, "doc-name"), vec!["barnsley.txt".to_string()]);
+    // In step: nothing is written back.
+    assert_eq!(store.get_item("assessment-lens:documents").unwrap().as_deref(), Some(other.as_str()));
+
+    // "Forget all" in the other tab: keeping stops here, and a change here writes nothing back.
+    store.remove_item("assessment-lens:documents").unwrap();
+    storage_event("assessment-lens:documents", None);
+    store.remove_item("assessment-lens:keep").unwrap();
+    storage_event("assessment-lens:keep", None);
+    sleep(50).await;
+    assert!(!keep.checked());
+    assert!(one(&host, "keep-status").contains("Forgotten in another tab"));
+    click(&host, "load-example");
+    sleep(100).await;
+    assert_eq!(all(&host, "doc-name").len(), 2, "open documents stay open");
+    assert_eq!(store.get_item("assessment-lens:documents").unwrap(), None);
+    assert_eq!(store.get_item("assessment-lens:keep").unwrap(), None);
+    store.clear().unwrap();
 }

@@ -19,3 +19,27 @@ pub fn text_file(name: &str, mime: &str, contents: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// A safe file-name stem from any words: lower-case ASCII letters and digits joined by single
+/// hyphens, at most 60 characters, never empty, never a hidden or reserved name
+/// ("Ofsted: ../..\\Barnsley <Council>" → "ofsted-barnsley-council").
+pub fn safe_file_stem(words: &str) -> String {
+    let mut out = String::new();
+    for c in words.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            if out.len() >= 60 {
+                break;
+            }
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-');
+    const RESERVED: &[&str] = &["con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3"];
+    if out.is_empty() || RESERVED.contains(&out) {
+        "report".to_string()
+    } else {
+        out.to_string()
+    }
+}

@@ -72,7 +72,7 @@ impl Format {
 /// A file name stem: the council (or document) for one document, the app's name for several.
 fn stem(docs: &[Arc<Document>]) -> String {
     match docs {
-        [d] => d.report.authority.as_deref().unwrap_or(&d.name).to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-"),
+        [d] => super::safe_file_stem(d.report.authority.as_deref().unwrap_or(&d.name)),
         _ => "assessment-lens".to_string(),
     }
 }

@@ -6,15 +6,19 @@
 //! file picker (`input.rs`). The selected document is shown by `results/`; two or more can
 //! be compared (`compare.rs`) and exported (`exports.rs`).
 //!
+//! Analysis of anything the user brings (typing, files, kept documents) runs off the main
+//! thread, one document at a time (`engine.rs`); the example is analysed on the page.
+//!
 //! Rendering follows the data: `Lens::current` is a memo of the selected document compared by
 //! pointer, so renaming, adding or removing another document leaves the report view (and its
 //! filters) alone; only a different selected document, or a new analysis of it, re-renders it.
 
 use std::sync::Arc;
-use std::time::Duration;
 
+use gloo_timers::callback::Timeout;
 use leptos::html::Textarea;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::analysis::{analyse_named, Report, Span};
 
@@ -23,18 +27,22 @@ mod choice;
 mod compare;
 mod doclist;
 mod download;
+mod engine;
 mod evidence;
 mod exports;
 mod input;
 mod results;
 mod storage;
 
+pub use download::safe_file_stem;
+pub use engine::{analyse_in_worker, decode as decode_report, encode as encode_report};
+
 /// The example shown on first load: a real CQC assessment (Open Government Licence v3.0).
 pub const EXAMPLE: &str = include_str!("../../tests/fixtures/reports/cqc-middlesbrough-2025.txt");
 pub const EXAMPLE_NAME: &str = "Example: Middlesbrough CQC assessment (2025)";
 
 /// How long typing must pause before the text is analysed again.
-const DEBOUNCE: Duration = Duration::from_millis(250);
+const DEBOUNCE_MS: u32 = 250;
 
 /// One open document.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,8 +54,13 @@ pub struct Document {
 }
 
 impl Document {
-    fn new(id: u32, name: &str, text: String, notes: Vec<String>) -> Self {
-        let mut report = analyse_named(name, &text);
+    /// Analysed here, on the page: only for the example and empty documents.
+    fn new(id: u32, name: &str, text: String) -> Self {
+        let report = analyse_named(name, &text);
+        Document { id, name: name.to_string(), text, report }
+    }
+
+    fn with_report(id: u32, name: &str, text: String, mut report: Report, notes: Vec<String>) -> Self {
         for (i, n) in notes.into_iter().enumerate() {
             report.warnings.insert(i, n);
         }
@@ -80,16 +93,32 @@ pub struct Lens {
     pub pages: RwSignal<Option<(String, usize, usize)>>,
     /// Files are being dragged over the page.
     pub dragging: RwSignal<bool>,
+    /// The analysis under way (`engine.rs`).
+    pub busy: RwSignal<engine::Busy>,
     next_id: StoredValue<u32>,
 }
 
 impl Lens {
-    pub fn add(&self, name: &str, text: String, notes: Vec<String>) -> u32 {
+    /// Add a document analysed on the page (the example, or an empty one) and select it.
+    pub fn add(&self, name: &str, text: String) -> u32 {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
-        let doc = Arc::new(Document::new(id, name, text, notes));
-        self.docs.update(|d| d.push(doc));
-        self.selected.set(Some(id));
+        self.insert(Document::new(id, name, text), true)
+    }
+
+    /// Add a document analysed elsewhere (the worker); `select` makes it the selected one.
+    pub fn add_report(&self, name: &str, text: String, report: Report, notes: Vec<String>, select: bool) -> u32 {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        self.insert(Document::with_report(id, name, text, report, notes), select)
+    }
+
+    fn insert(&self, doc: Document, select: bool) -> u32 {
+        let id = doc.id;
+        self.docs.update(|d| d.push(Arc::new(doc)));
+        if select || self.selected.get_untracked().is_none() {
+            self.selected.set(Some(id));
+        }
         id
     }
 
@@ -114,13 +143,25 @@ impl Lens {
         });
     }
 
-    /// Replace a document's text and analyse it again.
-    pub fn set_text(&self, id: u32, text: String) {
+    /// Replace a document's text and its report (analysed by the worker).
+    pub fn set_report(&self, id: u32, text: String, mut report: Report) {
         self.docs.update(|d| {
             if let Some(x) = d.iter_mut().find(|x| x.id == id) {
                 // Editing the example makes it the user's own text.
                 let name = if x.name == EXAMPLE_NAME { "pasted text".to_string() } else { x.name.clone() };
-                *x = Arc::new(Document::new(id, &name, text, Vec::new()));
+                report.source = name.clone();
+                *x = Arc::new(Document { id, name, text, report });
+            }
+        });
+    }
+
+    /// Empty a document (analysed on the page: there is nothing to read).
+    pub fn clear_text(&self, id: u32) {
+        engine::supersede(engine::Key::Typing(id));
+        self.docs.update(|d| {
+            if let Some(x) = d.iter_mut().find(|x| x.id == id) {
+                let name = if x.name == EXAMPLE_NAME { "pasted text".to_string() } else { x.name.clone() };
+                *x = Arc::new(Document::new(id, &name, String::new()));
             }
         });
     }
@@ -162,6 +203,7 @@ fn new_lens() -> Lens {
         progress: RwSignal::new(None),
         pages: RwSignal::new(None),
         dragging: RwSignal::new(false),
+        busy: RwSignal::new(engine::Busy::default()),
         next_id: StoredValue::new(1),
     }
 }
@@ -170,20 +212,17 @@ fn new_lens() -> Lens {
 pub fn App() -> impl IntoView {
     let lens = new_lens();
     provide_context(lens);
-    // Kept documents come back; otherwise the example is shown.
-    let kept = storage::restore();
-    if kept.is_empty() {
-        lens.add(EXAMPLE_NAME, EXAMPLE.to_string(), Vec::new());
-    } else {
-        for (name, text) in kept {
-            lens.add(&name, text, Vec::new());
-        }
+    engine::attach(lens.busy);
+    // Kept documents come back (analysed in the worker, in order); otherwise the example is shown.
+    if !storage::start(lens) {
+        lens.add(EXAMPLE_NAME, EXAMPLE.to_string());
     }
     api::install();
     input::listen_for_drops(lens);
 
     let textarea = NodeRef::<Textarea>::new();
-    let (busy, set_busy) = signal(false);
+    let (typing, set_typing) = signal(false);
+    let busy = Signal::derive(move || typing.get() || lens.busy.with(|b| b.name.is_some() || b.waiting > 0));
     // Evidence: select the words in the text area and remember them for the Source view.
     let show_evidence = Callback::new(move |span: Span| {
         lens.active.set(Some(span));
@@ -203,7 +242,7 @@ pub fn App() -> impl IntoView {
         </header>
         <input::DropOverlay/>
         <main class="layout">
-            <InputPanel textarea=textarea set_busy=set_busy/>
+            <InputPanel textarea=textarea set_busy=set_typing/>
             <ResultsPanel busy=busy on_evidence=show_evidence/>
         </main>
         <footer class="foot">
@@ -213,28 +252,52 @@ pub fn App() -> impl IntoView {
 }
 
 /// The documents, the controls to get them in, and the selected one's text; typing analyses
-/// the text again once it pauses (`busy` meanwhile).
+/// the text again (in the worker) once it pauses (`busy` meanwhile). Newer typing supersedes
+/// an analysis still running for the same document, and only the newest text's report is kept.
 #[component]
 fn InputPanel(textarea: NodeRef<Textarea>, set_busy: WriteSignal<bool>) -> impl IntoView {
     let lens = use_lens();
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let pending = StoredValue::new_local(None::<Timeout>);
+    // Each edit's number: a report applies only if no edit came after its text.
+    let edits = StoredValue::new(0u64);
     // The text area's value: the selected document's text, replaced when the selection changes.
     let shown_text = Memo::new(move |_| lens.current.with(|d| d.as_ref().map(|d| d.text.clone()).unwrap_or_default()));
-    let analyse_later = move |value: String| {
-        if let Some(h) = pending.get_value() {
-            h.clear();
+    // Set the text area only when it shows something else (not after the user's own typing:
+    // rewriting 20 MB of identical text would stall the page).
+    Effect::new(move |_| {
+        let text = shown_text.get();
+        if let Some(el) = textarea.get() {
+            if el.value() != text {
+                el.set_value(&text);
+            }
         }
+    });
+    let analyse_later = move |value: String| {
+        let edit = edits.get_value() + 1;
+        edits.set_value(edit);
+        // A new document for text typed with none open (empty, so analysed at once).
+        let id = lens.selected.get_untracked().unwrap_or_else(|| lens.add("pasted text", String::new()));
+        let key = engine::Key::Typing(id);
+        engine::supersede(key);
         set_busy.set(true);
         let analyse = move || {
-            match lens.selected.get_untracked() {
-                Some(id) => lens.set_text(id, value),
-                None => {
-                    lens.add("pasted text", value, Vec::new());
+            spawn_local(async move {
+                let name = lens.docs.with_untracked(|d| d.iter().find(|x| x.id == id).map(|x| x.name.clone())).unwrap_or_default();
+                // Editing the example makes it the user's own text.
+                let name = if name == EXAMPLE_NAME { "pasted text".to_string() } else { name };
+                let outcome = engine::analyse(key, name, value.clone()).await;
+                if edits.get_value() != edit {
+                    return; // a newer edit is on its way
                 }
-            }
-            set_busy.set(false);
+                match outcome {
+                    engine::Outcome::Done(report) => lens.set_report(id, value, *report),
+                    engine::Outcome::Stopped => {}
+                    engine::Outcome::Failed(e) => lens.notices.update(|n| n.push(format!("The text could not be analysed: {e}."))),
+                }
+                set_busy.set(false);
+            });
         };
-        pending.set_value(set_timeout_with_handle(analyse, DEBOUNCE).ok());
+        pending.update_value(|p| *p = Some(Timeout::new(DEBOUNCE_MS, analyse)));
     };
     view! {
         <section class="panel input" aria-labelledby="input-heading">
@@ -250,7 +313,6 @@ fn InputPanel(textarea: NodeRef<Textarea>, set_busy: WriteSignal<bool>) -> impl 
                 data-testid="report-text"
                 node_ref=textarea
                 spellcheck="false"
-                prop:value=move || shown_text.get()
                 on:input=move |ev| analyse_later(event_target_value(&ev))
             ></textarea>
             <p class="hint" data-testid="source-name">
@@ -263,7 +325,7 @@ fn InputPanel(textarea: NodeRef<Textarea>, set_busy: WriteSignal<bool>) -> impl 
 
 /// Notices, exports, and the selected document's report or the comparison.
 #[component]
-fn ResultsPanel(busy: ReadSignal<bool>, on_evidence: Callback<Span>) -> impl IntoView {
+fn ResultsPanel(busy: Signal<bool>, on_evidence: Callback<Span>) -> impl IntoView {
     let lens = use_lens();
     // Setting the view to what it already is must not re-render the results.
     let shown = Memo::new(move |_| lens.view.get());

@@ -18,8 +18,12 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** A static server over pkg/ (or `root`) on an ephemeral loopback port. */
-export async function serveSite(root = SITE) {
+/**
+ * A static server over pkg/ (or `root`) on an ephemeral loopback port. `headers` are added to
+ * every response (e.g. a long `cache-control`, to let the browser's HTTP cache hand back old
+ * files after a rebuild).
+ */
+export async function serveSite(root = SITE, { headers = {} } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: run \`trunk build --release\` (./dev build) first`);
   }
@@ -30,7 +34,7 @@ export async function serveSite(root = SITE) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404).end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers });
       res.end(data);
     });
   });
@@ -67,7 +71,75 @@ export class LensPage {
     const lens = new LensPage(await context.newPage(), baseUrl);
     await lens.page.goto(baseUrl);
     await lens.page.waitForSelector('[data-testid=summary]');
+    await lens.idle();
     return lens;
+  }
+
+  /** Wait until nothing is being read or analysed (kept documents come back one by one). */
+  async idle(timeout = 60_000) {
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid=analysing], [data-testid=progress]')
+      && document.querySelector('[data-testid=results]')?.getAttribute('aria-busy') === 'false', null, { timeout });
+  }
+
+  /**
+   * Wait until the browser has painted twice, so the probe measures the page, not the
+   * browser's own one-off layout of a text area just given megabytes.
+   */
+  async settle() {
+    for (let i = 0; i < 2; i++) await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+
+  /** How long a trivial round trip into the page takes now, in ms. */
+  async latency() {
+    const t0 = performance.now();
+    await this.page.evaluate(() => 0);
+    return performance.now() - t0;
+  }
+
+  /**
+   * The responsiveness probe: from now until `stop()`, a trivial `page.evaluate` every
+   * `every` ms, each timed. `stop()` resolves to `{ count, max, slow }` (`slow`: the round
+   * trips over `limit` ms; `samples`: each round trip's `{ end, ms }`, `end` a Date.now() in ms).
+   * Any spec can wrap a stretch of work with it:
+   *   const probe = lens.probe(); …work…; const { max } = await probe.stop(); assert.ok(max < 200);
+   */
+  probe({ every = 50, limit = 200 } = {}) {
+    const times = [];
+    let running = true;
+    const loop = (async () => {
+      while (running) {
+        const ms = await this.latency();
+        times.push({ end: Date.now(), ms });
+        await new Promise((r) => setTimeout(r, every));
+      }
+    })();
+    return {
+      stop: async () => {
+        running = false;
+        await loop;
+        const ms = times.map((t) => t.ms);
+        return { count: ms.length, max: Math.max(0, ...ms), slow: ms.filter((t) => t > limit), samples: times };
+      },
+    };
+  }
+
+  /**
+   * Paste without waiting for the analysis: the text area's value is set and its input event
+   * fired at once, as a paste does (Playwright's `fill` is too slow for megabytes).
+   */
+  async type(text) {
+    await this.page.evaluate((t) => {
+      const area = document.querySelector('[data-testid=report-text]');
+      area.value = t;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+  }
+
+  /** The analysis card's document name, and where it runs ('worker' or 'page'), once shown. */
+  async analysing(timeout = 30_000) {
+    const card = this.page.locator('[data-testid=analysing]');
+    await card.waitFor({ timeout });
+    return { text: await card.innerText(), where: await card.getAttribute('data-where') };
   }
 
   /** Requests to anywhere but this machine's loopback server. */
@@ -80,7 +152,7 @@ export class LensPage {
 
   async paste(text) {
     await this.page.fill('[data-testid=report-text]', text);
-    // The page re-analyses once typing pauses; aria-busy is true until then.
+    // The page re-analyses (in its worker) once typing pauses; aria-busy is true until then.
     await this.page.waitForSelector('[data-testid=results][aria-busy=false]');
   }
 

@@ -65,10 +65,20 @@ test('the one-file build works from a file:// URL', async () => {
   await page.goto(pathToFileURL(path.join(SITE, 'assessment-lens.html')).href);
   await page.waitForSelector('[data-testid=summary]');
   assert.equal(await page.locator('[data-testid=overall-rating]').first().innerText(), 'Requires improvement');
+  // No worker from a file: the analysis runs on the page, and the page says so.
+  await page.evaluate(() => {
+    window.__onPage = [];
+    new MutationObserver(() => {
+      const card = document.querySelector('[data-testid=analysing]');
+      if (card) window.__onPage.push([card.dataset.where, document.querySelector('[data-testid=on-page-note]')?.textContent ?? '']);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
   await page.fill('[data-testid=report-text]', fixtureText('reports/cqc-stockton-on-tees-2025.txt'));
   await page.waitForSelector('[data-testid=results][aria-busy=false]');
   await page.waitForFunction(() => document.querySelector('[data-testid=authority]')?.textContent === 'Stockton-on-Tees Borough Council');
   assert.equal(await page.locator('[data-testid=overall-rating]').first().innerText(), 'Good');
+  const seen = await page.evaluate(() => window.__onPage);
+  assert.ok(seen.length > 0 && seen.every(([where, note]) => where === 'page' && /analyses on the page itself/.test(note)), JSON.stringify(seen));
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')), []);
   await context.close();
 });

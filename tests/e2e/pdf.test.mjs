@@ -60,3 +60,57 @@ test('bad PDFs get clear messages and the page keeps working', async () => {
   await lens.paste(fixtureText('reports/ofsted-croydon-2024.txt'));
   assert.equal(await lens.authority(), 'Croydon');
 });
+
+/** A PDF of `pages` pages of plain text lines, made here (no stored blob). */
+function longPdf(pages) {
+  const objs = [];
+  const kids = [];
+  objs[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objs[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+  for (let i = 0; i < pages; i++) {
+    const pageId = 4 + 2 * i;
+    const contentId = pageId + 1;
+    kids.push(`${pageId} 0 R`);
+    const lines = [];
+    for (let l = 0; l < 30; l++) lines.push(`BT /F1 11 Tf 50 ${760 - l * 24} Td (Page ${i + 1} line ${l + 1}: ward spend rose from 10 to 12 million) Tj ET`);
+    const stream = lines.join('\n');
+    objs[pageId] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentId} 0 R >>`;
+    objs[contentId] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+  }
+  objs[2] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  for (let id = 1; id < objs.length; id++) {
+    offsets[id] = out.length;
+    out += `${id} 0 obj\n${objs[id]}\nendobj\n`;
+  }
+  const xref = out.length;
+  out += `xref\n0 ${objs.length}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objs.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+test('Cancel stops a long PDF being read, and the page answers throughout', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  await lens.drop([{ name: 'long.pdf', type: 'application/pdf', content: longPdf(1500) }]);
+  await lens.page.waitForSelector('[data-testid=pdf-progress]', { timeout: 30_000 });
+  await lens.page.waitForFunction(() => /page (\d+) of 1500/.test(document.querySelector('[data-testid=pdf-progress]')?.textContent ?? '')
+    && Number(/page (\d+)/.exec(document.querySelector('[data-testid=pdf-progress]').textContent)[1]) >= 20);
+  // Read for a second with the probe running (from page 20: the test's own drop builds the
+  // 2 MB file in the page first), then cancel part-way.
+  const probe = lens.probe();
+  await lens.page.waitForTimeout(1000);
+  assert.match(await lens.text('pdf-progress'), /page \d+ of 1500/, 'still reading');
+  await lens.page.click('[data-testid=cancel]');
+  await lens.page.waitForSelector('[data-testid=pdf-progress]', { state: 'detached', timeout: 3000 });
+  await lens.idle(5000);
+  const { max, count } = await probe.stop();
+  assert.match(await lens.text('file-errors'), /Cancelled/);
+  assert.deepEqual(await lens.texts('doc-name'), ['Example: Middlesbrough CQC assessment (2025)'], 'no document was added');
+  assert.ok(count >= 3 && max < 200, `the page answered within 200 ms while the PDF was read (${count} round trips, slowest ${Math.round(max)} ms)`);
+  // Nothing left running: a later file is read as usual.
+  await lens.drop([{ name: 'w.txt', content: fixtureText('reports/ofsted-westminster-2025.txt') }]);
+  await lens.filesRead();
+  await lens.idle();
+  assert.equal(await lens.authority(), 'Westminster');
+});

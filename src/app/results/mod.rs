@@ -86,23 +86,26 @@ pub fn ReportView(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoV
         <summary::Summary doc=doc.clone() on_evidence=on_evidence/>
         <summary::Warnings warnings=r.warnings.clone()/>
         <TabList labels=labels/>
-        {panel(tab, Tab::Overview, view! { <overview::Overview doc=doc.clone() on_evidence=on_evidence/> })}
-        {panel(tab, Tab::Figures, view! { <figures::Figures doc=doc.clone() on_evidence=on_evidence/> })}
-        {panel(tab, Tab::Gaps, view! { <items::GapsView doc=doc.clone() on_evidence=on_evidence/> })}
-        {panel(tab, Tab::Strengths, view! {
-            <items::ItemsByGroup items=r.strengths.clone() testid="strength" empty="No strengths were found in this text." on_evidence=on_evidence/>
-        })}
-        {panel(tab, Tab::Source, view! { <source::SourceView doc=doc.clone()/> })}
-        {panel(tab, Tab::Outline, view! { <source::Outline doc=doc.clone() on_evidence=on_evidence/> })}
+        {panel(tab, Tab::Overview, { let doc = doc.clone(); move || view! { <overview::Overview doc=doc.clone() on_evidence=on_evidence/> } })}
+        {panel(tab, Tab::Figures, { let doc = doc.clone(); move || view! { <figures::Figures doc=doc.clone() on_evidence=on_evidence/> } })}
+        {panel(tab, Tab::Gaps, { let doc = doc.clone(); move || view! { <items::GapsView doc=doc.clone() on_evidence=on_evidence/> } })}
+        {panel(tab, Tab::Strengths, { let doc = doc.clone(); move || view! {
+            <items::ItemsByGroup items=doc.report.strengths.clone() testid="strength" empty="No strengths were found in this text." on_evidence=on_evidence/>
+        } })}
+        {panel(tab, Tab::Source, { let doc = doc.clone(); move || view! { <source::SourceView doc=doc.clone()/> } })}
+        {panel(tab, Tab::Outline, { let doc = doc.clone(); move || view! { <source::Outline doc=doc.clone() on_evidence=on_evidence/> } })}
     }
     .into_any()
 }
 
-/// A tab's panel, hidden unless its tab is chosen.
-fn panel(chosen: RwSignal<Tab>, tab: Tab, content: impl IntoView) -> impl IntoView {
+/// A tab's panel, hidden unless its tab is chosen. Its content is made when the tab is first
+/// chosen and kept afterwards (with its filters and sort): a huge report's tens of thousands of
+/// gaps, findings and sections are not rendered until asked for.
+fn panel<V: IntoView + 'static>(chosen: RwSignal<Tab>, tab: Tab, content: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView {
+    let seen = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || chosen.get() == tab);
     view! {
         <div role="tabpanel" id=format!("panel-{}", tab.id()) aria-labelledby=format!("tab-{}", tab.id()) hidden=move || chosen.get() != tab>
-            {content}
+            {move || seen.get().then(&content)}
         </div>
     }
 }
