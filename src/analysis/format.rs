@@ -7,19 +7,17 @@ use super::Unit;
 pub const MONTHS: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+/// The same in lower case, for finding them in lower-cased text.
+pub const MONTHS_LOWER: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
 /// The month a word names: "March", "mar", "Sept.", case-insensitive; 1 = January.
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| {
-            let m = m.to_ascii_lowercase();
-            m.starts_with(&w) && (w.len() == 3 || w.len() == m.len() || w == "sept")
-        })
-        .map(|i| i as u32 + 1)
+    MONTHS_LOWER.iter().position(|m| m.starts_with(&w) && (w.len() == 3 || w.len() == m.len() || w == "sept")).map(|i| i as u32 + 1)
 }
 
 /// The month `m` (1 = January) by name, if it is one.

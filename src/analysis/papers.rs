@@ -5,29 +5,9 @@
 use std::collections::HashMap;
 
 use super::blocks::{BlockKind, Reading};
+use super::format::title_case;
 use super::text::{norm, parse_date, Doc};
 use super::{AgendaItem, Decision, Meeting, PackDocument};
-
-const SMALL_WORDS: &[&str] = &["and", "of", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with", "or"];
-
-/// "CHILDREN AND YOUNG PEOPLE'S SOCIAL CARE" → "Children and Young People's Social Care".
-fn title_case(s: &str) -> String {
-    let mut out = Vec::new();
-    for (i, w) in s.split_whitespace().enumerate() {
-        let lower = w.to_lowercase();
-        if i > 0 && SMALL_WORDS.contains(&lower.as_str()) {
-            out.push(lower);
-            continue;
-        }
-        let mut cs = lower.chars();
-        let word = match cs.next() {
-            Some(f) => f.to_uppercase().collect::<String>() + cs.as_str(),
-            None => String::new(),
-        };
-        out.push(word);
-    }
-    out.join(" ")
-}
 
 fn mostly_upper(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();

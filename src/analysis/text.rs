@@ -2,6 +2,7 @@
 //! original, each line's content with markdown and bullet markers stripped (still a slice of
 //! the original, so spans stay exact), and helpers that compare text loosely.
 
+use super::format::month_number as month;
 use super::Span;
 
 /// One line of the input.
@@ -168,17 +169,6 @@ pub fn find_span(content: &str, base: usize, needle: &str) -> Span {
         Some(i) if content.is_char_boundary(i) && content.is_char_boundary(i + needle.len()) => (base + i, base + i + needle.len()),
         _ => (base, base + content.len()),
     }
-}
-
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS.iter().position(|m| m.starts_with(&w) && (w.len() == 3 || w.len() == m.len() || w == "sept")).map(|i| i as u32 + 1)
 }
 
 fn day(word: &str) -> Option<u32> {

@@ -52,6 +52,9 @@ struct Tag {
     end: usize,
 }
 
+/// The longest tag looked for, attributes and all.
+const MAX_TAG: usize = 4096;
+
 /// The tag that starts at `at` (a `<`), if it is one.
 fn tag_at(s: &str, at: usize) -> Option<Tag> {
     let b = s.as_bytes();
@@ -68,9 +71,11 @@ fn tag_at(s: &str, at: usize) -> Option<Tag> {
         return None;
     }
     let name = s[name_start..i].to_ascii_lowercase();
-    // Skip attributes, minding quoted values that may hold '>'.
+    // Skip attributes, minding quoted values that may hold '>'; a "tag" longer than
+    // `MAX_TAG` is text with a stray '<' (and looking further would rescan the page at every one).
     let mut quote = None;
-    while i < b.len() {
+    let stop = b.len().min(at + MAX_TAG);
+    while i < stop {
         match (quote, b[i]) {
             (None, b'"') | (None, b'\'') => quote = Some(b[i]),
             (Some(q), c) if c == q => quote = None,
@@ -97,7 +102,8 @@ fn skip_hidden(s: &str, lower: &str, from: usize, name: &str) -> usize {
 /// A character reference at `at` (a `&`): the text it stands for and its byte length.
 fn reference(s: &str, at: usize) -> Option<(String, usize)> {
     let rest = &s[at + 1..];
-    let semi = rest.find(';').filter(|&k| k <= 10)?;
+    // Only a short window: "&&&…" without a ';' must not rescan the page at every '&'.
+    let semi = rest.bytes().take(11).position(|c| c == b';')?;
     let body = &rest[..semi];
     let ch = if let Some(num) = body.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -280,5 +286,12 @@ mod tests {
             let _ = html_to_text(s);
         }
         assert_eq!(html_to_text("<a href='a>b'>link</a>"), "link\n");
+    }
+
+    #[test]
+    fn stray_brackets_and_ampersands_are_text() {
+        let t = html_to_text(&"<a x=\"".repeat(3));
+        assert_eq!(t, "<a x=\"<a x=\"<a x=\"\n");
+        assert_eq!(html_to_text("&&&;"), "&&&;\n");
     }
 }

@@ -1,6 +1,7 @@
 //! The data source a sentence names ("Adult Social Care Survey", "SALT") and the date written
 //! with it.
 
+use super::super::format::MONTHS;
 use super::super::numbers::{fin_year, numbers, Quantity};
 use super::{find_word, prefix};
 
@@ -16,9 +17,6 @@ const SOURCES: &[(&str, &[&str])] = &[
         &["data provided by the local authority", "local authority data", "local authority's data", "local authority provided"],
     ),
 ];
-
-pub(super) const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// A named data source and the date written with it.
 #[derive(Clone, Debug)]

@@ -1,14 +1,11 @@
 //! Trends: "from 702 in August 2020 to 531 in July 2021", with the dates written beside each
 //! figure and the subject before "from".
 
+use super::super::format::{MONTHS, MONTHS_LOWER};
 use super::super::numbers::{numbers, Num, Quantity};
 use super::super::{Direction, Metric, MetricKind, Previous};
-use super::source::MONTHS;
 use super::verdict::DEGREES;
 use super::{prefix, Sent};
-
-const MONTH_WORDS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /// A date written just after a figure: "in August 2020", "(August 2020)", "in 2020", "a month in 2020".
 fn date_after(s: &str) -> Option<String> {
@@ -16,7 +13,7 @@ fn date_after(s: &str) -> Option<String> {
     let l = w.to_ascii_lowercase();
     let stop = l.find(" to ").unwrap_or(l.len());
     let l = &l[..stop];
-    for (mi, m) in MONTH_WORDS.iter().enumerate() {
+    for (mi, m) in MONTHS_LOWER.iter().enumerate() {
         if let Some(i) = l.find(m) {
             let year: String = l[i + m.len()..].trim_start().chars().take_while(|c| c.is_ascii_digit()).collect();
             if year.len() == 4 {
