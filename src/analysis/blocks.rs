@@ -493,6 +493,11 @@ fn lettered(s: &str) -> Option<(&str, &str)> {
 }
 
 /// "12." / "4.3" / "2.1." at the start of a line, with the rest; also "a)" and "(ii)".
+/// "1.", "2.1", "a)" alone on a line: a list item's number whose words follow on the next line.
+pub fn number_alone(s: &str) -> bool {
+    numbered(s.trim()).is_some_and(|(_, rest)| rest.is_empty())
+}
+
 fn numbered(s: &str) -> Option<(&str, &str)> {
     if let Some(l) = lettered(s) {
         return Some(l);

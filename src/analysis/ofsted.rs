@@ -3,7 +3,7 @@
 //! numbered judgement lists (2013–2017), section headings that restate a grade, the kind of
 //! visit, the lead inspector and the previous grade.
 
-use super::blocks::{BlockKind, Reading};
+use super::blocks::{number_alone, BlockKind, Reading};
 use super::text::{norm, Doc, Line};
 use super::{Grade, Judgement, PreviousGrade, Scope, Span, VisitType};
 
@@ -244,7 +244,7 @@ fn numbered_list(doc: &Doc) -> Vec<Row> {
         n.starts_with(&format!("1. {FIRST}"))
             || n.starts_with(&format!("1 {FIRST}"))
             // "1." on a line of its own, the area on the next (pdftotext of 2015–17 reports).
-            || (is_number_only(l.content) && n.starts_with('1') && next_content(i).is_some_and(|x| x.starts_with(FIRST)))
+            || (number_alone(l.content) && n.starts_with('1') && next_content(i).is_some_and(|x| x.starts_with(FIRST)))
     }) else {
         return Vec::new();
     };
@@ -311,19 +311,13 @@ fn list_region<'d, 'a>(lines: &'d [Line<'a>]) -> Vec<&'d Line<'a>> {
         if !(numbered || continuation || after_number || whole_grade(l.content).is_some()) {
             break;
         }
-        after_number = is_number_only(l.content);
+        after_number = number_alone(l.content);
         region.push(l);
         if region.len() > 24 {
             break;
         }
     }
     region
-}
-
-/// "1.", "2.1", "3" alone on a line: a list item's number whose words follow on the next line.
-fn is_number_only(s: &str) -> bool {
-    let t = s.trim().trim_end_matches('.');
-    !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// Lines joined with spaces, keeping each line's offset in the original.
