@@ -21,7 +21,8 @@ use super::{Framework, Judgement, Kind, VisitType};
 /// How many opening lines hold the title.
 const TITLE_LINES: usize = 14;
 
-fn opening(doc: &Doc) -> String {
+/// The title: the opening lines, normalised and joined (so a wrapped title reads whole).
+pub fn title(doc: &Doc) -> String {
     doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES).map(|l| norm(l.content)).collect::<Vec<_>>().join(" ")
 }
 
@@ -37,6 +38,8 @@ fn year_of(period: Option<&str>) -> Option<u32> {
 
 /// What the report in hand says about itself, for telling its framework.
 pub struct Facts<'a> {
+    /// From [`title`].
+    pub title: &'a str,
     pub kind: Kind,
     pub indicative: bool,
     pub visit: Option<VisitType>,
@@ -44,22 +47,21 @@ pub struct Facts<'a> {
     pub period: Option<&'a str>,
 }
 
-pub fn detect(doc: &Doc, f: &Facts) -> Option<Framework> {
+pub fn detect(f: &Facts) -> Option<Framework> {
     match f.kind {
         Kind::CqcLaAssessment => Some(if f.indicative { Framework::Cqc2023Pilot } else { Framework::Cqc2024 }),
-        Kind::OfstedIlacs => ofsted(doc, f),
+        Kind::OfstedIlacs => ofsted(f),
         Kind::CommitteePapers | Kind::Unknown => None,
     }
 }
 
-fn ofsted(doc: &Doc, f: &Facts) -> Option<Framework> {
+fn ofsted(f: &Facts) -> Option<Framework> {
     match f.visit {
         Some(VisitType::FocusedVisit) => return Some(Framework::IlacsFocusedVisit),
         Some(VisitType::MonitoringVisit) => return Some(Framework::IlacsMonitoringVisit),
         _ => {}
     }
-    let open = opening(doc);
-    let has = |p: &str| open.contains(p);
+    let has = |p: &str| f.title.contains(p);
     if has("re-inspection of services for children") || has("reinspection of services for children") {
         return Some(Framework::SifReinspection);
     }
@@ -105,8 +107,8 @@ fn ilacs_edition(f: &Facts) -> Framework {
 
 /// A warning when a report says it reviewed the Local Safeguarding Children Board but the
 /// board's judgement was not read.
-pub fn missing_lscb(doc: &Doc, judgements: &[Judgement]) -> Option<String> {
-    let reviewed = opening(doc).contains("review of the effectiveness of the local safeguarding children board");
+pub fn missing_lscb(title: &str, judgements: &[Judgement]) -> Option<String> {
+    let reviewed = title.contains("review of the effectiveness of the local safeguarding children board");
     (reviewed && !judgements.iter().any(Judgement::is_lscb)).then(|| {
         "This report includes a review of the Local Safeguarding Children Board, but the board's own judgement was not found \
          in the text; check the report's summary."
@@ -147,8 +149,8 @@ mod tests {
     }
 
     fn detect_in(text: &str, judgements: &[Judgement], period: Option<&str>) -> Option<Framework> {
-        let doc = Doc::new(text);
-        detect(&doc, &Facts { kind: Kind::OfstedIlacs, indicative: false, visit: None, judgements, period })
+        let title = title(&Doc::new(text));
+        detect(&Facts { title: &title, kind: Kind::OfstedIlacs, indicative: false, visit: None, judgements, period })
     }
 
     #[test]

@@ -37,14 +37,16 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         (None, meta.authority)
     };
     let indicative = cqc.overall.as_ref().is_some_and(|o| o.indicative) || cqc.scores.iter().any(|s| s.indicative);
+    let title = framework::title(&doc);
     let facts = framework::Facts {
+        title: &title,
         kind: detected.kind,
         indicative,
         visit: ofsted.visit_type,
         judgements: &ofsted.judgements,
         period: meta.period.as_deref(),
     };
-    let framework = framework::detect(&doc, &facts);
+    let framework = framework::detect(&facts);
     let mut judgements = ofsted.judgements;
     if matches!(framework, Some(Framework::Sif | Framework::SifReinspection | Framework::LscbReview)) {
         ofsted::sif_structure(&mut judgements, &reading);
@@ -53,7 +55,7 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         warnings.extend(framework::missing_judgements(framework, &judgements));
     }
     if detected.kind == Kind::OfstedIlacs {
-        warnings.extend(framework::missing_lscb(&doc, &judgements));
+        warnings.extend(framework::missing_lscb(&title, &judgements));
     }
     let figures = metrics::read(&reading);
     let stated = gaps::stated(&reading);
