@@ -8,6 +8,11 @@
 //! least-squares slope of log(time) against log(size): 1 is linear, n log n over this range is
 //! about 1.1, quadratic 2. A shape whose exponent is over 1.35, or any run over 2 s, fails the
 //! benchmark (exit 1). It ends with the slowest rate (MB/s) and the largest time per MB seen.
+//!
+//!   cargo run --release --example scaling -- --at MB
+//!
+//! times each shape once at MB megabytes (the page's limit is 20) and fails if any takes over
+//! 2 s: the issue's bound for the largest input allowed.
 
 use std::time::{Duration, Instant};
 
@@ -59,6 +64,15 @@ const SHAPES: &[Shape] = &[
     ("bullets", |n| numbered(n, |i| format!("- Item {i} needs to improve\n"))),
     ("headings", |n| numbered(n, |i| format!("Heading number {i}\n\nA short paragraph about it.\n\n"))),
     ("footnote digits", |n| repeat_to("word1 word22 word333 ", n)),
+    // Every stated item against every gap sentence was quadratic (the gaps list's de-duplication).
+    ("stated lists and gap sentences", |n| {
+        numbered(n, |i| {
+            format!(
+                "Areas for improvement\n\n- Improve the timeliness of assessments for children in team {i}.\n\n\
+                 Leaders in area {i} have not ensured that plans for children are reviewed, and delays persist.\n\n"
+            )
+        })
+    }),
     ("CQC report", |n| real("cqc-middlesbrough-2025.txt", n)),
     ("Ofsted report (pdftotext)", |n| real("ofsted-croydon-2024.txt", n)),
     ("committee papers", |n| real("scrutiny-middlesbrough-children-2021-09.txt", n)),
@@ -90,6 +104,10 @@ fn main() {
     let base_kb: usize = args.iter().position(|a| a == "--base").and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(64);
     let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).cloned();
     let base = base_kb * 1024;
+    if let Some(mb) = args.iter().position(|a| a == "--at").and_then(|i| args.get(i + 1)).and_then(|v| v.parse::<f64>().ok()) {
+        at_size(mb, only.as_deref());
+        return;
+    }
     const LIMIT: f64 = 1.35;
     println!("base {base_kb} KB; allowed growth exponent {LIMIT} (1 = linear, n log n ≈ 1.1, quadratic = 2); any run over 2 s fails");
     println!("{:<28} {:>10} {:>10} {:>10} {:>10} {:>8}  verdict", "shape", "1x", "2x", "4x", "8x", "exponent");
@@ -135,6 +153,36 @@ fn main() {
         println!("scaling: every shape within n log n");
     } else {
         println!("scaling: FAILED for {}", failed.join(", "));
+        std::process::exit(1);
+    }
+}
+
+/// Each shape once at `mb` megabytes: its time and rate; over 2 s fails.
+fn at_size(mb: f64, only: Option<&str>) {
+    let bytes = (mb * 1e6) as usize;
+    println!("each shape at {mb} MB, one run; over 2 s fails");
+    let mut failed = Vec::new();
+    for (name, make) in SHAPES {
+        if only.is_some_and(|o| !name.contains(o)) {
+            continue;
+        }
+        let mut text = make(bytes);
+        let mut cut = bytes.min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+        let t = time(&text, 1);
+        let verdict = if t > Duration::from_secs(2) { "FAIL (over 2 s)" } else { "ok" };
+        if verdict != "ok" {
+            failed.push(*name);
+        }
+        println!("{name:<32} {:>8.2} s {:>8.1} MB/s  {verdict}", t.as_secs_f64(), text.len() as f64 / 1e6 / t.as_secs_f64().max(1e-9));
+    }
+    if failed.is_empty() {
+        println!("at {mb} MB: every shape within 2 s");
+    } else {
+        println!("at {mb} MB: FAILED for {}", failed.join(", "));
         std::process::exit(1);
     }
 }

@@ -8,8 +8,8 @@
 //! (and words hyphenated across them), ligatures, footnote digits glued to words, non-breaking
 //! spaces, curly quotes, and `?` standing in for a lost hyphen ("co?production").
 
+use super::text::FastSet as HashSet;
 use std::cell::OnceCell;
-use std::collections::HashSet;
 
 use super::numbers::{numbers, Num};
 use super::text::{Doc, Line};
@@ -258,13 +258,23 @@ impl TextBuf {
                 }
             };
         }
-        let mut iter = content.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let next_i = iter.peek().map(|(j, _)| *j).unwrap_or(content.len());
+        let mut closes = Closes::default();
+        let mut i = 0;
+        while i < content.len() {
             if i < skip_to {
+                // skip_to is always just past an ASCII byte: a char boundary.
+                i = skip_to;
                 continue;
             }
-            let next = iter.peek().map(|(_, n)| *n);
+            // Letters and most punctuation are kept as they are: no decoding, no look-around.
+            if !matches!(bytes[i], b' ' | b'\t' | b'*' | b'\\' | b'?' | b'[' | b']' | b'0'..=b'9' | 0x80..) {
+                run_start.get_or_insert(i);
+                i += 1;
+                continue;
+            }
+            let Some(c) = content[i..].chars().next() else { break };
+            let next_i = i + c.len_utf8();
+            let next = content[next_i..].chars().next();
             let prev = content[..i].chars().next_back();
             let replacement: Option<&str> = match c {
                 '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{2002}' | '\u{2003}' | '\t' | ' ' => {
@@ -289,17 +299,19 @@ impl TextBuf {
                 '?' if prev.is_some_and(char::is_alphabetic) && next.is_some_and(|n| n.is_lowercase()) => Some("-"),
                 // A Markdown link "[text](target)": looked for within a short window, so text full of
                 // brackets is not rescanned to its end at every one.
-                '[' if link_close(bytes, i).is_some() => Some(""),
+                '[' if closes.link_at(bytes, i) => Some(""),
                 ']' if bytes[i..].starts_with(b"](") && target_end(bytes, i).is_some() => {
                     // Drop "](target)".
                     skip_to = target_end(bytes, i).unwrap_or(content.len());
                     flush!(i);
+                    i = next_i;
                     continue;
                 }
                 d if d.is_ascii_digit() && is_footnote(bytes, i) => {
                     let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
                     skip_to = end;
                     flush!(i);
+                    i = next_i;
                     continue;
                 }
                 _ => None,
@@ -313,6 +325,7 @@ impl TextBuf {
                     self.replace(r, base + i, base + next_i);
                 }
             }
+            i = next_i;
         }
         flush!(content.len());
     }
@@ -322,12 +335,30 @@ impl TextBuf {
 /// The longest link text and link target looked for, in bytes.
 const LINK_WINDOW: usize = 300;
 
-/// The position of the "](" that closes the link text opened by the "[" at `i`, if a
-/// complete link follows within the window.
-fn link_close(bytes: &[u8], i: usize) -> Option<usize> {
-    let window = &bytes[i..bytes.len().min(i + LINK_WINDOW)];
-    let k = window.windows(2).position(|w| w == b"](")?;
-    target_end(bytes, i + k).map(|_| i + k)
+/// The "](" positions of one line, found left to right once: each "[" asks for the first at or
+/// after it, so a line full of brackets is scanned once, not a window per bracket.
+#[derive(Default)]
+struct Closes {
+    /// The first "](" at or after `from`, as last found (`None`: there is none).
+    next: Option<Option<usize>>,
+    from: usize,
+}
+
+impl Closes {
+    /// Does a complete link "[text](target)" open at the "[" at `i`, its text and target
+    /// within the window?
+    fn link_at(&mut self, bytes: &[u8], i: usize) -> bool {
+        let stale = match self.next {
+            None => true,
+            Some(Some(p)) => p < i,
+            Some(None) => i < self.from,
+        };
+        if stale {
+            self.next = Some(bytes[i..].windows(2).position(|w| w == b"](").map(|k| i + k));
+            self.from = i;
+        }
+        matches!(self.next, Some(Some(p)) if p - i + 2 <= LINK_WINDOW && target_end(bytes, p).is_some())
+    }
 }
 
 /// Just past the ")" that ends the link target starting at the "](" at `i`, within the window.
@@ -409,7 +440,7 @@ fn furniture(doc: &Doc) -> Vec<bool> {
         }
         out
     };
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut counts: super::text::FastMap<String, usize> = Default::default();
     for i in (0..n).filter(|&i| near[i]) {
         let c = doc.lines[i].content;
         if c.len() < 100 {

@@ -3,7 +3,7 @@
 //! comparisons, spend and waits, and every finding sentence classed strength / gap /
 //! neutral by rules a reviewer can read (`classify`).
 
-use std::collections::HashMap;
+use super::text::FastMap as HashMap;
 use std::sync::OnceLock;
 
 use super::blocks::{Block, BlockKind, Reading};
@@ -42,6 +42,8 @@ fn opens_list(b: &Block) -> bool {
 /// The items of every stated list.
 pub fn stated(reading: &Reading) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
+    // Each item once, however often it is stated ("Areas for improvement" repeated per page).
+    let mut seen: super::text::FastSet<&str> = Default::default();
     let blocks = &reading.blocks;
     for (i, b) in blocks.iter().enumerate() {
         if !opens_list(b) {
@@ -58,11 +60,16 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
             if item.text.split_whitespace().count() < 2 {
                 continue;
             }
-            let text = item.text.clone();
-            if out.iter().any(|o| o.text == text) {
+            if !seen.insert(&item.text) {
                 continue;
             }
-            out.push(Item { origin: Origin::StatedList, text, section: Some(heading.clone()), cue: None, span: item.whole_span() });
+            out.push(Item {
+                origin: Origin::StatedList,
+                text: item.text.clone(),
+                section: Some(heading.clone()),
+                cue: None,
+                span: item.whole_span(),
+            });
         }
     }
     out
@@ -299,7 +306,7 @@ struct CueIndex {
 
 impl CueIndex {
     fn new(cues: &[&'static str]) -> Self {
-        let mut by_first: HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>> = HashMap::new();
+        let mut by_first: HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>> = HashMap::default();
         let mut stems = Vec::new();
         for &c in cues {
             if STEMS.contains(&c) {
@@ -467,7 +474,7 @@ pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
         }
         for s in reading.sentences_of(bi) {
             let text = reading.text(s);
-            if text.split_whitespace().count() < 4 {
+            if text.split_whitespace().take(4).count() < 4 {
                 continue;
             }
             let (class, cue) = classify(text);
@@ -630,15 +637,125 @@ fn better_direction(label: &str) -> Option<Direction> {
 
 // ---------------------------------------------------------------- putting it together
 
-/// Two texts say the same thing when most of their words are shared.
+/// Two texts say the same thing when most of the smaller one's words longer than three
+/// letters are shared (70%, rounded up).
+#[cfg(test)]
 fn same_thing(a: &str, b: &str) -> bool {
-    let wa: std::collections::HashSet<String> = words(a).split(' ').filter(|w| w.len() > 3).map(str::to_string).collect();
-    let wb: std::collections::HashSet<String> = words(b).split(' ').filter(|w| w.len() > 3).map(str::to_string).collect();
-    if wa.is_empty() || wb.is_empty() {
+    let (wa, wb) = (words(a), words(b));
+    let mut vocab = Vocab::default();
+    let (sa, sb) = (vocab.set(&wa), vocab.set(&wb));
+    similar(&sa, &sb)
+}
+
+/// Word sets as sorted, de-duplicated ids.
+#[derive(Default)]
+struct Vocab<'w> {
+    ids: HashMap<&'w str, u32>,
+    names: Vec<&'w str>,
+}
+
+impl<'w> Vocab<'w> {
+    /// The set of meaning words (longer than three letters) of `words`, the output of [`words`].
+    fn set(&mut self, words: &'w str) -> Vec<u32> {
+        let mut set: Vec<u32> = words
+            .split(' ')
+            .filter(|w| w.len() > 3)
+            .map(|w| {
+                let next = self.names.len() as u32;
+                *self.ids.entry(w).or_insert_with(|| {
+                    self.names.push(w);
+                    next
+                })
+            })
+            .collect();
+        set.sort_unstable();
+        set.dedup();
+        set
+    }
+}
+
+/// Whether two sets share at least the overlap the smaller needs.
+fn similar(a: &[u32], b: &[u32]) -> bool {
+    if a.is_empty() || b.is_empty() {
         return false;
     }
-    let shared = wa.intersection(&wb).count() as f64;
-    shared / (wa.len().min(wb.len()) as f64) >= 0.7
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared >= overlap_needed(a.len().min(b.len()))
+}
+
+/// The shared words two sets need, the smaller holding `n`: 70% of it, rounded up.
+fn overlap_needed(n: usize) -> usize {
+    (n * 7).div_ceil(10)
+}
+
+/// The stated items, indexed so that a finding is compared only with the items it could
+/// match (prefix filtering, exact): words are ranked rarest first; two sets sharing at least
+/// `t` words share one among the first `len - t + 1` of either. An item is listed under the
+/// prefix its own threshold gives (`short`: found by any word of a finding at least as large)
+/// and under all its words (`all`: found by a smaller finding's own prefix), so the work per
+/// finding follows the rare words' lists, not the number of items — one pass over a 20 MB
+/// paste of many reports instead of every finding against every item.
+struct StatedIndex {
+    sets: Vec<Vec<u32>>,
+    rank: Vec<u32>,
+    short: Vec<Vec<u32>>,
+    all: Vec<Vec<u32>>,
+}
+
+impl StatedIndex {
+    fn new(sets: Vec<Vec<u32>>, probes: &[Vec<u32>], vocab: &Vocab) -> Self {
+        let n = vocab.names.len();
+        let mut freq = vec![0usize; n];
+        for &w in sets.iter().chain(probes).flatten() {
+            freq[w as usize] += 1;
+        }
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_unstable_by(|&a, &b| freq[a as usize].cmp(&freq[b as usize]).then(vocab.names[a as usize].cmp(vocab.names[b as usize])));
+        let mut rank = vec![0u32; n];
+        for (r, &w) in order.iter().enumerate() {
+            rank[w as usize] = r as u32;
+        }
+        let (mut short, mut all) = (vec![Vec::new(); n], vec![Vec::new(); n]);
+        for (i, set) in sets.iter().enumerate() {
+            for &w in set {
+                all[w as usize].push(i as u32);
+            }
+            for w in prefix(set, &rank) {
+                short[w as usize].push(i as u32);
+            }
+        }
+        StatedIndex { sets, rank, short, all }
+    }
+
+    /// Whether any stated item says the same thing as the finding whose words are `b`.
+    fn any_similar(&self, b: &[u32]) -> bool {
+        if b.is_empty() {
+            return false;
+        }
+        let item = |i: &u32| &self.sets[*i as usize];
+        let smaller = b.iter().flat_map(|&w| &self.short[w as usize]).filter(|i| item(i).len() <= b.len());
+        let larger = prefix(b, &self.rank).into_iter().flat_map(|w| &self.all[w as usize]).filter(|i| item(i).len() > b.len());
+        smaller.chain(larger).any(|i| similar(item(i), b))
+    }
+}
+
+/// A set's rarest `len - t + 1` words, `t` the overlap it needs against a set no larger.
+fn prefix(set: &[u32], rank: &[u32]) -> Vec<u32> {
+    let mut ws = set.to_vec();
+    ws.sort_unstable_by_key(|&w| rank[w as usize]);
+    ws.truncate(set.len() + 1 - overlap_needed(set.len()).max(1));
+    ws
 }
 
 /// The gaps list: stated items, derived gaps, then finding sentences classed "gap" that no
@@ -648,12 +765,25 @@ pub fn assemble(stated: Vec<Item>, derived: Vec<Item>, findings: &[Finding]) -> 
     gaps.extend(derived);
     let as_item =
         |f: &Finding| Item { origin: Origin::Finding, text: f.text.clone(), section: f.section.clone(), cue: f.cue.clone(), span: f.span };
-    for f in findings.iter().filter(|f| f.class == Class::Gap) {
-        if gaps.iter().any(|g| g.origin == Origin::StatedList && same_thing(&g.text, &f.text)) || gaps.iter().any(|g| g.span == f.span) {
+    let gap_findings: Vec<&Finding> = findings.iter().filter(|f| f.class == Class::Gap).collect();
+    let stated_words: Vec<String> = gaps.iter().filter(|g| g.origin == Origin::StatedList).map(|g| words(&g.text)).collect();
+    // Without stated items there is nothing to compare with (and no words to read).
+    let finding_words: Vec<String> =
+        if stated_words.is_empty() { Vec::new() } else { gap_findings.iter().map(|f| words(&f.text)).collect() };
+    let mut vocab = Vocab::default();
+    let stated_sets: Vec<Vec<u32>> = stated_words.iter().map(|w| vocab.set(w)).collect();
+    let probes: Vec<Vec<u32>> = finding_words.iter().map(|w| vocab.set(w)).collect();
+    let index = StatedIndex::new(stated_sets, &probes, &vocab);
+    let mut spans: super::text::FastSet<Span> = gaps.iter().map(|g| g.span).collect();
+    let mut extra = Vec::new();
+    for (k, f) in gap_findings.into_iter().enumerate() {
+        if spans.contains(&f.span) || probes.get(k).is_some_and(|b| index.any_similar(b)) {
             continue;
         }
-        gaps.push(as_item(f));
+        spans.insert(f.span);
+        extra.push(as_item(f));
     }
+    gaps.extend(extra);
     let strengths = findings.iter().filter(|f| f.class == Class::Strength).map(as_item).collect();
     (gaps, strengths)
 }

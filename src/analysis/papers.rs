@@ -39,7 +39,7 @@ fn body(doc: &Doc) -> Option<String> {
 /// The council most often named ("Middlesbrough Council", "Anyshire County Council").
 pub fn council(doc: &Doc) -> Option<String> {
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for l in &doc.lines {
+    for l in doc.lines.iter().filter(|l| l.content.contains("Council")) {
         let words: Vec<&str> = l.content.split_whitespace().collect();
         for (i, w) in words.iter().enumerate() {
             if w.trim_end_matches(|c: char| !c.is_alphabetic()) != "Council" {

@@ -62,6 +62,13 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
     let findings = gaps::findings(&reading, detected.kind);
     let derived = gaps::derived(&cqc.scores, cqc.computed.as_ref(), &judgements, &figures.metrics, figures.financial.as_ref());
     let (gap_items, strengths) = gaps::assemble(stated, derived, &findings);
+    if figures.capped {
+        warnings.push(format!(
+            "This text has more than {} figures (a table or generated data, perhaps): the first {} were read and the rest left out.",
+            metrics::MAX_FIGURES,
+            metrics::MAX_FIGURES
+        ));
+    }
     if reading.cut_sentences > 0 {
         warnings.push(format!(
             "{} passage{} ran on for more than {} characters without a full stop (a table or list run together, perhaps); \

@@ -76,8 +76,9 @@ struct Taken {
     prev_end: usize,
 }
 
-pub(super) fn read(sents: &[Sent]) -> Vec<Metric> {
-    (0..sents.len()).flat_map(|si| in_sentence(sents, si)).collect()
+/// At most `budget` of them.
+pub(super) fn read(sents: &[Sent], budget: usize) -> Vec<Metric> {
+    (0..sents.len()).flat_map(|si| in_sentence(sents, si)).take(budget).collect()
 }
 
 /// The comparisons of sentence `si`.

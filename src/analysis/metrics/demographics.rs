@@ -8,9 +8,13 @@ use super::Sent;
 
 /// Age, ethnicity and deprivation figures in a "Demographics"/"About" section that were not
 /// already read as comparisons; deprivation deciles and ranks anywhere.
-pub(super) fn read(reading: &Reading, sents: &[Sent], taken: &[Span]) -> Vec<Metric> {
+/// At most `budget` of them.
+pub(super) fn read(reading: &Reading, sents: &[Sent], taken: &[Span], budget: usize) -> Vec<Metric> {
     let mut out = Vec::new();
     for s in sents {
+        if out.len() >= budget {
+            break;
+        }
         let title = s.block.section.and_then(|i| reading.outline.get(i)).map(|sec| sec.norm.as_str()).unwrap_or("");
         let in_about = title.contains("demographic") || title.starts_with("about") || title.contains("population");
         let text = s.text();
@@ -44,6 +48,7 @@ pub(super) fn read(reading: &Reading, sents: &[Sent], taken: &[Span]) -> Vec<Met
             }
         }
     }
+    out.truncate(budget);
     out
 }
 

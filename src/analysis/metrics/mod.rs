@@ -31,6 +31,8 @@ pub struct MetricsRead {
     pub financial: Option<Financial>,
     pub population: Option<u64>,
     pub metrics: Vec<Metric>,
+    /// [`MAX_FIGURES`] were read and reading stopped there.
+    pub capped: bool,
 }
 
 /// One of the reading layer's sentences with its block, for text and spans. Derefs to the
@@ -113,14 +115,21 @@ fn prefix(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// The most figures read from one document. Real reports have tens to a few hundred; a text
+/// with more is a table or generated data run together, and reading on would only make a list
+/// no one reads (and, at 20 MB, millions of items and gigabytes of output).
+pub const MAX_FIGURES: usize = 5_000;
+
 pub fn read(reading: &Reading) -> MetricsRead {
     let sents = all_sentences(reading);
-    let mut metrics = comparisons::read(&sents);
+    let left = |m: &Vec<Metric>| MAX_FIGURES.saturating_sub(m.len());
+    let mut metrics = comparisons::read(&sents, MAX_FIGURES);
     let taken: Vec<Span> = metrics.iter().map(|m| m.span).collect();
-    metrics.extend(demographics::read(reading, &sents, &taken));
-    metrics.extend(trends::read(&sents));
-    metrics.extend(waits::read(&sents));
-    MetricsRead { financial: financial::read(reading), population: population::read(&sents), metrics }
+    metrics.extend(demographics::read(reading, &sents, &taken, left(&metrics)));
+    metrics.extend(trends::read(&sents, left(&metrics)));
+    metrics.extend(waits::read(&sents, left(&metrics)));
+    let capped = metrics.len() >= MAX_FIGURES;
+    MetricsRead { financial: financial::read(reading), population: population::read(&sents), metrics, capped }
 }
 
 #[cfg(test)]

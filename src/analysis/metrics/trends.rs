@@ -51,9 +51,13 @@ const VERBS: &[&str] = &[
     "decrease",
 ];
 
-pub(super) fn read(sents: &[Sent]) -> Vec<Metric> {
+/// At most `budget` of them.
+pub(super) fn read(sents: &[Sent], budget: usize) -> Vec<Metric> {
     let mut out = Vec::new();
     for s in sents {
+        if out.len() >= budget {
+            break;
+        }
         let mut from = 0;
         while let Some(k) = s.lower.get(from..).and_then(|r| r.find("from ")) {
             let at = from + k;
@@ -61,6 +65,7 @@ pub(super) fn read(sents: &[Sent]) -> Vec<Metric> {
             out.extend(trend_at(s, at));
         }
     }
+    out.truncate(budget);
     out
 }
 

@@ -19,9 +19,13 @@ const COUNT_NOUNS: &[(&str, &str)] = &[
     ("reviews", "reviews"),
 ];
 
-pub(super) fn read(sents: &[Sent]) -> Vec<Metric> {
+/// At most `budget` of them.
+pub(super) fn read(sents: &[Sent], budget: usize) -> Vec<Metric> {
     let mut out = Vec::new();
     for (si, s) in sents.iter().enumerate() {
+        if out.len() >= budget {
+            break;
+        }
         let has_wait = s.lower.contains("wait");
         let target_here = target_in(s);
         let same_block = |i: usize| sents.get(i).filter(|p| p.same_block(s));
@@ -36,6 +40,7 @@ pub(super) fn read(sents: &[Sent]) -> Vec<Metric> {
             }
         }
     }
+    out.truncate(budget);
     out
 }
 
