@@ -45,6 +45,18 @@ fn a_long_sentence_that_is_cut_says_so() {
 }
 
 #[test]
+fn figures_stop_at_the_cap_and_say_so() {
+    // 1.7 million trends in 20 MB took 8 s and 1.4 GB before the cap.
+    let r = analyse(&"from 1 to 2 ".repeat(12_000));
+    assert_eq!(r.metrics.len(), assessment_lens::analysis::MAX_FIGURES);
+    assert!(r.warnings.iter().any(|w| w.contains("figures") && w.contains("the rest left out")), "{:?}", r.warnings);
+    // Under the cap: no warning.
+    let r = analyse(&"from 1 to 2 ".repeat(100));
+    assert!(r.metrics.len() < assessment_lens::analysis::MAX_FIGURES);
+    assert!(!r.warnings.iter().any(|w| w.contains("the rest left out")), "{:?}", r.warnings);
+}
+
+#[test]
 fn figures_are_always_finite() {
     let huge = "9".repeat(400);
     let text = format!(

@@ -819,6 +819,30 @@ mod tests {
     }
 
     #[test]
+    fn a_finding_restating_a_stated_item_is_not_listed_twice_whichever_is_longer() {
+        let stated =
+            |text: &str, at: usize| Item { origin: Origin::StatedList, text: text.into(), section: None, cue: None, span: (at, at + 1) };
+        let gap = |text: &str, at: usize| Finding { text: text.into(), class: Class::Gap, cue: None, section: None, span: (at, at + 1) };
+        let items = vec![
+            stated("Stability of the workforce to minimise the number of allocated workers.", 0),
+            stated("The timeliness and quality of return home interviews for children who go missing from home or care, and how the information is used.", 10),
+        ];
+        let findings = vec![
+            // Longer than its stated item: found through the item's own rare words.
+            gap("The stability of the workforce to minimise the number of workers allocated to children was weak.", 100),
+            // Shorter than its stated item: found through the finding's rare words.
+            gap("Return home interviews for children who go missing are not timely.", 200),
+            gap("Private fostering arrangements are not understood well enough by partners.", 300),
+            // The same sentence as a stated item's span is not added again.
+            gap("Something else entirely that is not said in any list.", 0),
+        ];
+        let (gaps, _) = assemble(items, Vec::new(), &findings);
+        let texts: Vec<&str> = gaps.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert_eq!(texts[2], "Private fostering arrangements are not understood well enough by partners.");
+    }
+
+    #[test]
     fn same_thing_by_shared_words() {
         assert!(same_thing(
             "Stability of the workforce to minimise the number of allocated workers.",

@@ -36,5 +36,6 @@ pub use gaps::classify;
 pub use intake::{
     decode, docx_to_text, file_to_text, html_to_text, pdf_problem, pdf_text, sniff, DecodeError, Decoded, Format, MAX_INPUT_BYTES,
 };
+pub use metrics::MAX_FIGURES;
 pub use pipeline::{analyse, analyse_named};
 pub use types::*;

@@ -33,6 +33,12 @@ fn whole_grade(s: &str) -> Option<Grade> {
     GRADES.iter().find(|(w, _)| n == *w).map(|(_, g)| *g)
 }
 
+/// `s` is the first words of a grade wrapped over lines: "Requires", "Requires improvement to".
+fn grade_start(s: &str) -> bool {
+    let n = norm(s);
+    !n.is_empty() && GRADES.iter().any(|(w, _)| w.strip_prefix(n.as_str()).is_some_and(|rest| rest.starts_with(' ')))
+}
+
 /// The grade `s` ends with, and the byte length of the text before it.
 fn trailing_grade(s: &str) -> Option<(Grade, usize)> {
     let lower = s.trim_end().trim_end_matches(['.', ':']).to_lowercase();
@@ -132,6 +138,8 @@ fn table(doc: &Doc) -> Vec<Row> {
 struct Table<'d, 'a> {
     rows: Vec<Row>,
     pending: Vec<&'d Line<'a>>,
+    /// A grade alone with no area waiting: its area is on the next line (and its start).
+    above: Option<(Grade, usize)>,
 }
 
 impl<'d, 'a> Table<'d, 'a> {
@@ -167,6 +175,12 @@ impl<'d, 'a> Table<'d, 'a> {
         // A grade alone on its line ends the area in the lines before it.
         if let Some(g) = whole_grade(c) {
             if self.pending.is_empty() {
+                // -layout prints a two-line grade's first line above a one-line area:
+                // "Requires improvement" / "Overall effectiveness" / "to be good".
+                if self.above.is_none() {
+                    self.above = Some((g, l.start));
+                    return true;
+                }
                 return false;
             }
             let (area, area_start) = self.area(None, l);
@@ -203,6 +217,17 @@ impl<'d, 'a> Table<'d, 'a> {
         // Prose (a sentence, or a long line) ends the table.
         if c.ends_with('.') || c.chars().count() > 120 || self.pending.len() >= 4 {
             return false;
+        }
+        if let Some((g, grade_start)) = self.above.take() {
+            self.rows.push(Row {
+                area: c.to_string(),
+                area_start: grade_start,
+                grade: g,
+                end: l.start + c.len(),
+                open: false,
+                continues: true,
+            });
+            return true;
         }
         self.pending.push(l);
         true
@@ -255,21 +280,117 @@ fn numbered_list(doc: &Doc) -> Vec<Row> {
         .filter(|&p| matches!(norm(lines[p].content).as_str(), "requires" | "require"))
         .unwrap_or(first);
     let joined = Joined::new(&grades_in_order(list_region(&lines[first..])));
+    pair_areas_and_grades(&joined)
+}
+
+/// One piece of the list's joined text.
+#[derive(Debug, PartialEq)]
+enum Piece {
+    /// An item number, "2." or "2.1", and where it starts.
+    Number(usize),
+    /// Words between numbers and grades: an area's name (text range).
+    Words(usize, usize),
+    /// A grade (text range).
+    Grade(Grade, usize, usize),
+}
+
+/// The list's text as numbers, words and grades, in order.
+fn pieces(text: &str) -> Vec<Piece> {
+    let bytes = text.as_bytes();
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut words: Option<usize> = None;
+    let mut i = 0;
+    let close = |out: &mut Vec<Piece>, words: &mut Option<usize>, end: usize| {
+        if let Some(w) = words.take() {
+            let t = text[w..end].trim_end();
+            if t.chars().any(char::is_alphabetic) {
+                out.push(Piece::Words(w, w + t.len()));
+            }
+        }
+    };
+    while i < bytes.len() {
+        let at_word = i == 0 || bytes[i - 1] == b' ';
+        if !at_word || bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
+        let word_end = text[i..].find(' ').map_or(text.len(), |k| i + k);
+        let num = &text[i..word_end];
+        if num.len() <= 4
+            && num.contains('.')
+            && num.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && num.starts_with(|c: char| c.is_ascii_digit())
+        {
+            close(&mut out, &mut words, i);
+            out.push(Piece::Number(i));
+            i = word_end;
+            continue;
+        }
+        let grade = GRADES
+            .iter()
+            .find(|(w, _)| lower[i..].starts_with(w) && lower[i + w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()));
+        if let Some((w, g)) = grade {
+            close(&mut out, &mut words, i);
+            out.push(Piece::Grade(*g, i, i + w.len()));
+            i += w.len();
+            continue;
+        }
+        words.get_or_insert(i);
+        i = word_end;
+    }
+    close(&mut out, &mut words, text.len());
+    out
+}
+
+/// Areas and grades paired in reading order. pdftotext prints a two-column table in either
+/// order: each area then its grade; several areas then their grades ("2.1 Adoption
+/// performance" / "2.2 …" / "3. Leadership…" / "requires improvement" ×3); or a number whose
+/// area comes later ("3." / "2.1 …" / … / "Leadership…"). Each grade goes to the earliest area
+/// still waiting for one.
+fn pair_areas_and_grades(joined: &Joined) -> Vec<Row> {
     let text = &joined.text;
-    let starts = item_starts(text);
-    let mut rows = Vec::new();
-    for (k, &(s, body)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map(|x| x.0).unwrap_or(text.len());
-        let item = text[body..end].trim_end();
-        if let Some((g, before)) = trailing_grade(item) {
-            let area = item.get(..before).unwrap_or("").trim_end_matches([' ', ':', '-']).trim();
-            if !area.is_empty() && area.len() < 150 {
-                let a0 = body + (item.len() - item.trim_start().len());
+    let mut waiting: std::collections::VecDeque<(usize, usize, usize)> = Default::default();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut after_grade = false;
+    // The item number just read, when the area follows it: the row's span starts there.
+    let mut number: Option<usize> = None;
+    let mut pieces = pieces(text).into_iter().peekable();
+    while let Some(piece) = pieces.next() {
+        let was_after_grade = std::mem::replace(&mut after_grade, matches!(piece, Piece::Grade(..)));
+        let number_before = std::mem::take(&mut number);
+        match piece {
+            Piece::Number(at) => number = Some(at),
+            // -layout centres a grade beside a wrapped area: "2. Children looked after and
+            // achieving" / "Requires improvement" / "permanence" — the area's last words. The
+            // grade may wrap too, its last words after the area's ("Requires improvement to" /
+            // "be good" beside "achieving" / "permanence"): "to permanence be" + "good".
+            Piece::Words(a, b) if was_after_grade && waiting.is_empty() && text[a..].starts_with(char::is_lowercase) => {
+                let Some(r) = rows.last_mut() else { continue };
+                let mut more = text[a..b].trim_end_matches([' ', ':', '-']);
+                if r.grade == Grade::RequiresImprovement && more.starts_with("to ") && more.ends_with(" be") {
+                    if let Some(&Piece::Grade(Grade::Good, _, end)) = pieces.peek() {
+                        pieces.next();
+                        r.grade = Grade::RequiresImprovementToBeGood;
+                        r.end = joined.orig(end);
+                        more = more[3..more.len() - 3].trim();
+                    }
+                }
+                r.area = format!("{} {}", r.area, more.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+            Piece::Words(a, b) => {
+                let area = text[a..b].trim_end_matches([' ', ':', '-']);
+                if area.len() < 150 {
+                    waiting.push_back((number_before.unwrap_or(a), a, a + area.len()));
+                }
+            }
+            Piece::Grade(g, _, end) => {
+                let Some((from, a, b)) = waiting.pop_front() else { continue };
                 rows.push(Row {
-                    area: area.to_string(),
-                    area_start: joined.orig(a0.min(s)),
+                    area: text[a..b].trim().to_string(),
+                    area_start: joined.orig(from),
                     grade: g,
-                    end: joined.orig(body + item.len()),
+                    end: joined.orig(end),
                     open: false,
                     continues: false,
                 });
@@ -301,14 +422,28 @@ fn grades_in_order<'d, 'a>(mut region: Vec<&'d Line<'a>>) -> Vec<&'d Line<'a>> {
 fn list_region<'d, 'a>(lines: &'d [Line<'a>]) -> Vec<&'d Line<'a>> {
     let mut region: Vec<&Line> = Vec::new();
     let mut after_number = false;
+    // Numbers that stood alone and were followed by another item, not their area: pdftotext
+    // prints such an area later ("3." / "2.1 Adoption…" / … / "Leadership, management…").
+    let mut orphans = 0;
     for l in lines {
-        if l.is_blank() {
+        // A footnote or page number alone ("1"): list items are numbered "1." or "2.1".
+        if l.is_blank() || (!region.is_empty() && l.content.bytes().all(|b| b.is_ascii_digit())) {
             continue;
         }
         let numbered = l.content.starts_with(|c: char| c.is_ascii_digit());
         let continuation = l.content.starts_with(char::is_lowercase);
-        // An area on the line after its number, when the number stands alone ("1." / "Children who…").
-        if !(numbered || continuation || after_number || whole_grade(l.content).is_some()) {
+        let grade = whole_grade(l.content).is_some() || grade_start(l.content);
+        if after_number && numbered {
+            orphans += 1;
+        }
+        let late_area =
+            !(numbered || continuation || grade || after_number) && orphans > 0 && l.content.len() < 100 && !l.content.ends_with('.');
+        if late_area {
+            orphans -= 1;
+        }
+        // An area on the line after its number, when the number stands alone ("1." / "Children who…");
+        // a grade, or its first words when it wraps ("Requires" / "improvement").
+        if !(numbered || continuation || after_number || grade || late_area) {
             break;
         }
         after_number = number_alone(l.content);
@@ -348,57 +483,74 @@ impl Joined {
     }
 }
 
-/// Item starts in `text`: a number like "2." or "2.1" at a word start, as (number start, body start).
-fn item_starts(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut starts = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let at_word = i == 0 || bytes[i - 1] == b' ';
-        if at_word && bytes[i].is_ascii_digit() {
-            let mut j = i;
-            while j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b'.') {
-                j += 1;
-            }
-            let num = &text[i..j];
-            if j < bytes.len() && bytes[j] == b' ' && num.len() <= 4 && (num.contains('.')) {
-                starts.push((i, j + 1));
-            }
-            i = j.max(i + 1);
-            continue;
-        }
-        i += 1;
-    }
-    starts
-}
-
 /// Line-level judgements in older reports' openings: "Children's services in X require
 /// improvement to be good"; "The Local Safeguarding Children Board is good".
 fn opening_lines(doc: &Doc) -> Vec<Judgement> {
     let mut out = Vec::new();
-    for l in doc.lines.iter().filter(|l| !l.is_blank()).take(60) {
-        let c = l.content;
-        let n = norm(c);
-        if c.len() > 200 {
+    let lines: Vec<&Line> = doc.lines.iter().filter(|l| !l.is_blank()).take(60).collect();
+    for (i, l) in lines.iter().enumerate() {
+        if !judgement_subject(&norm(l.content)) {
             continue;
         }
-        // "Children's services in X are good"; 2014: "The overall judgement is requires improvement".
-        let lscb = n.contains("local safeguarding children board") || n.starts_with("the lscb") || n.contains("of the lscb");
-        if !(lscb || n.starts_with("children's services in") || n.contains("overall judgement is")) {
-            continue;
+        // The sentence may wrap: "Children's services in Darlington Borough Council are" /
+        // "inadequate". Try the line alone, then with the next one or two.
+        for take in 1..=3 {
+            let Some(last) = lines.get(i + take - 1) else { break };
+            let end = last.start + last.content.len();
+            let Some(c) = doc_text(doc, l.start, end) else { break };
+            if c.len() > 250 {
+                break;
+            }
+            if let Some(j) = opening_judgement(&c, (l.start, end), &out) {
+                out.push(j);
+                break;
+            }
         }
-        let subject = "Overall effectiveness";
-        let verb = [" are ", " is ", " require ", " requires "].iter().filter_map(|v| n.find(v).map(|i| (i, *v))).min();
-        let Some((vi, v)) = verb else { continue };
-        let after = if v.contains("require") { vi + 1 } else { vi + v.len() };
-        let Some((g, before)) = n.get(after..).and_then(trailing_grade) else { continue };
-        let scope = lscb.then_some(Scope::Lscb);
-        if before > 0 || out.iter().any(|j: &Judgement| j.area == subject && j.scope == scope) {
-            continue;
-        }
-        out.push(Judgement { scope, ..Judgement::new(subject, g, (l.start, l.start + c.len())) });
     }
     out
+}
+
+fn is_lscb(n: &str) -> bool {
+    n.contains("local safeguarding children board") || n.starts_with("the lscb") || n.contains("of the lscb")
+}
+
+/// A line that opens an overall judgement's sentence (normalised).
+fn judgement_subject(n: &str) -> bool {
+    is_lscb(n) || n.starts_with("children's services in") || n.contains("overall judgement is")
+}
+
+/// The text of lines from byte `start` to `end`, joined by single spaces.
+fn doc_text(doc: &Doc, start: usize, end: usize) -> Option<String> {
+    let parts: Vec<&str> =
+        doc.lines.iter().filter(|l| l.start >= start && l.start + l.content.len() <= end && !l.is_blank()).map(|l| l.content).collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// "Children's services in X are good"; 2014: "The overall judgement is requires improvement";
+/// "The Local Safeguarding Children Board is good" — unless already read.
+fn opening_judgement(c: &str, span: Span, out: &[Judgement]) -> Option<Judgement> {
+    let n = norm(c);
+    if !judgement_subject(&n) {
+        return None;
+    }
+    let lscb = is_lscb(&n);
+    let subject = "Overall effectiveness";
+    // A footnote marker after the full stop: "inadequate.2".
+    let n = match n.trim_end_matches(|c: char| c.is_ascii_digit()) {
+        t if t.len() < n.len() && t.ends_with('.') => t.trim_end_matches('.'),
+        _ => n.as_str(),
+    };
+    // The grade ends the sentence, straight after its verb ("… are inadequate", "… is good",
+    // "… that children's services are inadequate"), or is the verb ("… requires improvement").
+    let (g, before) = trailing_grade(n)?;
+    let head = n[..before].trim_end();
+    let verb =
+        [" are", " is"].iter().any(|v| head.ends_with(v)) || matches!(g, Grade::RequiresImprovement | Grade::RequiresImprovementToBeGood);
+    let scope = lscb.then_some(Scope::Lscb);
+    if !verb || head.ends_with(" not") || out.iter().any(|j: &Judgement| j.area == subject && j.scope == scope) {
+        return None;
+    }
+    Some(Judgement { scope, ..Judgement::new(subject, g, span) })
 }
 
 /// "The experiences and progress of children in care: good" headings.
@@ -573,5 +725,101 @@ mod tests {
         assert_eq!((p.grade.as_str(), p.year), ("Good", Some(2018)));
         let (a, b) = o.judgements[0].span;
         assert!(s[a..b].starts_with("The impact") && s[a..b].ends_with("Good"));
+    }
+
+    fn sif(table: &str) -> Vec<(String, String)> {
+        let head =
+            "Anytown Council\nInspection of services for children in need of help and protection, children looked after and care leavers\n";
+        pairs(&run(&format!("{head}{table}")))
+    }
+
+    fn p(a: &str, g: &str) -> (String, String) {
+        (a.into(), g.into())
+    }
+
+    #[test]
+    fn sif_grades_wrapped_over_two_lines_and_a_footnote_after_the_last() {
+        let t = "1. Children who need help and protection\n\nRequires\nimprovement\n\n2.1 Adoption performance\n\nGood\n\n\
+                 3. Leadership, management and governance\n\nGood\n\n1\n\nOfsted produces this report under its power.\n";
+        assert_eq!(
+            sif(t),
+            [
+                p("Children who need help and protection", "Requires improvement"),
+                p("Adoption performance", "Good"),
+                p("Leadership, management and governance", "Good")
+            ]
+        );
+    }
+
+    #[test]
+    fn sif_grades_printed_after_several_areas_go_to_them_in_order() {
+        let t =
+            "1. Children who need help and protection\n\nGood\n\n2.1 Adoption performance\n2.2 Experiences and progress of care leavers\n\
+                 3. Leadership, management and governance\n\nrequires\nimprovement\ngood\ninadequate\n\nThe report follows.\n";
+        assert_eq!(
+            sif(t),
+            [
+                p("Children who need help and protection", "Good"),
+                p("Adoption performance", "Requires improvement"),
+                p("Experiences and progress of care leavers", "Good"),
+                p("Leadership, management and governance", "Inadequate")
+            ]
+        );
+    }
+
+    #[test]
+    fn sif_number_whose_area_comes_later() {
+        // pdftotext put "3." before the sub-judgements and its area after them.
+        let t = "1.\n\nChildren who need help and protection\n\nInadequate\n\n3.\n\n2.1 Adoption performance\n\nRequires improvement\n\n\
+                 Leadership, management and governance\n\nInadequate\n\nOfsted produces this report.\n";
+        assert_eq!(
+            sif(t),
+            [
+                p("Children who need help and protection", "Inadequate"),
+                p("Adoption performance", "Requires improvement"),
+                p("Leadership, management and governance", "Inadequate")
+            ]
+        );
+    }
+
+    #[test]
+    fn sif_layout_grade_wrapped_beside_a_wrapped_area() {
+        let t = "    1. Children who need help and protection                            Good\n\n\
+                 \x20   2. Children looked after and achieving                              Requires improvement to\n\
+                 \x20      permanence                                                       be good\n\n\
+                 \x20   3. Leadership, management and governance                            Good\n\nOfsted produces this report.\n";
+        assert_eq!(
+            sif(t),
+            [
+                p("Children who need help and protection", "Good"),
+                p("Children looked after and achieving permanence", "Requires improvement to be good"),
+                p("Leadership, management and governance", "Good")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_overall_sentence_wrapped_or_with_a_footnote() {
+        let wrapped = "Children\u{2019}s services in Darlington Borough Council are\ninadequate\nThere are widespread failures.\n";
+        assert_eq!(sif(wrapped), [p("Overall effectiveness", "Inadequate")]);
+        let that = "The overall judgement is that children\u{2019}s services are\ninadequate.2\nThe authority is not yet delivering.\n";
+        assert_eq!(sif(that), [p("Overall effectiveness", "Inadequate")]);
+        let not = "Children\u{2019}s services in Anytown are not good\n";
+        assert_eq!(sif(not), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn layout_grade_above_its_one_line_area() {
+        let s = "Inspection of children's social care services\n\n Judgement                                                     Grade\n\n\
+                 \x20The impact of leaders on social work practice with children\n                                                               Good\n and families\n\n\
+                 \x20                                                              Requires improvement\n Overall effectiveness\n                                                               to be good\n\n\
+                 \x20Since the last inspection, services have improved.\n";
+        assert_eq!(
+            pairs(&run(s)),
+            [
+                p("The impact of leaders on social work practice with children and families", "Good"),
+                p("Overall effectiveness", "Requires improvement to be good")
+            ]
+        );
     }
 }

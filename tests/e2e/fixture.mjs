@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -57,13 +58,85 @@ export function fixtureText(relative) {
   return fs.readFileSync(path.join(FIXTURES, relative), 'utf8');
 }
 
+/** How long a trivial round trip into the page may take, in any spec, at any time (ms). */
+export const RESPONSIVE_MS = 200;
+
+/**
+ * The watchdog every spec runs under: each page opened with `LensPage.open` is probed every
+ * 100 ms (a trivial `page.evaluate`, timed) from the moment it has loaded until its test ends;
+ * after each test, any round trip over RESPONSIVE_MS fails it, naming when. Round trips that
+ * overlap a navigation (a reload, a new page) are not the page's doing and are left out, as is
+ * the test harness's own work in the page while paused (building 20 MB of dropped files, axe,
+ * screenshots, setting megabytes into the text area).
+ */
+class Watchdog {
+  constructor(page, name) {
+    this.page = page;
+    this.name = name;
+    this.samples = [];
+    this.navigations = [];
+    this.paused = 0;
+    this.running = true;
+    for (const event of ['framenavigated', 'domcontentloaded', 'load']) page.on(event, () => this.navigations.push(Date.now()));
+    this.loop = (async () => {
+      while (this.running) {
+        if (!this.paused) {
+          const start = Date.now();
+          const ok = await page.evaluate(() => 0).then(() => true, () => false);
+          const end = Date.now();
+          if (ok && !this.paused && this.running) this.samples.push({ start, end, ms: end - start });
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+  }
+
+  /** Run `work` (the harness's own, not the page's) with the watchdog paused. */
+  async paused_(work) {
+    this.paused++;
+    try { return await work(); } finally { this.paused--; }
+  }
+
+  /** Stop; the round trips over the limit that no navigation explains. */
+  async stop() {
+    this.running = false;
+    await this.loop;
+    const navigated = (s) => this.navigations.some((t) => t >= s.start - 50 && t <= s.end + 50);
+    return { count: this.samples.length, slow: this.samples.filter((s) => s.ms > RESPONSIVE_MS && !navigated(s)) };
+  }
+}
+
+const watchdogs = [];
+
+afterEach(async () => {
+  const open = watchdogs.splice(0);
+  const failures = [];
+  for (const w of open) {
+    const { count, slow } = await w.stop();
+    if (slow.length) failures.push(`${w.name}: ${slow.length} of ${count} round trips over ${RESPONSIVE_MS} ms (${slow.map((s) => `${s.ms} ms at ${new Date(s.start).toISOString().slice(11, 23)}`).join(', ')})`);
+  }
+  if (failures.length) throw new Error(`the page stopped answering:\n${failures.join('\n')}`);
+});
+
 /** The page, as a user sees it. */
 export class LensPage {
   constructor(page, baseUrl) {
     this.page = page;
     this.baseUrl = baseUrl;
     this.requests = [];
+    this.watchdog = null;
     page.on('request', (r) => this.requests.push(r.url()));
+  }
+
+  /** Start the watchdog on this page (LensPage.open does; a page made otherwise may call it). */
+  watch(name = this.baseUrl) {
+    this.watchdog = new Watchdog(this.page, name);
+    watchdogs.push(this.watchdog);
+  }
+
+  /** Run the harness's own heavy work in the page without the watchdog counting it. */
+  async unwatched(work) {
+    return this.watchdog ? this.watchdog.paused_(work) : work();
   }
 
   static async open(browser, baseUrl, options = {}) {
@@ -72,6 +145,7 @@ export class LensPage {
     await lens.page.goto(baseUrl);
     await lens.page.waitForSelector('[data-testid=summary]');
     await lens.idle();
+    lens.watch();
     return lens;
   }
 
@@ -128,11 +202,15 @@ export class LensPage {
    * fired at once, as a paste does (Playwright's `fill` is too slow for megabytes).
    */
   async type(text) {
-    await this.page.evaluate((t) => {
+    const set = () => this.page.evaluate((t) => {
       const area = document.querySelector('[data-testid=report-text]');
       area.value = t;
       area.dispatchEvent(new Event('input', { bubbles: true }));
     }, text);
+    // Megabytes into a text area: Chromium's own layout of it holds the page for seconds
+    // (measured without the app: the same with a bare <textarea>), so the watchdog waits.
+    if (text.length > 1_000_000) await this.unwatched(async () => { await set(); await this.settle(); });
+    else await set();
   }
 
   /** The analysis card's document name, and where it runs ('worker' or 'page'), once shown. */
@@ -166,11 +244,11 @@ export class LensPage {
 
   /** Drop files on the page as a user dragging them from their desktop would. */
   async drop(files) {
-    const dt = await this.page.evaluateHandle((fs) => {
+    const dt = await this.unwatched(() => this.page.evaluateHandle((fs) => {
       const d = new DataTransfer();
       for (const f of fs) d.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type || '' }));
       return d;
-    }, files.map((f) => ({ name: f.name, type: f.type, bytes: [...Buffer.from(f.content)] })));
+    }, files.map((f) => ({ name: f.name, type: f.type, bytes: [...Buffer.from(f.content)] }))));
     await this.page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
     await this.page.dispatchEvent('body', 'drop', { dataTransfer: dt });
   }
@@ -195,8 +273,10 @@ export class LensPage {
 
   /** Run axe-core (from node_modules) in the page; the violations of the given impacts. */
   async axe(impacts = ['serious', 'critical']) {
-    await this.page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
-    const result = await this.page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+    const result = await this.unwatched(async () => {
+      await this.page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+      return this.page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+    });
     return result.violations.filter((v) => impacts.includes(v.impact));
   }
 
@@ -215,6 +295,6 @@ export class LensPage {
 
   async screenshot(name) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await this.page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+    await this.unwatched(() => this.page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true }));
   }
 }
