@@ -43,6 +43,8 @@ def place(s):
 
 def same_place(a, b):
     pa, pb = place(a), place(b)
+    if not pa and not pb:  # every word a place word: "City of London"
+        return bool(norm(a)) and norm(a) == norm(b)
     return bool(pa) and bool(pb) and (set(pa) <= set(pb) or set(pb) <= set(pa))
 
 

@@ -15,6 +15,7 @@
 //!   overall effectiveness from April 2026) or, failing that, the inspection's year;
 //! - focused and monitoring visit letters.
 
+use super::blocks::Reading;
 use super::text::{norm, Doc};
 use super::{Framework, Judgement, Kind, VisitType};
 
@@ -45,6 +46,20 @@ pub struct Facts<'a> {
     pub visit: Option<VisitType>,
     pub judgements: &'a [Judgement],
     pub period: Option<&'a str>,
+    /// The opening says the report is a re-inspection ([`says_reinspection`]).
+    pub reinspection: bool,
+}
+
+/// How many of the first sentences may say "This is a re-inspection".
+const OPENING_SENTENCES: usize = 80;
+
+/// Whether the report's opening calls it a re-inspection: "This is a re-inspection of
+/// children's services in Lambeth, after they were judged to be inadequate in 2015."
+pub fn says_reinspection(reading: &Reading) -> bool {
+    reading.sentences.iter().take(OPENING_SENTENCES).any(|s| {
+        let l = s.lower.replace(['\u{2010}', '\u{2011}'], "-");
+        ["this is a re-inspection", "this re-inspection", "this reinspection", "this is a reinspection"].iter().any(|p| l.contains(p))
+    })
 }
 
 pub fn detect(f: &Facts) -> Option<Framework> {
@@ -66,7 +81,8 @@ fn ofsted(f: &Facts) -> Option<Framework> {
         return Some(Framework::SifReinspection);
     }
     if has("inspection of services for children in need of help and protection") {
-        return Some(Framework::Sif);
+        // Some re-inspections kept the first inspection's title and say so in their opening.
+        return Some(if f.reinspection { Framework::SifReinspection } else { Framework::Sif });
     }
     if has("inspection of safeguarding and looked after children") {
         return Some(Framework::SafeguardingLac2012);
@@ -150,7 +166,7 @@ mod tests {
 
     fn detect_in(text: &str, judgements: &[Judgement], period: Option<&str>) -> Option<Framework> {
         let title = title(&Doc::new(text));
-        detect(&Facts { title: &title, kind: Kind::OfstedIlacs, indicative: false, visit: None, judgements, period })
+        detect(&Facts { title: &title, kind: Kind::OfstedIlacs, indicative: false, visit: None, judgements, period, reinspection: false })
     }
 
     #[test]

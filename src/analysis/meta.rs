@@ -99,9 +99,12 @@ fn council_beside_title(doc: &Doc) -> Option<String> {
     })?;
     if let Some(before) = title.checked_sub(1).map(|i| lines[i]).filter(|l| looks_like_a_name(l)) {
         // A name wrapped over two lines: "London Borough of Barking and" / "Dagenham".
+        // Or "Doncaster Metropolitan Borough" / "Council": the council word alone below.
+        let lone_council_word =
+            norm(before).split(' ').all(|w| ["council", "borough", "county", "city", "district", "metropolitan"].contains(&w));
         let wrapped = title.checked_sub(2).map(|i| lines[i]).filter(|l| {
             let n = norm(l);
-            looks_like_a_name(l) && [" and", " of", " upon", " on", " the"].iter().any(|w| n.ends_with(w))
+            looks_like_a_name(l) && (lone_council_word || [" and", " of", " upon", " on", " the"].iter().any(|w| n.ends_with(w)))
         });
         return Some(wrapped.map_or_else(|| before.to_string(), |w| format!("{w} {before}")));
     }
@@ -150,7 +153,7 @@ fn period(doc: &Doc) -> Option<String> {
                 let value =
                     if value.is_empty() { doc.next_content(i, 1).next().map(|j| doc.lines[j].content).unwrap_or("") } else { value };
                 if parse_date(value).is_some() || value.chars().any(|c| c.is_ascii_digit()) && value.len() < 80 {
-                    return Some(value.trim_end_matches('.').to_string());
+                    return Some(with_wrapped_year(doc, i, value).trim_end_matches('.').to_string());
                 }
             }
         }
@@ -158,9 +161,36 @@ fn period(doc: &Doc) -> Option<String> {
     None
 }
 
+/// Dates that wrap before their month and year: "19 November-11 December 2013 and 28 – 30" /
+/// "January 2014" — the next line joined when the value ends without a year and the next line
+/// is a month and year.
+fn with_wrapped_year(doc: &Doc, i: usize, value: &str) -> String {
+    let ends_with_year = value.trim_end_matches('.').rsplit(|c: char| !c.is_ascii_digit()).next().is_some_and(|w| w.len() == 4);
+    let next = doc.lines.get(i + 1).map(|l| l.content.trim()).unwrap_or("");
+    let next_is_month_year = next.len() < 30
+        && next.split_whitespace().next().is_some_and(|w| super::format::month_number(w).is_some())
+        && next.rsplit(|c: char| !c.is_ascii_digit()).next().is_some_and(|w| w.len() == 4);
+    if !ends_with_year && next_is_month_year {
+        format!("{value} {next}")
+    } else {
+        value.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_wrapped_before_their_year_and_a_name_wrapped_before_council() {
+        let d = Doc::new(
+            "Doncaster Metropolitan Borough\nCouncil\nInspection of services for children in need of help and\n\
+             protection, children looked after and care leavers\nInspection dates: 19 November-11 December 2013 and 28 \u{2013} 30\nJanuary 2014\n",
+        );
+        let m = read(&d, Kind::OfstedIlacs);
+        assert_eq!(m.authority.as_deref(), Some("Doncaster Metropolitan Borough Council"));
+        assert_eq!(m.period.as_deref(), Some("19 November-11 December 2013 and 28 \u{2013} 30 January 2014"));
+    }
 
     #[test]
     fn cqc_title_and_date() {

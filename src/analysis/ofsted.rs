@@ -24,6 +24,8 @@ const GRADES: &[(&str, Grade)] = &[
     ("require improvement", Grade::RequiresImprovement),
     ("outstanding", Grade::Outstanding),
     ("inadequate", Grade::Inadequate),
+    // The 2012–13 frameworks' third grade.
+    ("adequate", Grade::Adequate),
     ("good", Grade::Good),
 ];
 
@@ -110,9 +112,18 @@ fn table_header(lines: &[Line]) -> Option<usize> {
 }
 
 /// The ILACS table under a "Judgement / Grade" header.
+/// The "Record of main findings" that ends a 2012–13 inspection report: the last such line
+/// whose next line is not a page number (the contents list names it too).
+fn main_findings_header(lines: &[Line]) -> Option<usize> {
+    lines.iter().enumerate().rev().find_map(|(i, l)| {
+        let next = lines[i + 1..].iter().find(|n| !n.is_blank())?;
+        (norm(l.content) == "record of main findings" && !next.content.bytes().all(|b| b.is_ascii_digit())).then_some(i)
+    })
+}
+
 fn table(doc: &Doc) -> Vec<Row> {
     let lines = &doc.lines;
-    let Some(h) = table_header(lines) else { return Vec::new() };
+    let Some(h) = table_header(lines).or_else(|| main_findings_header(lines)) else { return Vec::new() };
     let mut table = Table::default();
     let mut seen_content = 0;
     for l in lines.iter().skip(h + 1) {
@@ -146,7 +157,9 @@ impl<'d, 'a> Table<'d, 'a> {
     /// Read one content line; false when it ends the table.
     fn line(&mut self, l: &'d Line<'a>) -> bool {
         let c = l.content;
-        if norm(c) == "grade" {
+        let n = norm(c);
+        // A column head, or a group label of the 2012–13 tables ("Services for looked after children").
+        if n == "grade" || (self.pending.is_empty() && (n.starts_with("services for ") || n == "safeguarding services")) {
             return true;
         }
         // "Requires improvement" / "to be good": a grade wrapped onto a second line of its cell.
@@ -593,6 +606,10 @@ fn previous(reading: &Reading) -> Option<PreviousGrade> {
         {
             continue;
         }
+        // The safeguarding board's earlier grade is not the council's.
+        if lower.contains("lscb") || lower.contains("safeguarding children board") {
+            continue;
+        }
         let Some(j) = lower.find("judged ") else { continue };
         let Some(after) = sent.get(j + 7..) else { continue };
         let Some(g) = GRADES.iter().find(|(w, _)| after.to_lowercase().starts_with(w)).map(|(_, g)| *g) else { continue };
@@ -819,6 +836,23 @@ mod tests {
             [
                 p("The impact of leaders on social work practice with children and families", "Good"),
                 p("Overall effectiveness", "Requires improvement to be good")
+            ]
+        );
+    }
+
+    #[test]
+    fn record_of_main_findings_of_2013_with_adequate() {
+        let s = "Inspection of looked after children\nservices\nSandwell Council\n\nContents\nRecord of main findings\n\n21\n\n\
+                 The previous inspection judged services adequate.\n\nRecord of main findings\nServices for looked after children\n\
+                 Overall effectiveness\n\nInadequate\n\nCapacity to improve\n\nAdequate\n\nOutcomes for looked after children and\n\
+                 young people\n\nAdequate\n\nQuality of provision\n\nInadequate\n\n";
+        assert_eq!(
+            pairs(&run(s)),
+            [
+                p("Overall effectiveness", "Inadequate"),
+                p("Capacity to improve", "Adequate"),
+                p("Outcomes for looked after children and young people", "Adequate"),
+                p("Quality of provision", "Inadequate")
             ]
         );
     }

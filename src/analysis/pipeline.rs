@@ -45,6 +45,7 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         visit: ofsted.visit_type,
         judgements: &ofsted.judgements,
         period: meta.period.as_deref(),
+        reinspection: framework::says_reinspection(&reading),
     };
     let framework = framework::detect(&facts);
     let mut judgements = ofsted.judgements;

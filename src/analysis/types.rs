@@ -165,6 +165,14 @@ impl Framework {
                 ("Experiences and progress of care leavers", &["care leavers"]),
                 ("Leadership, management and governance", &["leadership, management", "leadership"]),
             ]),
+            // The "Record of main findings" table of 2012–13 looked after children inspections.
+            Framework::LookedAfterChildren2013 => Some(&[
+                OVERALL,
+                ("Capacity to improve", &["capacity to improve", "capacity for improvement"]),
+                ("Outcomes for looked after children and young people", &["outcomes for"]),
+                ("Quality of provision", &["quality of provision"]),
+                ("Leadership and management", &["leadership and management"]),
+            ]),
             Framework::Ilacs2018 => Some(&[LEADERS, HELP, ("Children in care and care leavers", &["children in care"]), OVERALL]),
             Framework::Ilacs2023 => {
                 Some(&[LEADERS, HELP, ("Children in care", &["children in care"]), ("Care leavers", &["care leavers"]), OVERALL])
