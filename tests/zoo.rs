@@ -57,6 +57,13 @@ fn figures_stop_at_the_cap_and_say_so() {
 }
 
 #[test]
+fn finding_sentences_stop_at_the_cap_and_say_so() {
+    let r = analyse(&"Staff were effective and delays remained in the service. ".repeat(6_000));
+    assert_eq!(r.findings.len(), assessment_lens::analysis::MAX_FINDINGS);
+    assert!(r.warnings.iter().any(|w| w.contains("finding sentences") && w.contains("were classed")), "{:?}", r.warnings);
+}
+
+#[test]
 fn figures_are_always_finite() {
     let huge = "9".repeat(400);
     let text = format!(

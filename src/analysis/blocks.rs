@@ -700,6 +700,8 @@ struct Reader<'d, 'a> {
     pending_number: Option<(String, usize)>,
     /// The second line of a wrapped heading, already read.
     skip_line: Option<usize>,
+    /// A bullet glyph alone on its line ("◼"), its item's text on a later line.
+    pending_bullet: bool,
 }
 
 impl<'d, 'a> Reader<'d, 'a> {
@@ -716,6 +718,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             blank_before: true,
             pending_number: None,
             skip_line: None,
+            pending_bullet: false,
         }
     }
 
@@ -790,7 +793,14 @@ impl<'d, 'a> Reader<'d, 'a> {
             self.emit(Open { level: l.md_level, ..Open::new(BlockKind::Heading, l.content, l.start, i) });
             return;
         }
-        if l.is_bullet {
+        // pdftotext of 2019–22 reports prints a list's bullet glyph alone, its text below.
+        if is_bullet_glyph(l.content) {
+            self.finish();
+            self.pending_bullet = true;
+            self.blank_before = true;
+            return;
+        }
+        if l.is_bullet || std::mem::take(&mut self.pending_bullet) {
             self.start(Open::new(BlockKind::ListItem, l.content, l.start, i));
             self.blank_before = false;
             return;
@@ -919,6 +929,12 @@ impl<'d, 'a> Reader<'d, 'a> {
         }
         self.blank_before = false;
     }
+}
+
+/// A line that is one bullet glyph and nothing else.
+fn is_bullet_glyph(c: &str) -> bool {
+    let mut chars = c.chars();
+    matches!((chars.next(), chars.next()), (Some(g), None) if matches!(g, '•' | '◼' | '▪' | '■' | '●' | '\u{f0b7}' | '\u{f0a7}' | '\u{f0d8}') || ('\u{e000}'..='\u{f8ff}').contains(&g))
 }
 
 /// Every run of letters in the text, built once and only when a hyphenated line end needs it.

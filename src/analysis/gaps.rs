@@ -20,6 +20,8 @@ const LIST_HEADS: &[&str] = &[
     "areas of improvement",
     "areas for priority action",
     "priority action",
+    "priority and immediate action",
+    "immediate action",
     "recommendations",
     "next steps",
     "the panel recommends",
@@ -50,13 +52,18 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
             continue;
         }
         let heading = b.text.trim_end_matches([':', '-', ' ']).to_string();
-        for item in blocks[i + 1..].iter().take(40) {
+        let mut last_number: Option<u32> = None;
+        for (k, item) in blocks[i + 1..].iter().enumerate().take(40) {
             match item.kind {
                 BlockKind::ListItem | BlockKind::Numbered => {}
                 // PDF text that lost its bullet glyphs: indented paragraphs under the lead-in.
                 BlockKind::Paragraph if item.indent > b.indent && item.text.len() < 600 => {}
+                // A themed sub-heading inside the list ("Workforce", "Quality of practice"):
+                // passed over when the numbering carries on after it.
+                _ if is_sub_heading(item, blocks.get(i + 2 + k), last_number) => continue,
                 _ => break,
             }
+            last_number = item.number.as_deref().and_then(item_number).or(last_number);
             if item.text.split_whitespace().count() < 2 {
                 continue;
             }
@@ -73,6 +80,27 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
         }
     }
     out
+}
+
+/// The number of a list item ("17", "17.", "17)").
+fn item_number(n: &str) -> Option<u32> {
+    n.trim_end_matches(['.', ')']).parse().ok()
+}
+
+/// A short heading inside a stated list: followed by the next item of the list (the first,
+/// or the one numbered after `last`), and not itself the start of another list.
+fn is_sub_heading(b: &Block, next: Option<&Block>, last: Option<u32>) -> bool {
+    let short = matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph)
+        && b.text.split_whitespace().count() <= 8
+        && !b.text.trim_end().ends_with(['.', ':'])
+        && !opens_list(b);
+    let Some(next) = next.filter(|n| matches!(n.kind, BlockKind::Numbered | BlockKind::ListItem)) else { return false };
+    let continues = match (last, next.number.as_deref().and_then(item_number)) {
+        (Some(l), Some(n)) => n == l + 1,
+        (None, _) => true,
+        (Some(_), None) => next.kind == BlockKind::ListItem,
+    };
+    short && continues
 }
 
 // ---------------------------------------------------------------- the classifier
@@ -448,10 +476,18 @@ const BOILERPLATE: &[&str] = &[
     "please note that the amount raised",
 ];
 
-/// Every finding sentence, classed.
+/// The most finding sentences classed in one document. Real reports have a few hundred to
+/// two thousand; past this a text is many documents run together, and the lists (and the
+/// report the page reads back from its worker) would only grow.
+pub const MAX_FINDINGS: usize = 5_000;
+
+/// Every finding sentence, classed, up to [`MAX_FINDINGS`].
 pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
     let mut out = Vec::new();
     for (bi, b) in reading.blocks.iter().enumerate() {
+        if out.len() >= MAX_FINDINGS {
+            break;
+        }
         if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Numbered | BlockKind::ListItem) {
             continue;
         }
@@ -476,6 +512,9 @@ pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
             let text = reading.text(s);
             if text.split_whitespace().take(4).count() < 4 {
                 continue;
+            }
+            if out.len() >= MAX_FINDINGS {
+                break;
             }
             let (class, cue) = classify(text);
             out.push(Finding {

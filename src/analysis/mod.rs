@@ -32,7 +32,7 @@ mod types;
 
 pub use cqc::{band_for_percent, rating_for_scores, score_label, statement_names, Band, THEMES};
 pub use export::{to_action_plan_csv, to_csv, to_markdown};
-pub use gaps::classify;
+pub use gaps::{classify, MAX_FINDINGS};
 pub use intake::{
     decode, docx_to_text, file_to_text, html_to_text, pdf_problem, pdf_text, sniff, DecodeError, Decoded, Format, MAX_INPUT_BYTES,
 };

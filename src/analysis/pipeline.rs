@@ -63,6 +63,14 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
     let findings = gaps::findings(&reading, detected.kind);
     let derived = gaps::derived(&cqc.scores, cqc.computed.as_ref(), &judgements, &figures.metrics, figures.financial.as_ref());
     let (gap_items, strengths) = gaps::assemble(stated, derived, &findings);
+    if findings.len() >= gaps::MAX_FINDINGS {
+        warnings.push(format!(
+            "This text has more than {} finding sentences (several documents run together, perhaps): the first {} were classed; \
+             gaps and strengths come from those.",
+            gaps::MAX_FINDINGS,
+            gaps::MAX_FINDINGS
+        ));
+    }
     if figures.capped {
         warnings.push(format!(
             "This text has more than {} figures (a table or generated data, perhaps): the first {} were read and the rest left out.",

@@ -316,6 +316,8 @@ async fn on_message(data: JsValue) {
             }
         },
     };
+    // Let the page breathe between reading a big report and showing it: two tasks, not one.
+    gloo_timers::future::TimeoutFuture::new(0).await;
     let _ = running.tx.send(outcome);
     pump();
 }

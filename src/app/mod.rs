@@ -53,7 +53,18 @@ pub struct Document {
     pub report: Report,
 }
 
+/// The longest text the text box shows (bytes). Chromium's layout of a text box holding
+/// megabytes holds the page for most of a second per megabyte, and no real report comes near
+/// it (the largest in the corpus is 300 KB); a longer document is shown in the Source view,
+/// around its evidence, and typing in the box starts a new document.
+pub const TEXTAREA_MAX: usize = 1_000_000;
+
 impl Document {
+    /// Too long for the text box: see [`TEXTAREA_MAX`].
+    pub fn too_long_to_edit(&self) -> bool {
+        self.text.len() > TEXTAREA_MAX
+    }
+
     /// Analysed here, on the page: only for the example and empty documents.
     fn new(id: u32, name: &str, text: String) -> Self {
         let report = analyse_named(name, &text);
@@ -104,6 +115,16 @@ impl Lens {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         self.insert(Document::new(id, name, text), true)
+    }
+
+    /// Add a document whose text was typed or pasted and is on its way to the worker: its
+    /// report is the empty text's until the worker's arrives (analysing megabytes here would
+    /// hold the page).
+    pub fn add_typed(&self, name: &str, text: String) -> u32 {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        let report = analyse_named(name, "");
+        self.insert(Document { id, name: name.to_string(), text, report }, true)
     }
 
     /// Add a document analysed elsewhere (the worker); `select` makes it the selected one.
@@ -227,7 +248,12 @@ pub fn App() -> impl IntoView {
     let show_evidence = Callback::new(move |span: Span| {
         lens.active.set(Some(span));
         if let (Some(el), Some(doc)) = (textarea.get_untracked(), lens.current.get_untracked()) {
-            evidence::select(&el, &doc.text, span);
+            if doc.too_long_to_edit() {
+                // Not in the text box: the Source view shows the words, around them.
+                lens.tab.set(results::Tab::Source);
+            } else {
+                evidence::select(&el, &doc.text, span);
+            }
         }
     });
 
@@ -260,23 +286,59 @@ fn InputPanel(textarea: NodeRef<Textarea>, set_busy: WriteSignal<bool>) -> impl 
     let pending = StoredValue::new_local(None::<Timeout>);
     // Each edit's number: a report applies only if no edit came after its text.
     let edits = StoredValue::new(0u64);
-    // The text area's value: the selected document's text, replaced when the selection changes.
-    let shown_text = Memo::new(move |_| lens.current.with(|d| d.as_ref().map(|d| d.text.clone()).unwrap_or_default()));
-    // Set the text area only when it shows something else (not after the user's own typing:
-    // rewriting 20 MB of identical text would stall the page).
+    // What the text area holds: the document (id) and the length of its text, and whether the
+    // text is in it, as last set here or typed by the user. Kept rather than read back: reading
+    // megabytes out of the DOM to compare them would hold the page.
+    let holds = StoredValue::new(None::<(u32, usize, bool)>);
+    // The selected document's text, set into the text area when it holds something else. A
+    // document too long for it (dropped or opened, see TEXTAREA_MAX) leaves it empty with a
+    // note; megabytes the user pasted stay where they put them (the text area's CSS
+    // containment keeps them from being laid out again as the results change).
     Effect::new(move |_| {
-        let text = shown_text.get();
-        if let Some(el) = textarea.get() {
-            if el.value() != text {
-                el.set_value(&text);
+        let Some(el) = textarea.get() else { return };
+        let doc = lens.current.get();
+        let now = doc.as_ref().map(|d| (d.id, d.text.len()));
+        if holds.get_value().map(|(id, len, _)| (id, len)) == now && now.is_some() {
+            return;
+        }
+        match doc {
+            Some(d) if d.too_long_to_edit() => {
+                holds.set_value(Some((d.id, d.text.len(), false)));
+                el.set_value("");
+                el.set_placeholder(&format!(
+                    "\u{201c}{}\u{201d} is {:.1} MB, too long to show here and keep the page quick: its text is in the Source view, \
+                     and each item's evidence opens there. Paste or type here to start a new document.",
+                    d.name,
+                    d.text.len() as f64 / 1e6
+                ));
+            }
+            Some(d) => {
+                holds.set_value(Some((d.id, d.text.len(), true)));
+                el.set_placeholder("");
+                el.set_value(&d.text);
+            }
+            None => {
+                holds.set_value(None);
+                el.set_placeholder("");
+                el.set_value("");
             }
         }
     });
     let analyse_later = move |value: String| {
         let edit = edits.get_value() + 1;
         edits.set_value(edit);
-        // A new document for text typed with none open (empty, so analysed at once).
-        let id = lens.selected.get_untracked().unwrap_or_else(|| lens.add("pasted text", String::new()));
+        // A new document for text typed with none open (empty, so analysed at once), or over a
+        // document too long for the text box (which is not in it, so not being edited).
+        let in_box = holds.get_value().filter(|h| h.2).map(|h| h.0);
+        let editing = lens.current.with_untracked(|d| d.as_ref().filter(|d| in_box == Some(d.id) || !d.too_long_to_edit()).map(|d| d.id));
+        // The text area holds the typed text whichever document it belongs to: recorded first,
+        // so adding a document does not set the text area back.
+        let id = editing.unwrap_or_else(|| {
+            let next = lens.next_id.get_value();
+            holds.set_value(Some((next, value.len(), true)));
+            lens.add_typed("pasted text", value.clone())
+        });
+        holds.set_value(Some((id, value.len(), true)));
         let key = engine::Key::Typing(id);
         engine::supersede(key);
         set_busy.set(true);
@@ -317,7 +379,11 @@ fn InputPanel(textarea: NodeRef<Textarea>, set_busy: WriteSignal<bool>) -> impl 
             ></textarea>
             <p class="hint" data-testid="source-name">
                 {move || lens.current.with(|d| d.as_ref().map(|d| d.name.clone())).unwrap_or_else(|| "pasted text".into())}
-                " · " {move || shown_text.with(|t| t.split_whitespace().count())} " words"
+                " · " {move || lens.current.with(|d| match d {
+                    Some(d) if d.too_long_to_edit() => format!("{:.1} MB", d.text.len() as f64 / 1e6),
+                    Some(d) => format!("{} words", d.text.split_whitespace().count()),
+                    None => "0 words".to_string(),
+                })}
             </p>
         </section>
     }

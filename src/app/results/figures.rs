@@ -241,6 +241,22 @@ fn MetricsTable(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoVie
         let doc = doc.clone();
         Memo::new(move |_| source.with(|s| shown(&doc.report.metrics, filter.get(), s, sort.get())))
     };
+    // The first rows, then more on request (see ITEMS_PER_PAGE): thousands of rows at once
+    // would hold the page while they are laid out.
+    let (limit, set_limit) = signal(super::items::ITEMS_PER_PAGE);
+    let more = move || {
+        let (n, total) = (limit.get(), rows.with(|r| r.len()));
+        (n < total).then(|| {
+            view! {
+                <p class="more">
+                    {format!("Showing {n} of {total}. ")}
+                    <button type="button" data-testid="metrics-more" on:click=move |_| set_limit.update(|l| *l += super::items::ITEMS_PER_PAGE)>
+                        {format!("Show {} more", super::items::ITEMS_PER_PAGE.min(total - n))}
+                    </button>
+                </p>
+            }
+        })
+    };
     let header = move |label: &'static str, key: SortBy, testid: &'static str| {
         view! {
             <th scope="col" aria-sort=move || if sort.get() == key { "descending" } else { "none" }>
@@ -269,10 +285,11 @@ fn MetricsTable(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoVie
                         </tr>
                     </thead>
                     <tbody>
-                        {move || rows.get().into_iter().map(|i| metric_row(&doc.report.metrics[i], on_evidence)).collect_view()}
+                        {move || rows.get().into_iter().take(limit.get()).map(|i| metric_row(&doc.report.metrics[i], on_evidence)).collect_view()}
                     </tbody>
                 </table>
             </div>
+            {more}
         </div>
     }
 }

@@ -112,12 +112,20 @@ fn grouped(items: Vec<Item>) -> Vec<(String, Vec<Item>)> {
     groups
 }
 
-/// Items grouped by their section, each with its origin and one click to its words.
+/// How many items a list shows at first, and how many more each "Show more" adds: a real
+/// report's list is shorter; thousands of items at once would hold the page while they are laid out.
+pub const ITEMS_PER_PAGE: usize = 300;
+
+/// Items grouped by their section, each with its origin and one click to its words; the first
+/// [`ITEMS_PER_PAGE`], then more on request.
 #[component]
 pub fn ItemsByGroup(items: Vec<Item>, testid: &'static str, empty: &'static str, on_evidence: Callback<Span>) -> impl IntoView {
     if items.is_empty() {
         return view! { <p class="card">{empty}</p> }.into_any();
     }
+    let total = items.len();
+    let items = StoredValue::new(items);
+    let (limit, set_limit) = signal(ITEMS_PER_PAGE);
     let group = move |(title, items): (String, Vec<Item>)| {
         view! {
             <section class="card group">
@@ -126,7 +134,22 @@ pub fn ItemsByGroup(items: Vec<Item>, testid: &'static str, empty: &'static str,
             </section>
         }
     };
-    view! { <div class="groups">{grouped(items).into_iter().map(group).collect_view()}</div> }.into_any()
+    let shown =
+        move || items.with_value(|all| grouped(all.iter().take(limit.get()).cloned().collect()).into_iter().map(group).collect_view());
+    let more = move || {
+        let n = limit.get();
+        (n < total).then(|| {
+            view! {
+                <p class="more">
+                    {format!("Showing {n} of {total}. ")}
+                    <button type="button" data-testid=format!("{testid}-more") on:click=move |_| set_limit.update(|l| *l += ITEMS_PER_PAGE)>
+                        {format!("Show {} more", ITEMS_PER_PAGE.min(total - n))}
+                    </button>
+                </p>
+            }
+        })
+    };
+    view! { <div class="groups">{shown}</div>{more} }.into_any()
 }
 
 fn item(it: Item, testid: &'static str, on_evidence: Callback<Span>) -> impl IntoView {

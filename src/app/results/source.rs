@@ -17,6 +17,25 @@ fn split_at_span(text: &str, span: Option<Span>) -> Option<(&str, &str, &str)> {
     Some((text.get(..s)?, text.get(s..e)?, text.get(e..)?))
 }
 
+/// How much of a long document the Source view shows at once (bytes).
+const SOURCE_WINDOW: usize = 100_000;
+
+/// The byte range of `text` to show: `size` bytes centred on the span (or from the start),
+/// on character boundaries and within the text.
+fn source_window(text: &str, span: Option<Span>, size: usize) -> (usize, usize) {
+    let centre = span.map(|(s, e)| (s + e) / 2).unwrap_or(0).min(text.len());
+    let mut from = centre.saturating_sub(size / 2);
+    let mut to = (from + size).min(text.len());
+    from = to.saturating_sub(size).min(from);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    (from, to)
+}
+
 #[component]
 pub fn SourceView(doc: Arc<Document>) -> impl IntoView {
     let lens = use_lens();
@@ -31,15 +50,54 @@ pub fn SourceView(doc: Arc<Document>) -> impl IntoView {
             }
         }
     });
-    let text = move || match split_at_span(&doc.text, lens.active.get()) {
-        Some((before, evidence, after)) => view! {
-            {before.to_string()}<mark node_ref=mark data-testid="active-evidence">{evidence.to_string()}</mark>{after.to_string()}
+    // A document too long for the text box is shown a window at a time, around the evidence:
+    // laying out megabytes would hold the page as the text box would.
+    let window = {
+        let doc = doc.clone();
+        Memo::new(move |_| {
+            let active = lens.active.get();
+            if doc.too_long_to_edit() {
+                source_window(&doc.text, active, SOURCE_WINDOW)
+            } else {
+                (0, doc.text.len())
+            }
+        })
+    };
+    let text = {
+        let doc = doc.clone();
+        move || {
+            let (from, to) = window.get();
+            let shown = &doc.text[from..to];
+            let span = lens.active.get().filter(|(s, e)| *s >= from && *e <= to).map(|(s, e)| (s - from, e - from));
+            match split_at_span(shown, span) {
+                Some((before, evidence, after)) => view! {
+                    {before.to_string()}<mark node_ref=mark data-testid="active-evidence">{evidence.to_string()}</mark>{after.to_string()}
+                }
+                .into_any(),
+                None => shown.to_string().into_any(),
+            }
         }
-        .into_any(),
-        None => doc.text.clone().into_any(),
+    };
+    let note = {
+        let doc = doc.clone();
+        move || {
+            doc.too_long_to_edit().then(|| {
+                let (from, to) = window.get();
+                let total = doc.text.len();
+                view! {
+                    <p class="hint" data-testid="source-window">
+                        {format!(
+                            "This document is {:.1} MB: shown here is the part around the evidence you last clicked, bytes {}\u{2013}{} of {} ({:.0}%\u{2013}{:.0}% of the way through).",
+                            total as f64 / 1e6, from, to, total, 100.0 * from as f64 / total as f64, 100.0 * to as f64 / total as f64
+                        )}
+                    </p>
+                }
+            })
+        }
     };
     view! {
         <div class="card source" data-testid="source">
+            {note}
             <pre class="source-text" tabindex="0" aria-label="Report text">{text}</pre>
         </div>
     }
