@@ -11,8 +11,8 @@
 //!
 //!   cargo run --release --example scaling -- --at MB
 //!
-//! times each shape once at MB megabytes (the page's limit is 20) and fails if any takes over
-//! 2 s: the bound for the largest input allowed.
+//! times each shape at MB megabytes (best of two; the page's limit is 20) and fails if any takes
+//! over 2 s: the bound for the largest input allowed. `./dev test` runs it at 19.9 MB.
 
 use std::time::{Duration, Instant};
 
@@ -157,10 +157,10 @@ fn main() {
     }
 }
 
-/// Each shape once at `mb` megabytes: its time and rate; over 2 s fails.
+/// Each shape at `mb` megabytes (best of two runs): its time and rate; over 2 s fails.
 fn at_size(mb: f64, only: Option<&str>) {
     let bytes = (mb * 1e6) as usize;
-    println!("each shape at {mb} MB, one run; over 2 s fails");
+    println!("each shape at {mb} MB, best of two runs; over 2 s fails");
     let mut failed = Vec::new();
     for (name, make) in SHAPES {
         if only.is_some_and(|o| !name.contains(o)) {
@@ -172,7 +172,8 @@ fn at_size(mb: f64, only: Option<&str>) {
             cut -= 1;
         }
         text.truncate(cut);
-        let t = time(&text, 1);
+        // Best of two: the code's time, not the machine's other work.
+        let t = time(&text, 2);
         let verdict = if t > Duration::from_secs(2) { "FAIL (over 2 s)" } else { "ok" };
         if verdict != "ok" {
             failed.push(*name);

@@ -117,11 +117,28 @@ pub struct CqcRead {
     pub warnings: Vec<String>,
 }
 
+/// A cheap first look (it runs on every line): does the line's first word open a statement's
+/// wording or a "Quality statement" / "QS" prefix?
+fn may_name_a_statement(line: &str) -> bool {
+    static FIRST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let first_words = FIRST.get_or_init(|| {
+        let mut v: Vec<&str> = STATEMENTS.iter().flat_map(|(_, _, names)| names.iter().filter_map(|n| n.split(' ').next())).collect();
+        v.extend(["quality", "qs"]);
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    let first = line.trim_start_matches(|c: char| !c.is_alphanumeric()).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    // "QS1:" — a prefix glued to its number.
+    let first = first.trim_end_matches(|c: char| c.is_ascii_digit());
+    first_words.iter().any(|w| w.eq_ignore_ascii_case(first))
+}
+
 /// Which statement a line names, if the whole line (less a "Quality statement 1:" style
 /// prefix) is a statement's wording. Returns its index and the rest of the line after it.
 fn statement_of(line: &str) -> Option<(usize, String)> {
     // Statement headings, alone or with a score or a "Quality statement 1:" prefix, are short.
-    if line.len() > 120 {
+    if line.len() > 120 || !may_name_a_statement(line) {
         return None;
     }
     let mut w = words(line);
@@ -220,6 +237,10 @@ fn is_rating_heading(n: &str) -> Option<bool> {
 
 fn overall(doc: &Doc) -> Option<Overall> {
     for (i, l) in doc.lines.iter().enumerate() {
+        // Every rating heading says "rating" (a cheap first look at every line).
+        if !super::text::contains_ci(l.content, "rating") {
+            continue;
+        }
         let n = norm(l.content);
         let Some(indicative) = is_rating_heading(&n) else { continue };
         // "Overall rating: Good" on one line.
@@ -499,6 +520,8 @@ mod tests {
         assert_eq!(statement_of("Quality statement 7: Safeguarding").map(|s| s.0), Some(6));
         assert_eq!(statement_of("Safeguarding adults is everyone's business").map(|s| s.0), Some(6));
         assert_eq!(statement_of("Safeguardingx"), None);
+        assert_eq!(statement_of("QS1: Assessing needs").map(|s| s.0), Some(0));
+        assert_eq!(statement_of("**Assessing needs**").map(|s| s.0), Some(0));
         assert_eq!(statement_of("We looked at assessing needs."), None);
     }
 

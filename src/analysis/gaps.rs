@@ -35,10 +35,18 @@ fn opens_list(b: &Block) -> bool {
     if !matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) || b.text.len() > 240 {
         return false;
     }
+    let heading_like = b.kind == BlockKind::Heading || b.text.trim_end().ends_with([':', '-', '?']);
+    // A cheap first look: every lead-in has one of these words.
+    if !heading_like
+        || !["improve", "development", "priority", "recommend", "next steps", "immediate action"]
+            .iter()
+            .any(|w| super::text::contains_ci(&b.text, w))
+    {
+        return false;
+    }
     let n = norm(&b.text);
     let n = n.trim_end_matches([':', '-', '?', ' ']);
-    let heading_like = b.kind == BlockKind::Heading || b.text.trim_end().ends_with([':', '-', '?']);
-    heading_like && LIST_HEADS.iter().any(|h| n.starts_with(h) || (n.contains(h) && b.text.trim_end().ends_with([':', '-'])))
+    LIST_HEADS.iter().any(|h| n.starts_with(h) || (n.contains(h) && b.text.trim_end().ends_with([':', '-'])))
 }
 
 /// The items of every stated list.

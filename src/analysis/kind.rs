@@ -54,9 +54,13 @@ const OPENING: usize = 2500;
 /// The least evidence that names a kind.
 const MIN_WEIGHT: u32 = 4;
 
+/// How much of a document (bytes of its lines) is read for its kind: a report says what it is
+/// long before this, and a 20 MB text of many documents is not read twice over for it.
+const KIND_READ: usize = 2_000_000;
+
 pub fn detect(doc: &Doc) -> Detected {
     let mut all = String::new();
-    for l in &doc.lines {
+    for l in doc.lines.iter().take_while(|l| l.start < KIND_READ) {
         if !l.is_blank() {
             all.push_str(&norm(l.content));
             all.push(' ');

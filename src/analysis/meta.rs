@@ -121,6 +121,10 @@ fn council_beside_title(doc: &Doc) -> Option<String> {
 fn published(doc: &Doc) -> Option<String> {
     doc.lines.iter().find_map(|l| {
         let c = l.content.as_bytes();
+        // Every label starts with one of these letters (a cheap first look at every line).
+        if !matches!(c.first().map(u8::to_ascii_lowercase), Some(b'a' | b'r' | b'p' | b'd')) {
+            return None;
+        }
         let labelled = ["assessment published", "report published", "published", "date of publication", "publication date"]
             .iter()
             .any(|p| c.len() >= p.len() && c[..p.len()].eq_ignore_ascii_case(p.as_bytes()));

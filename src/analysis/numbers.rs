@@ -47,12 +47,13 @@ pub fn numbers(s: &str) -> Vec<Num> {
             i += 1;
             continue;
         }
-        let (text, j) = digits(b, digit_start);
+        let (digits, j) = digits(b, digit_start);
+        let text = digits.as_str();
         let Ok(value) = text.parse::<f64>() else {
             i = j.max(i + 1);
             continue;
         };
-        let (unit, value, end) = quantity(s, &text, value, digit_start, j, pound);
+        let (unit, value, end) = quantity(s, text, value, digit_start, j, pound);
         // Too many digits to be a figure (it would be infinite), or not a quantity at all.
         if !value.is_finite() || (unit == Quantity::Count && !a_quantity(s, end)) {
             i = end.max(i + 1);
@@ -64,15 +65,20 @@ pub fn numbers(s: &str) -> Vec<Num> {
     out
 }
 
-/// The digits from `start`, with thousands commas dropped and one decimal point kept, and
-/// where they end.
-fn digits(b: &[u8], start: usize) -> (String, usize) {
+/// The most digits a figure is read with; a longer run is no figure (it is skipped whole).
+const MAX_DIGITS: usize = 40;
+
+/// The digits from `start`, with thousands commas dropped and one decimal point kept (in a
+/// buffer on the stack: this runs for every number), and where they end. A run longer than
+/// [`MAX_DIGITS`] gives no digits.
+fn digits(b: &[u8], start: usize) -> (Digits, usize) {
     let mut j = start;
-    let mut text = String::new();
+    let mut d = Digits { buf: [0; MAX_DIGITS], len: 0, overflow: false };
+    let mut point = false;
     while j < b.len() {
         let c = b[j];
         if c.is_ascii_digit() {
-            text.push(c as char);
+            d.push(c);
             j += 1;
         } else if c == b','
             && j + 3 < b.len() + 1
@@ -80,21 +86,54 @@ fn digits(b: &[u8], start: usize) -> (String, usize) {
             && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
         {
             j += 1;
-        } else if c == b'.' && b.get(j + 1).is_some_and(u8::is_ascii_digit) && !text.contains('.') {
-            text.push('.');
+        } else if c == b'.' && b.get(j + 1).is_some_and(u8::is_ascii_digit) && !point {
+            point = true;
+            d.push(b'.');
             j += 1;
         } else {
             break;
         }
     }
-    (text, j)
+    (d, j)
+}
+
+struct Digits {
+    buf: [u8; MAX_DIGITS],
+    len: usize,
+    overflow: bool,
+}
+
+impl Digits {
+    fn push(&mut self, c: u8) {
+        if self.len < MAX_DIGITS {
+            self.buf[self.len] = c;
+            self.len += 1;
+        } else {
+            self.overflow = true;
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        if self.overflow {
+            return "";
+        }
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
 }
 
 /// What the number `text` (`s[digit_start..j]`, value `value`) is, from what follows it: its
 /// quantity, its value (times "m", "bn", "k" for money) and where it ends.
 fn quantity(s: &str, text: &str, value: f64, digit_start: usize, j: usize, pound: bool) -> (Quantity, f64, usize) {
     let rest = &s[j..];
-    let lower_rest: String = rest.chars().take(12).collect::<String>().to_ascii_lowercase();
+    // The next 12 characters, lower-cased, without allocating (this runs for every number).
+    let mut buf = [0u8; 48];
+    let mut take = rest.char_indices().nth(12).map_or(rest.len(), |(k, _)| k).min(buf.len());
+    while !rest.is_char_boundary(take) {
+        take -= 1;
+    }
+    buf[..take].copy_from_slice(&rest.as_bytes()[..take]);
+    buf[..take].make_ascii_lowercase();
+    let lower_rest = std::str::from_utf8(&buf[..take]).unwrap_or("");
     if pound {
         for (suffix, mult) in [(" million", 1e6), (" billion", 1e9), ("million", 1e6), ("bn", 1e9), ("m", 1e6), ("k", 1e3)] {
             if lower_rest.starts_with(suffix) && !lower_rest[suffix.len()..].starts_with(|c: char| c.is_ascii_alphabetic()) {

@@ -40,7 +40,8 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(input: &'a str) -> Self {
-        let mut lines = Vec::new();
+        // One allocation: a line per line end (counting them is cheap next to reallocating).
+        let mut lines = Vec::with_capacity(input.bytes().filter(|&b| b == b'\n' || b == 0x0c).count() + 1);
         let mut offset = 0;
         let mut page_start = false;
         // Lines end at \n; a form feed (pdftotext's page break) also ends one.
@@ -64,6 +65,10 @@ impl<'a> Doc<'a> {
 const BULLETS: &[char] = &['-', '*', '+', '•', '·', '▪', '◼', '■', '●', '○', '◦', '–', 'o', '\u{f0b7}', '\u{f0a7}', '\u{f0d8}'];
 
 fn line(body: &str, offset: usize) -> Line<'_> {
+    // A blank line (half the lines of pdftotext's output): nothing to strip.
+    if body.bytes().all(|b| b == b' ' || b == b'\t') {
+        return Line { start: offset + body.len(), content: "", indent: body.len(), ..Line::default() };
+    }
     let trimmed = body.trim_start();
     let mut start = body.len() - trimmed.len();
     let indent = body[..start].chars().count();
@@ -125,6 +130,14 @@ fn line(body: &str, offset: usize) -> Line<'_> {
     // Trailing markdown: closing #s, hard-break backslash.
     s = s.trim_end_matches(['#', '\\']).trim_end();
     Line { start: offset + start, content: s, is_rule: false, page_start: false, is_bullet, md_level, indent }
+}
+
+/// Does `hay` contain `needle` (ASCII, any case)? No allocation: for cheap first looks.
+pub fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return false };
+    let first = first.to_ascii_lowercase();
+    h.len() >= n.len() && (0..=h.len() - n.len()).any(|i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// A fast hash for the core's word sets and cue tables (the Fx hash of rustc): the keys are

@@ -8,7 +8,9 @@ use super::super::text::norm;
 use super::super::{Financial, Span};
 
 pub(super) fn read(reading: &Reading) -> Option<Financial> {
-    let start = reading.blocks.iter().position(|b| b.text.len() < 40 && norm(&b.text) == "financial facts")?;
+    let start = reading.blocks.iter().position(|b| {
+        b.text.len() < 40 && super::super::text::contains_ci(&b.text, "financial facts") && norm(&b.text) == "financial facts"
+    })?;
     let mut f = Financial::default();
     let mut first_span: Option<Span> = None;
     let mut last_span: Option<Span> = None;
