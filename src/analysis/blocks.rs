@@ -454,8 +454,10 @@ fn furniture(doc: &Doc) -> Vec<bool> {
             continue;
         }
         let lower = c.to_ascii_lowercase();
+        // A paragraph number alone ("12.") is the list's, however often one falls by a page break.
+        let item_number = c.ends_with('.') && number_alone(c);
         if (lower.starts_with("page ") && lower.contains(" of ") && is_page_number(c))
-            || (near[i] && (is_page_number(c) || counts.get(&shape(c)).is_some_and(|&k| k >= repeated)))
+            || (near[i] && !item_number && (is_page_number(c) || counts.get(&shape(c)).is_some_and(|&k| k >= repeated)))
         {
             skip[i] = true;
         }

@@ -72,7 +72,7 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
                 _ => break,
             }
             last_number = item.number.as_deref().and_then(item_number).or(last_number);
-            if item.text.split_whitespace().count() < 2 {
+            if item.text.split_whitespace().count() < 2 || is_list_intro(&item.text) {
                 continue;
             }
             if !seen.insert(&item.text) {
@@ -90,6 +90,13 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
     out
 }
 
+/// A list's introduction, numbered like its items in older reports: "15. In order to improve
+/// …, the local authority should take the following action."
+fn is_list_intro(text: &str) -> bool {
+    let t = text.trim_end().to_ascii_lowercase();
+    t.ends_with("the following action.") || t.ends_with("the following actions.") || t.ends_with("the following:")
+}
+
 /// The number of a list item ("17", "17.", "17)").
 fn item_number(n: &str) -> Option<u32> {
     n.trim_end_matches(['.', ')']).parse().ok()
@@ -98,9 +105,12 @@ fn item_number(n: &str) -> Option<u32> {
 /// A short heading inside a stated list: followed by the next item of the list (the first,
 /// or the one numbered after `last`), and not itself the start of another list.
 fn is_sub_heading(b: &Block, next: Option<&Block>, last: Option<u32>) -> bool {
+    // "Workforce", "Quality of practice"; or a timescale ending in a colon: "Immediately:",
+    // "Within three months:".
+    let words = b.text.split_whitespace().count();
+    let colon = b.text.trim_end().ends_with(':');
     let short = matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph)
-        && b.text.split_whitespace().count() <= 8
-        && !b.text.trim_end().ends_with(['.', ':'])
+        && (words <= 8 && !b.text.trim_end().ends_with(['.', ':']) || colon && words <= 4)
         && !opens_list(b);
     let Some(next) = next.filter(|n| matches!(n.kind, BlockKind::Numbered | BlockKind::ListItem)) else { return false };
     let continues = match (last, next.number.as_deref().and_then(item_number)) {
@@ -863,6 +873,27 @@ mod tests {
         assert_eq!(classify("However, only 26.7% of eligible staff had completed the Care Certificate.").0, Class::Gap);
         assert_eq!(classify("Waiting times were too long.").1.as_deref(), Some("waiting"));
         assert_eq!(classify("The assessment was not timely.").1.as_deref(), Some("was not"));
+    }
+
+    fn stated_of(s: &str) -> Vec<(String, String)> {
+        let doc = super::super::text::Doc::new(s);
+        let r = super::super::blocks::read(&doc, s);
+        stated(&r).into_iter().map(|i| (i.section.unwrap_or_default(), i.text)).collect()
+    }
+
+    #[test]
+    fn stated_lists_with_themed_sub_headings_timescales_and_lone_bullets() {
+        // Sub-headings inside a numbered list (2014 SIF), the numbering carrying on after them.
+        let sif = "Priority and immediate action\n\nWorkforce\n11. Review the number of cases held by staff.\n\n\
+                   Quality of practice\n12. Ensure robust management oversight of assessments.\n\nSummary for children\n\nThe end.\n";
+        let got: Vec<String> = stated_of(sif).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(got, ["Review the number of cases held by staff.", "Ensure robust management oversight of assessments."]);
+        // An introduction numbered like an item, timescales ending in a colon, bullet glyphs alone.
+        let lac = "Areas for improvement\n15. In order to improve services, the local authority should take the\nfollowing action.\n\n\
+                   Immediately:\n\u{f0a7}\n\nensure all elected members understand their duties\n\n\
+                   Within three months:\n\u{f0a7}\n\nensure all children have a care plan\n";
+        let got: Vec<String> = stated_of(lac).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(got, ["ensure all elected members understand their duties", "ensure all children have a care plan"]);
     }
 
     #[test]
