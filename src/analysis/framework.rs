@@ -16,7 +16,7 @@
 //! - focused and monitoring visit letters.
 
 use super::blocks::Reading;
-use super::text::{norm, Doc};
+use super::text::{head, norm, Doc, TITLE_BYTES};
 use super::{Framework, Judgement, Kind, VisitType};
 
 /// How many opening lines hold the title.
@@ -24,7 +24,7 @@ const TITLE_LINES: usize = 14;
 
 /// The title: the opening lines, normalised and joined (so a wrapped title reads whole).
 pub fn title(doc: &Doc) -> String {
-    doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES).map(|l| norm(l.content)).collect::<Vec<_>>().join(" ")
+    doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES).map(|l| norm(head(l.content, TITLE_BYTES))).collect::<Vec<_>>().join(" ")
 }
 
 /// The year of the period the report covers ("11 to 15 September 2023"), if written.

@@ -62,7 +62,7 @@ pub fn detect(doc: &Doc) -> Detected {
     let mut all = String::new();
     for l in doc.lines.iter().take_while(|l| l.start < KIND_READ) {
         if !l.is_blank() {
-            all.push_str(&norm(l.content));
+            all.push_str(&norm(super::text::head(l.content, KIND_READ)));
             all.push(' ');
         }
     }

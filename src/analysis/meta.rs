@@ -1,6 +1,6 @@
 //! Who and when: the authority a report is about, its publication date, its period.
 
-use super::text::{norm, parse_date, Doc};
+use super::text::{head, norm, parse_date, Doc, TITLE_BYTES};
 use super::Kind;
 
 pub struct Meta {
@@ -20,7 +20,7 @@ pub fn read(doc: &Doc, kind: Kind) -> Meta {
 fn opening(doc: &Doc) -> String {
     let mut s = String::new();
     for l in doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES) {
-        s.push_str(l.content);
+        s.push_str(head(l.content, TITLE_BYTES));
         s.push(' ');
     }
     s
@@ -37,7 +37,7 @@ fn authority(doc: &Doc, kind: Kind) -> Option<String> {
         Kind::CqcLaAssessment | Kind::Unknown => {
             // "Middlesbrough Council: local authority assessment"
             for l in doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES) {
-                let n = l.content.to_lowercase();
+                let n = head(l.content, TITLE_BYTES).to_lowercase();
                 if let Some(i) = n.find("local authority assessment") {
                     if let Some(name) = l.content.get(..i) {
                         if let Some(a) = clean(name.trim_end().trim_end_matches([':', '-', '–', '—'])) {
@@ -92,7 +92,8 @@ fn looks_like_a_name(s: &str) -> bool {
 /// above the title ("Swindon Borough Council" / "Inspection of services for children in need
 /// of help and protection…"), or — in 2012–13 reports — just below it.
 fn council_beside_title(doc: &Doc) -> Option<String> {
-    let lines: Vec<&str> = doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES).map(|l| l.content.trim()).collect();
+    let lines: Vec<&str> =
+        doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES).map(|l| head(l.content, TITLE_BYTES).trim()).collect();
     let title = lines.iter().position(|l| {
         let n = norm(l);
         TITLE_OPENINGS.iter().any(|o| n.starts_with(o.trim_end()))

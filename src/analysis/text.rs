@@ -132,6 +132,22 @@ fn line(body: &str, offset: usize) -> Line<'_> {
     Line { start: offset + start, content: s, is_rule: false, page_start: false, is_bullet, md_level, indent }
 }
 
+/// The first `max` bytes of `s` (less, to end on a character boundary): what a rule that looks
+/// at a title or an opening line reads of it, however long the line.
+pub fn head(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The most of one line a title rule reads.
+pub const TITLE_BYTES: usize = 1_000;
+
 /// Does `hay` contain `needle` (ASCII, any case)? No allocation: for cheap first looks.
 pub fn contains_ci(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
