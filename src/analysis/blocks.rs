@@ -453,10 +453,10 @@ fn furniture(doc: &Doc) -> Vec<bool> {
         if c.is_empty() {
             continue;
         }
-        let lower = c.to_ascii_lowercase();
+        let page_of = c.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("page ")) && super::text::contains_ci(c, " of ");
         // A paragraph number alone ("12.") is the list's, however often one falls by a page break.
         let item_number = c.ends_with('.') && number_alone(c);
-        if (lower.starts_with("page ") && lower.contains(" of ") && is_page_number(c))
+        if (page_of && is_page_number(c))
             || (near[i] && !item_number && (is_page_number(c) || counts.get(&shape(c)).is_some_and(|&k| k >= repeated)))
         {
             skip[i] = true;
@@ -838,6 +838,10 @@ impl<'d, 'a> Reader<'d, 'a> {
     /// Line `i` as a table row, when it has cells apart (tabs or wide gaps become " | ").
     fn table_row(&mut self, i: usize) -> bool {
         let l = &self.lines[i];
+        // Cells are apart by a tab or three spaces: most lines have neither.
+        if !l.content.contains('\t') && !l.content.contains("   ") {
+            return false;
+        }
         let cells = table_cells(l.content);
         if cells.len() < 2 {
             return false;

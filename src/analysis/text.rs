@@ -44,14 +44,18 @@ impl<'a> Doc<'a> {
         let mut lines = Vec::with_capacity(input.bytes().filter(|&b| b == b'\n' || b == 0x0c).count() + 1);
         let mut offset = 0;
         let mut page_start = false;
-        // Lines end at \n; a form feed (pdftotext's page break) also ends one.
-        for raw in input.split_inclusive(['\n', '\u{c}']) {
-            let body = raw.trim_end_matches(['\n', '\r', '\u{c}']).trim_end_matches('\r');
+        // Lines end at \n; a form feed (pdftotext's page break) also ends one. Scanned as bytes
+        // (both are ASCII, so every cut is a character boundary).
+        let bytes = input.as_bytes();
+        while offset < bytes.len() {
+            let end = bytes[offset..].iter().position(|&b| b == b'\n' || b == 0x0c).map_or(bytes.len(), |k| offset + k + 1);
+            let raw = &input[offset..end];
+            let body = raw.trim_end_matches(['\n', '\r', '\u{c}']);
             let mut l = line(body, offset);
             l.page_start = page_start;
-            page_start = raw.ends_with('\u{c}');
+            page_start = bytes[end - 1] == 0x0c;
             lines.push(l);
-            offset += raw.len();
+            offset = end;
         }
         Doc { lines }
     }
