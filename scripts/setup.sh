@@ -6,7 +6,8 @@
 # - the wasm32-unknown-unknown Rust target
 # - trunk 0.21.14 and wasm-bindgen-cli 0.2.130 (cargo install; Trunk never downloads tools)
 # - npm packages from package-lock.json: binaryen 132 (wasm-opt), playwright-core
-# - Debian's chromium and chromium-driver for browser tests (never a downloaded browser)
+# - Debian's chromium and chromium-driver for browser tests (never a downloaded browser), and
+#   poppler-utils (pdftotext) for the wide corpora's text shapes (./dev wide)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
@@ -42,10 +43,10 @@ if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/pla
   (cd "$ROOT" && npm ci --no-audit --no-fund >&2)
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing Debian's chromium and chromium-driver"
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then
+  say "installing Debian's chromium, chromium-driver and poppler-utils (pdftotext, for ./dev wide)"
   as_root apt-get update >&2
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver poppler-utils >&2
 fi
 
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"

@@ -11,7 +11,8 @@ tests/fixtures/gold/{ofsted-wide,area-inspections}/ and one line per report is p
 kind, framework, authority, period, judgements right / expected (and wrong, invented),
 stated items found / expected, and whether a shortfall was warned about. The last line is
 the totals. Measure on --split test (the documents held out while developing) before saying
-anything is resolved.
+anything is resolved. Exits 1 when any Ofsted judgement is wrong or invented, or a report is
+short of judgements with no warning (`./dev test` runs it when ../shared is present).
 """
 import argparse
 import json
@@ -202,6 +203,11 @@ def main():
             print(f"{corpus}/{shape}: {n} reports; kind {t.get('ok_kind', 0)}/{n}, framework {t.get('ok_framework', 0)},"
                   f" area {t.get('ok_authority', 0)}, dates {t.get('ok_period', 0)}, outcome {t.get('ok_outcome', 0)};"
                   f" stated items {t.get('items_found', 0)}/{t.get('items', 0)}")
+    # A wrong or invented Ofsted judgement, or a short table with no warning, fails the run.
+    bad = [f"{c}/{s}" for (c, s), t in totals.items() if c == "ofsted" and t.get("wrong", 0) + t.get("invented", 0) + t.get("silent", 0)]
+    if bad:
+        print(f"wide: wrong, invented or silently missing judgements in {', '.join(bad)}")
+        return 1
     return 0
 
 

@@ -114,3 +114,49 @@ test('Cancel stops a long PDF being read, and the page answers throughout', asyn
   await lens.idle();
   assert.equal(await lens.authority(), 'Westminster');
 });
+
+test('a 2014 SIF report and a 2018 ILACS report, dropped as PDFs, show their frameworks and judgements', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  const wide = (n) => path.join(FIXTURES, 'pdf-wide', `${n}.pdf`);
+  await lens.page.setInputFiles('[data-testid=file-input]', [wide('ofsted-derbyshire-2014'), wide('ofsted-bexley-2018')]);
+  await lens.filesRead();
+  await lens.idle();
+  const rows = async () => lens.page.$$eval('[data-testid=judgement-row]', (trs) => trs.map((tr) => ({
+    area: tr.querySelector('th').textContent.trim(),
+    grade: tr.querySelector('[data-testid=grade]').textContent.trim(),
+    sub: tr.classList.contains('sub-judgement'),
+    indent: parseFloat(getComputedStyle(tr.querySelector('th')).paddingLeft),
+  })));
+
+  // The single inspection framework: sub-judgements indented under their parent, the LSCB's
+  // own judgement named as the board's.
+  await lens.page.locator('[data-testid=doc-entry] .doc-select').nth(1).click();
+  assert.equal(await lens.text('framework'), 'SIF');
+  assert.match(await lens.authority(), /Derbyshire/);
+  const sif = await rows();
+  const key = (r) => [r[0].toLowerCase(), r[1], r[2]].join(' | ');
+  assert.deepEqual(sif.map((r) => key([r.area, r.grade, r.sub])).sort(), [
+    ['Overall effectiveness', 'Good', false],
+    ['Children who need help and protection', 'Good', false],
+    ['Children looked after and achieving permanence', 'Good', false],
+    ['Adoption performance', 'Good', true],
+    ['Experiences and progress of care leavers', 'Good', true],
+    ['Leadership, management and governance', 'Good', false],
+    ['Local Safeguarding Children Board: Overall effectiveness', 'Requires improvement', false],
+  ].map(key).sort());
+  const parent = sif.find((r) => r.area.startsWith('Children looked after'));
+  assert.ok(sif.filter((r) => r.sub).every((r) => r.indent > parent.indent), 'sub-judgements are indented');
+  await lens.screenshot('pdf-sif-2014');
+
+  // ILACS 2018: four judgements, children in care and care leavers in one row.
+  await lens.page.locator('[data-testid=doc-entry] .doc-select').nth(2).click();
+  assert.equal(await lens.text('framework'), 'ILACS 2018');
+  assert.match(await lens.authority(), /Bexley/);
+  assert.deepEqual((await rows()).map((r) => [r.area, r.grade]), [
+    ['The impact of leaders on social work practice with children and families', 'Outstanding'],
+    ['The experiences and progress of children who need help and protection', 'Outstanding'],
+    ['The experiences and progress of children in care and care leavers', 'Good'],
+    ['Overall effectiveness', 'Outstanding'],
+  ]);
+  assert.deepEqual(lens.externalRequests(), []);
+});
