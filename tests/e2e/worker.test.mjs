@@ -114,6 +114,14 @@ test('a document too long for the text box opens its evidence in Source, and typ
   assert.match(await lens.text('gap-more'), /Show 300 more/);
   await lens.page.click('[data-testid=gap-more]');
   assert.equal(await lens.page.locator('[data-testid=gap]').count(), 600);
+  // So does the figures table.
+  await lens.page.click('[data-testid=tab-figures]');
+  assert.equal(await lens.page.locator('[data-testid=metric-row]').count(), 300);
+  const total = Number(/Showing 300 of (\d+)/.exec(await lens.page.locator('[data-testid=metrics-more]').locator('..').innerText())[1]);
+  assert.match(await lens.text('metrics-more'), new RegExp(`Show ${Math.min(300, total - 300)} more`));
+  await lens.page.click('[data-testid=metrics-more]');
+  assert.equal(await lens.page.locator('[data-testid=metric-row]').count(), Math.min(600, total));
+  await lens.page.click('[data-testid=tab-gaps]');
   await lens.page.locator('[data-testid=gap] button').last().click();
   assert.equal(await lens.page.getAttribute('[data-testid=tab-source]', 'aria-selected'), 'true');
   assert.match(await lens.text('source-window'), /shown here is the part around the evidence you last clicked, bytes \d+–\d+ of \d+/);

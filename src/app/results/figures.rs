@@ -244,19 +244,8 @@ fn MetricsTable(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoVie
     // The first rows, then more on request (see ITEMS_PER_PAGE): thousands of rows at once
     // would hold the page while they are laid out.
     let (limit, set_limit) = signal(super::items::ITEMS_PER_PAGE);
-    let more = move || {
-        let (n, total) = (limit.get(), rows.with(|r| r.len()));
-        (n < total).then(|| {
-            view! {
-                <p class="more">
-                    {format!("Showing {n} of {total}. ")}
-                    <button type="button" data-testid="metrics-more" on:click=move |_| set_limit.update(|l| *l += super::items::ITEMS_PER_PAGE)>
-                        {format!("Show {} more", super::items::ITEMS_PER_PAGE.min(total - n))}
-                    </button>
-                </p>
-            }
-        })
-    };
+    let total = Signal::derive(move || rows.with(|r| r.len()));
+    let shown_count = Signal::derive(move || limit.get().min(total.get()));
     let header = move |label: &'static str, key: SortBy, testid: &'static str| {
         view! {
             <th scope="col" aria-sort=move || if sort.get() == key { "descending" } else { "none" }>
@@ -289,7 +278,7 @@ fn MetricsTable(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoVie
                     </tbody>
                 </table>
             </div>
-            {more}
+            <super::items::ShowMore shown=shown_count total=total set_limit=set_limit testid="metrics-more".to_string()/>
         </div>
     }
 }

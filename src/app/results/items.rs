@@ -136,20 +136,27 @@ pub fn ItemsByGroup(items: Vec<Item>, testid: &'static str, empty: &'static str,
     };
     let shown =
         move || items.with_value(|all| grouped(all.iter().take(limit.get()).cloned().collect()).into_iter().map(group).collect_view());
-    let more = move || {
-        let n = limit.get();
+    let shown_count = Signal::derive(move || limit.get().min(total));
+    view! { <div class="groups">{shown}</div><ShowMore shown=shown_count total=Signal::derive(move || total) set_limit=set_limit testid=format!("{testid}-more")/> }.into_any()
+}
+
+/// "Showing 300 of 1,690. Show 300 more": under a list or table cut at [`ITEMS_PER_PAGE`] rows.
+#[component]
+pub fn ShowMore(shown: Signal<usize>, total: Signal<usize>, set_limit: WriteSignal<usize>, testid: String) -> impl IntoView {
+    move || {
+        let (n, total) = (shown.get(), total.get());
+        let testid = testid.clone();
         (n < total).then(|| {
             view! {
                 <p class="more">
                     {format!("Showing {n} of {total}. ")}
-                    <button type="button" data-testid=format!("{testid}-more") on:click=move |_| set_limit.update(|l| *l += ITEMS_PER_PAGE)>
+                    <button type="button" data-testid=testid on:click=move |_| set_limit.update(|l| *l += ITEMS_PER_PAGE)>
                         {format!("Show {} more", ITEMS_PER_PAGE.min(total - n))}
                     </button>
                 </p>
             }
         })
-    };
-    view! { <div class="groups">{shown}</div>{more} }.into_any()
+    }
 }
 
 fn item(it: Item, testid: &'static str, on_evidence: Callback<Span>) -> impl IntoView {
