@@ -191,3 +191,19 @@ fn the_scoring_tells_places_areas_and_dates_apart() {
     assert!(!same_area("Adoption performance", "Experiences and progress of care leavers"));
     assert!(date_tokens("19 November-11 December 2013 and 28 – 30 January 2014").is_superset(&date_tokens("28 - 30 January 2014")));
 }
+
+#[test]
+fn two_reports_in_one_text_read_the_first_and_say_the_second_follows() {
+    let read = |name: &str| std::fs::read_to_string(Path::new(FIXTURES).join(format!("reports/{name}.txt"))).expect("fixture");
+    let (first, second) = (read("ofsted-westminster-2025"), read("ofsted-croydon-2024"));
+    let alone = analyse_named("westminster", &first);
+    let both = analyse_named("both", &format!("{first}\n{second}"));
+    let warning = both.warnings.iter().find(|w| w.starts_with("A second report follows")).expect("a warning names the second report");
+    assert!(warning.contains("Inspection of Croydon"), "{warning}");
+    let grades = |r: &Report| r.judgements.iter().map(|j| (j.area.clone(), j.grade)).collect::<Vec<_>>();
+    assert_eq!(grades(&both), grades(&alone));
+    let stated = |r: &Report| r.gaps.iter().filter(|g| g.origin == Origin::StatedList).map(|g| g.text.clone()).collect::<Vec<_>>();
+    assert_eq!(stated(&both), stated(&alone));
+    assert!(!alone.warnings.iter().any(|w| w.starts_with("A second report follows")), "one report is one report");
+    assert!(both.findings.iter().all(|f| f.span.0 < first.len()), "findings only from the first");
+}

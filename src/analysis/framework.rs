@@ -50,6 +50,27 @@ pub struct Facts<'a> {
     pub reinspection: bool,
 }
 
+/// Where a second report starts in the same text (two reports saved as one PDF, or pasted
+/// one after the other): after the first report's opening, a line that opens an Ofsted title
+/// ("Inspection of …", "Review of the effectiveness of …") with its "Inspection date(s)" within
+/// the next six lines. Its byte offset and its title line.
+pub fn second_report(doc: &Doc) -> Option<(usize, String)> {
+    const OPENINGS: &[&str] = &["inspection of ", "re-inspection of ", "reinspection of ", "review of the effectiveness"];
+    let content: Vec<usize> = (0..doc.lines.len()).filter(|&i| !doc.lines[i].is_blank()).collect();
+    // Each "Inspection date(s)" line, then the nearest title opening above it (a running footer
+    // of the first report may stand just before the second's title).
+    content.iter().enumerate().skip(TITLE_LINES + 20).find_map(|(k, &i)| {
+        if !norm(head(doc.lines[i].content, 40)).starts_with("inspection date") {
+            return None;
+        }
+        content[k.saturating_sub(6)..k].iter().rev().find_map(|&j| {
+            let line = &doc.lines[j];
+            let n = norm(head(line.content, TITLE_BYTES));
+            (n.len() <= 150 && OPENINGS.iter().any(|o| n.starts_with(o))).then(|| (line.start, line.content.trim().to_string()))
+        })
+    })
+}
+
 /// How many of the first sentences may say "This is a re-inspection".
 const OPENING_SENTENCES: usize = 80;
 

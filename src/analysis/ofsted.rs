@@ -667,7 +667,8 @@ fn lscb_judgement(reading: &Reading) -> Option<Judgement> {
     })
 }
 
-pub fn read(doc: &Doc, reading: &Reading) -> OfstedRead {
+/// The Ofsted reading of `doc`, its text before byte `ends` (where a second report starts).
+pub fn read(doc: &Doc, reading: &Reading, ends: usize) -> OfstedRead {
     let mut warnings = Vec::new();
     let visit = visit_type(doc);
     let is_letter = visit.is_some_and(VisitType::is_letter);
@@ -684,7 +685,8 @@ pub fn read(doc: &Doc, reading: &Reading) -> OfstedRead {
             }
         }
     }
-    let heads = if is_letter { Vec::new() } else { restated(reading) };
+    let mut heads = if is_letter { Vec::new() } else { restated(reading) };
+    heads.retain(|(_, _, span)| span.0 < ends);
     for (area, grade, span) in heads {
         match judgements.iter().find(|j| !j.is_lscb() && same_area(&j.area, &area)) {
             Some(j) if j.grade != grade => {
@@ -711,7 +713,7 @@ mod tests {
     fn run(s: &str) -> OfstedRead {
         let doc = Doc::new(s);
         let r = blocks::read(&doc, s);
-        read(&doc, &r)
+        read(&doc, &r, s.len())
     }
 
     fn pairs(o: &OfstedRead) -> Vec<(String, String)> {

@@ -29,7 +29,10 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
     let meta = meta::read(&doc, detected.kind);
     let cqc = if matches!(detected.kind, Kind::CqcLaAssessment | Kind::Unknown) { cqc::read(&doc) } else { cqc::CqcRead::default() };
     warnings.extend(cqc.warnings);
-    let ofsted = if detected.kind == Kind::OfstedIlacs { ofsted::read(&doc, &reading) } else { ofsted::OfstedRead::default() };
+    // Two reports in one text: the first is read (see below).
+    let second = if detected.kind == Kind::OfstedIlacs { framework::second_report(&doc) } else { None };
+    let first_ends = second.as_ref().map_or(input.len(), |(at, _)| *at);
+    let ofsted = if detected.kind == Kind::OfstedIlacs { ofsted::read(&doc, &reading, first_ends) } else { ofsted::OfstedRead::default() };
     warnings.extend(ofsted.warnings);
     let (meeting, authority) = if detected.kind == Kind::CommitteePapers {
         (Some(papers::read(&doc, &reading)), meta.authority.or_else(|| papers::council(&doc)))
@@ -58,9 +61,22 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
     if detected.kind == Kind::OfstedIlacs {
         warnings.extend(framework::missing_lscb(&title, &judgements));
     }
-    let figures = metrics::read(&reading);
-    let stated = gaps::stated(&reading);
-    let findings = gaps::findings(&reading, detected.kind);
+    let mut figures = metrics::read(&reading);
+    let mut stated = gaps::stated(&reading);
+    let mut findings = gaps::findings(&reading, detected.kind);
+    // Two reports in one text: the first is read, and the warning says where the second starts.
+    if let Some((at, title)) = second {
+        {
+            figures.metrics.retain(|m| m.span.0 < at);
+            stated.retain(|i| i.span.0 < at);
+            findings.retain(|f| f.span.0 < at);
+            warnings.push(format!(
+                "A second report follows in this text (\u{201c}{title}\u{201d}, {}% of the way through): only the first was read. \
+                 Open the second on its own to read it.",
+                at * 100 / input.len().max(1)
+            ));
+        }
+    }
     let derived = gaps::derived(&cqc.scores, cqc.computed.as_ref(), &judgements, &figures.metrics, figures.financial.as_ref());
     let (gap_items, strengths) = gaps::assemble(stated, derived, &findings);
     if findings.len() >= gaps::MAX_FINDINGS {
