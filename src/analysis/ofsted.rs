@@ -323,12 +323,13 @@ fn pieces(text: &str) -> Vec<Piece> {
         }
     };
     while i < bytes.len() {
-        let at_word = i == 0 || bytes[i - 1] == b' ';
-        if !at_word || bytes[i] == b' ' {
+        // Words are apart by spaces or tabs (pdf.js puts a tab between an area and its grade).
+        let at_word = i == 0 || bytes[i - 1].is_ascii_whitespace();
+        if !at_word || bytes[i].is_ascii_whitespace() {
             i += 1;
             continue;
         }
-        let word_end = text[i..].find(' ').map_or(text.len(), |k| i + k);
+        let word_end = text[i..].find(|c: char| c.is_ascii_whitespace()).map_or(text.len(), |k| i + k);
         let num = &text[i..word_end];
         if num.len() <= 4
             && num.contains('.')
@@ -784,6 +785,13 @@ mod tests {
                 p("Leadership, management and governance", "Inadequate")
             ]
         );
+    }
+
+    #[test]
+    fn sif_area_and_grade_apart_by_a_tab() {
+        // pdf.js text: a tab between the area and its grade.
+        let t = "1. Children who need help and protection\tRequires improvement\n\n2.1 Adoption performance\tGood\n\nOfsted produces this report.\n";
+        assert_eq!(sif(t), [p("Children who need help and protection", "Requires improvement"), p("Adoption performance", "Good")]);
     }
 
     #[test]
