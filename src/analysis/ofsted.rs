@@ -382,15 +382,18 @@ fn pair_areas_and_grades(joined: &Joined) -> Vec<Row> {
             Piece::Words(a, b) if was_after_grade && waiting.is_empty() && text[a..].starts_with(char::is_lowercase) => {
                 let Some(r) = rows.last_mut() else { continue };
                 let mut more = text[a..b].trim_end_matches([' ', ':', '-']);
-                if r.grade == Grade::RequiresImprovement && more.starts_with("to ") && more.ends_with(" be") {
-                    if let Some(&Piece::Grade(Grade::Good, _, end)) = pieces.peek() {
-                        pieces.next();
-                        r.grade = Grade::RequiresImprovementToBeGood;
-                        r.end = joined.orig(end);
-                        more = more[3..more.len() - 3].trim();
-                    }
+                // "to be" alone: the grade's words apart by a tab or line, no area words between.
+                let between = if more == "to be" { Some("") } else { more.strip_prefix("to ").and_then(|m| m.strip_suffix(" be")) };
+                if let (Grade::RequiresImprovement, Some(mid), Some(&Piece::Grade(Grade::Good, _, end))) = (r.grade, between, pieces.peek())
+                {
+                    pieces.next();
+                    r.grade = Grade::RequiresImprovementToBeGood;
+                    r.end = joined.orig(end);
+                    more = mid.trim();
                 }
-                r.area = format!("{} {}", r.area, more.split_whitespace().collect::<Vec<_>>().join(" "));
+                for w in more.split_whitespace() {
+                    r.area = format!("{} {w}", r.area);
+                }
             }
             Piece::Words(a, b) => {
                 let area = text[a..b].trim_end_matches([' ', ':', '-']);
@@ -785,6 +788,14 @@ mod tests {
                 p("Leadership, management and governance", "Inadequate")
             ]
         );
+    }
+
+    #[test]
+    fn a_wrapped_grade_with_no_area_words_between_does_not_crash() {
+        // "Requires improvement to be" / tab / "Good": nothing of the area between the grade's parts
+        // (this sliced "to be" from byte 3 to byte 2 before).
+        let t = "1. Children who need help and protection Requires improvement to be\tGood\n\nOfsted produces this report.\n";
+        assert_eq!(sif(t), [p("Children who need help and protection", "Requires improvement to be good")]);
     }
 
     #[test]
