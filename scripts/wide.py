@@ -11,8 +11,10 @@ tests/fixtures/gold/{ofsted-wide,area-inspections}/ and one line per report is p
 kind, framework, authority, period, judgements right / expected (and wrong, invented),
 stated items found / expected, and whether a shortfall was warned about. The last line is
 the totals. Measure on --split test (the documents held out while developing) before saying
-anything is resolved. Exits 1 when any Ofsted judgement is wrong or invented, or a report is
-short of judgements with no warning (`./dev test` runs it when ../shared is present).
+anything is resolved. Each report's table is also checked against its own text ("body r/n":
+judgements the text restates with the same grade). Exits 1 when any Ofsted judgement is wrong
+or invented, a report is short of judgements with no warning, or a warning says the table and
+the text disagree (the gold agrees with every table, so that warning would be false) (`./dev test` runs it when ../shared is present).
 """
 import argparse
 import json
@@ -120,6 +122,12 @@ def score_ofsted(gold, rep):
     s["invented"] = len(got)
     items = stated_items(rep)
     s["items_found"] = sum(item_found(i, items) for l in gold["stated_lists"] for i in l["items"])
+    # The table checked against the report's own text: judgements it restates with the same
+    # grade, and warnings that it grades one otherwise (none is right: the gold agrees with
+    # every table, so such a warning would be false).
+    s["restated"] = sum(1 for g in rep.get("judgements", []) if g.get("restated"))
+    s["read"] = len(rep.get("judgements", []))
+    s["disagree"] = sum(1 for w in rep.get("warnings", []) if "but the report's text says" in w or "but its section heading says" in w)
     short = s["missing"] + s["wrong"] > 0
     # Silent: short, and no warning says anything about the judgements.
     s["silent"] = short and not any("judgement" in w.lower() for w in rep.get("warnings", []))
@@ -184,6 +192,7 @@ def main():
                     print(f"{shape:6} {g['file'][:-4]:42} {fw:26} kind{mark(s['ok_kind'])}"
                           + (f" fw{mark(s['ok_framework'])} auth{mark(s['ok_authority'])} dates{mark(s['ok_period'])}"
                              f" judgements {s['right']}/{s['judgements']} wrong {s['wrong']} invented {s['invented']}"
+                             f" body {s['restated']}/{s['read']}{' DISAGREES' if s['disagree'] else ''}"
                              f" items {s['items_found']}/{s['items']}{' SILENT' if s['silent'] else ''}"
                              if "ok_authority" in s else ""))
                 else:
@@ -198,15 +207,17 @@ def main():
                   f" authority {t.get('ok_authority', 0)}, dates {t.get('ok_period', 0)};"
                   f" judgements {t.get('right', 0)}/{t.get('judgements', 0)} right, {t.get('wrong', 0)} wrong,"
                   f" {t.get('invented', 0)} invented, {t.get('silent', 0)} reports short without a warning;"
+                  f" restated in the text {t.get('restated', 0)}/{t.get('read', 0)}, {t.get('disagree', 0)} false disagreements;"
                   f" stated items {t.get('items_found', 0)}/{t.get('items', 0)}")
         else:
             print(f"{corpus}/{shape}: {n} reports; kind {t.get('ok_kind', 0)}/{n}, framework {t.get('ok_framework', 0)},"
                   f" area {t.get('ok_authority', 0)}, dates {t.get('ok_period', 0)}, outcome {t.get('ok_outcome', 0)};"
                   f" stated items {t.get('items_found', 0)}/{t.get('items', 0)}")
     # A wrong or invented Ofsted judgement, or a short table with no warning, fails the run.
-    bad = [f"{c}/{s}" for (c, s), t in totals.items() if c == "ofsted" and t.get("wrong", 0) + t.get("invented", 0) + t.get("silent", 0)]
+    bad = [f"{c}/{s}" for (c, s), t in totals.items()
+           if c == "ofsted" and t.get("wrong", 0) + t.get("invented", 0) + t.get("silent", 0) + t.get("disagree", 0)]
     if bad:
-        print(f"wide: wrong, invented or silently missing judgements in {', '.join(bad)}")
+        print(f"wide: wrong, invented or silently missing judgements, or a table said to disagree with a text that agrees, in {', '.join(bad)}")
         return 1
     return 0
 

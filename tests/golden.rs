@@ -268,6 +268,9 @@ fn render(r: &Report, input: &str) -> String {
         let under = j.parent.as_deref().map_or_else(String::new, |p| format!(" (under {})", q(p)));
         let scope = if j.is_lscb() { " [LSCB]" } else { "" };
         out!("  {}{under}{scope} | {} | {}", q(&j.area), j.grade, ev(input, j.span));
+        if let Some(at) = j.restated {
+            out!("    said again: {}", ev(input, at));
+        }
     }
 
     out!("\nmetrics ({}):", r.metrics.len());

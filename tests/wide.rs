@@ -207,3 +207,48 @@ fn two_reports_in_one_text_read_the_first_and_say_the_second_follows() {
     assert!(!alone.warnings.iter().any(|w| w.starts_with("A second report follows")), "one report is one report");
     assert!(both.findings.iter().all(|f| f.span.0 < first.len()), "findings only from the first");
 }
+
+/// The body check: most judgements of every framework are restated in the report's text, none
+/// of the 49 reports' tables disagrees with its text, and changing one restated grade in the
+/// table (as a misread would) is named in a warning.
+#[test]
+fn judgement_tables_are_checked_against_the_reports_text() {
+    let dir = Path::new(FIXTURES).join("wide/text");
+    let mut names: Vec<_> = std::fs::read_dir(&dir).expect("tests/fixtures/wide/text").filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    names.sort();
+    let (mut judgements, mut restated, mut planted, mut caught) = (0, 0, 0, Vec::new());
+    let disagrees = |r: &Report| {
+        r.warnings
+            .iter()
+            .filter(|w| w.contains("but the report's text says") || w.contains("but its section heading says"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    for path in &names {
+        let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or_default();
+        let text = std::fs::read_to_string(path).expect("text");
+        let r = analyse_named(name, &text);
+        judgements += r.judgements.len();
+        restated += r.judgements.iter().filter(|j| j.restated.is_some()).count();
+        assert_eq!(disagrees(&r), Vec::<String>::new(), "{name}: its table agrees with its text");
+        // Plant a misread: the first restated judgement's grade, as the table prints it, becomes
+        // another grade.
+        let Some(j) = r.judgements.iter().find(|j| j.restated.is_some() && j.grade.rank() >= 2) else { continue };
+        let (a, b) = j.span;
+        let table = &text[a..b];
+        let Some(at) = table.to_lowercase().rfind(&j.grade.as_str().to_lowercase()[..4]) else { continue };
+        let planted_text = format!("{}{}{}", &text[..a + at], "Inadequate", &text[a + at + j.grade.as_str().len().min(table.len() - at)..]);
+        planted += 1;
+        let p = analyse_named(name, &planted_text);
+        let w = disagrees(&p);
+        if w.iter().any(|w| w.contains(&j.area)) {
+            caught.push(name.to_string());
+        } else {
+            eprintln!("{name}: a planted \"Inadequate\" for \"{}\" was not caught: {w:?}", j.area);
+        }
+    }
+    eprintln!("restated {restated} of {judgements}; planted {planted}, caught {}", caught.len());
+    assert!(restated * 100 >= judgements * 55, "restated: {restated} of {judgements}");
+    assert!(planted >= 40, "planted in {planted} reports");
+    assert_eq!(caught.len(), planted, "every planted misread is named in a warning");
+}

@@ -3,7 +3,7 @@
 //! numbered judgement lists (2013–2017), section headings that restate a grade, the kind of
 //! visit, the lead inspector and the previous grade.
 
-use super::blocks::{number_alone, BlockKind, Reading};
+use super::blocks::{number_alone, Block, BlockKind, Reading};
 use super::text::{norm, Doc, Line};
 use super::{Grade, Judgement, PreviousGrade, Scope, Span, VisitType};
 
@@ -573,12 +573,20 @@ fn opening_judgement(c: &str, span: Span, out: &[Judgement]) -> Option<Judgement
 /// "The experiences and progress of children in care: good" headings.
 fn restated(reading: &Reading) -> Vec<(String, Grade, Span)> {
     let mut out = Vec::new();
+    // Whether the block before was a lead-in ("The judgements for the local authority were:")
+    // or a grade of such a list: a list of an earlier inspection's grades, not a heading.
+    let mut in_list = false;
     for b in &reading.blocks {
-        if !matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) || b.text.len() > 200 {
+        let after_list = std::mem::replace(&mut in_list, b.text.trim_end().ends_with(':'));
+        if b.text.len() > 200 {
             continue;
         }
         let Some((area, grade)) = b.text.rsplit_once(": ") else { continue };
         let Some(g) = whole_grade(grade) else { continue };
+        in_list = true;
+        if after_list || !matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) {
+            continue;
+        }
         if area.split_whitespace().count() >= 2 && area.chars().next().is_some_and(char::is_uppercase) {
             out.push((area.to_string(), g, b.whole_span()));
         }
@@ -646,19 +654,22 @@ pub fn sif_structure(judgements: &mut Vec<Judgement>, reading: &Reading) {
     }
 }
 
+/// How a sentence names the whole board.
+const LSCB_SUBJECTS: &[&str] = &[
+    "the judgement for the effectiveness of the local safeguarding children board",
+    "the judgement for the effectiveness of the lscb",
+    "the effectiveness of the local safeguarding children board",
+    "the effectiveness of the lscb",
+    "the local safeguarding children board",
+    "the lscb",
+];
+
 /// "The Local Safeguarding Children Board (LSCB) is good", "The effectiveness of the LSCB
 /// requires improvement", "The judgement for the effectiveness of the Local Safeguarding
 /// Children Board (LSCB) is requires improvement" — the first such sentence, in the present
 /// tense (so "the LSCB was judged adequate" in an account of an earlier inspection is not it).
 fn lscb_judgement(reading: &Reading) -> Option<Judgement> {
-    const SUBJECTS: &[&str] = &[
-        "the judgement for the effectiveness of the local safeguarding children board",
-        "the judgement for the effectiveness of the lscb",
-        "the effectiveness of the local safeguarding children board",
-        "the effectiveness of the lscb",
-        "the local safeguarding children board",
-        "the lscb",
-    ];
+    const SUBJECTS: &[&str] = LSCB_SUBJECTS;
     reading.sentences.iter().find_map(|sen| {
         let l = &sen.lower;
         let rest = SUBJECTS.iter().find_map(|p| l.strip_prefix(p))?;
@@ -669,6 +680,213 @@ fn lscb_judgement(reading: &Reading) -> Option<Judgement> {
         let (_, grade) = GRADES.iter().find(|(w, _)| rest.starts_with(w))?;
         Some(Judgement { scope: Some(Scope::Lscb), ..Judgement::new("Overall effectiveness", *grade, reading.span(sen)) })
     })
+}
+
+/// Words that frame an area's name rather than tell it apart: "The graded judgement for
+/// adoption performance", "The experiences and progress of children looked after and achieving
+/// permanence" (SIF bodies) name the table's "Adoption performance" and "Children looked after
+/// and achieving permanence".
+const FRAMING: &[&str] = &[
+    "the",
+    "of",
+    "and",
+    "a",
+    "an",
+    "for",
+    "with",
+    "in",
+    "to",
+    "on",
+    "about",
+    "s",
+    "experience",
+    "progress",
+    "graded",
+    "judgement",
+    "judgment",
+    "overall",
+    "key",
+    "inspection",
+    "grade",
+];
+
+/// An area's name as a set of telling words, stemmed (a trailing "s" dropped), sorted.
+fn area_key(n: &str) -> Vec<String> {
+    let mut key: Vec<String> = n
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !FRAMING.contains(w))
+        .map(|w| if w.len() > 3 && !w.ends_with("ss") { w.strip_suffix('s').unwrap_or(w) } else { w })
+        .filter(|w| !FRAMING.contains(w))
+        .map(str::to_string)
+        .collect();
+    key.sort_unstable();
+    key.dedup();
+    key
+}
+
+/// A sentence of the body that states a judgement's grade in the present tense: its subject
+/// (normalised) and grade. "The graded judgement for adoption performance is that it requires
+/// improvement", "Leadership, management and governance are good", "The effectiveness of the
+/// LSCB is good".
+fn body_statement(sentence: &str) -> Option<(String, Grade)> {
+    if sentence.len() > 300 {
+        return None;
+    }
+    let n = norm(sentence);
+    // A footnote marker after the full stop ("inadequate.2"), or the next paragraph's number
+    // where the statement has no full stop ("… is inadequate 64.").
+    let n = match n.trim_end_matches(|c: char| c.is_ascii_digit()) {
+        t if t.len() < n.len() && t.ends_with('.') => t,
+        _ => match n.trim_end_matches('.').trim_end_matches(|c: char| c.is_ascii_digit()) {
+            t if t.len() + 1 < n.len() && t.ends_with(' ') => t,
+            _ => n.as_str(),
+        },
+    };
+    let (g, before) = trailing_grade(n)?;
+    let head = n[..before].trim_end();
+    const VERBS: &[&str] =
+        &[" is that it is", " is that it", " is judged to be", " are judged to be", " is judged", " are judged", " is", " are"];
+    let subject = match VERBS.iter().find_map(|v| head.strip_suffix(v)) {
+        Some(subject) => subject,
+        // "… requires improvement": the grade is the verb (not "…: requires improvement", a
+        // heading or a list of grades, read elsewhere).
+        None if matches!(g, Grade::RequiresImprovement | Grade::RequiresImprovementToBeGood) && !head.ends_with([':', '-', '\u{2013}']) => {
+            head
+        }
+        None => return None,
+    };
+    let subject = subject.trim_end();
+    (!subject.is_empty() && !subject.ends_with(" not") && subject.split(' ').count() <= 20).then(|| (subject.to_string(), g))
+}
+
+/// Checks the judgements read from the table against the body's own statements of them:
+/// each one the body restates with the same grade gets `restated` (the table read right); one
+/// the body grades differently is a warning, in words. Sentences after byte `ends` (a second
+/// report) are not read.
+pub fn check_against_body(judgements: &mut [Judgement], reading: &Reading, ends: usize) -> Vec<String> {
+    let keys: Vec<Vec<String>> = judgements.iter().map(|j| area_key(&norm(&j.area))).collect();
+    let mut check = Check { judgements, keys, told: Vec::new(), warnings: Vec::new() };
+    // Sections headed by an area with its grade beside it, in up to four short blocks: "The
+    // experiences and progress of children who need help and protection" / "Good" (SIF
+    // 2016–18), the grade between a wrapped heading's lines (pdftotext), or a box "Key
+    // Judgement" / the area / "Inspection Grade" / the grade (2014).
+    let blocks = &reading.blocks;
+    let short = |b: &Block| matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph | BlockKind::TableRow) && b.text.len() <= 200;
+    for i in 0..blocks.len() {
+        let start = blocks[i].whole_span().0;
+        if start >= ends {
+            break;
+        }
+        if !short(&blocks[i]) || about_another_inspection(reading, i) {
+            continue;
+        }
+        let mut text = String::new();
+        for b in blocks[i..].iter().take(4).take_while(|b| short(b)) {
+            text.push_str(&b.text);
+            text.push(' ');
+            let Some((g, at, len)) = grade_within(&text) else { continue };
+            // "Area: Grade" is a section heading (read with the table) or a list of grades
+            // (an earlier inspection's).
+            if text[..at].trim_end().ends_with(':') {
+                break;
+            }
+            let key = area_key(&norm(&format!("{}{}", &text[..at], &text[at + len..])));
+            let span = (start, b.whole_span().1);
+            check.against(|_, k| !k.is_empty() && *k == key, g, span, text.trim_end(), false);
+            break;
+        }
+    }
+    for sen in &reading.sentences {
+        let span = reading.span(sen);
+        if span.0 >= ends {
+            break;
+        }
+        if about_another_inspection(reading, sen.block) {
+            continue;
+        }
+        // A cheap first look: the sentence ends with a grade word.
+        let l = sen.lower.trim_end_matches(|c: char| c == '.' || c.is_ascii_digit() || c.is_whitespace());
+        if !["good", "outstanding", "inadequate", "adequate", "improvement"].iter().any(|w| l.ends_with(w)) {
+            continue;
+        }
+        let Some((subject, grade)) = body_statement(reading.text(sen)) else { continue };
+        let lscb = is_lscb(&subject);
+        if lscb || judgement_subject(&subject) {
+            // Only the whole board or the whole service: "the LSCB is good", not "the LSCB's
+            // training is good".
+            let whole = !lscb || LSCB_SUBJECTS.contains(&subject.trim_end_matches(" (lscb)"));
+            check.against(|j, _| whole && norm(&j.area).contains("overall"), grade, span, reading.text(sen), lscb);
+        } else {
+            let key = area_key(&subject);
+            check.against(|_, k| !key.is_empty() && *k == key, grade, span, reading.text(sen), false);
+        }
+    }
+    check.warnings
+}
+
+/// The grade written as a label (capitalised, whole words: "Good", "Requires improvement")
+/// in `text`, with its byte offset and length.
+fn grade_within(text: &str) -> Option<(Grade, usize, usize)> {
+    const LABELS: &[(&str, Grade)] = &[
+        ("Requires improvement to be good", Grade::RequiresImprovementToBeGood),
+        ("Requires Improvement to be Good", Grade::RequiresImprovementToBeGood),
+        ("Requires improvement", Grade::RequiresImprovement),
+        ("Requires Improvement", Grade::RequiresImprovement),
+        ("Outstanding", Grade::Outstanding),
+        ("Inadequate", Grade::Inadequate),
+        ("Adequate", Grade::Adequate),
+        ("Good", Grade::Good),
+    ];
+    LABELS.iter().find_map(|(w, g)| {
+        text.match_indices(w).find_map(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + w.len()..].chars().next();
+            (!before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)).then_some((*g, at, w.len()))
+        })
+    })
+}
+
+/// Block `i` is in a section about an earlier inspection ("Previous Ofsted inspections"), whose
+/// grades are not this report's.
+fn about_another_inspection(reading: &Reading, i: usize) -> bool {
+    let Some(sec) = reading.blocks.get(i).and_then(|b| b.section) else { return false };
+    reading.outline.get(sec).is_some_and(|h| h.norm.contains("previous") || h.norm.contains("last inspection"))
+}
+
+/// The judgements being checked against the body, and what was found.
+struct Check<'a> {
+    judgements: &'a mut [Judgement],
+    keys: Vec<Vec<String>>,
+    /// Judgements already warned about (one warning each).
+    told: Vec<usize>,
+    warnings: Vec<String>,
+}
+
+impl Check<'_> {
+    /// The body's `text` at `span` grades the judgement that `names` (of the board's when `lscb`)
+    /// as `grade`: mark it restated, or warn when the grades differ. Words that overlap any
+    /// judgement's own (the table, the opening line) are not a restatement.
+    fn against(&mut self, names: impl Fn(&Judgement, &Vec<String>) -> bool, grade: Grade, span: Span, text: &str, lscb: bool) {
+        if self.judgements.iter().any(|j| span.0 < j.span.1 && j.span.0 < span.1) {
+            return;
+        }
+        let found = (0..self.judgements.len()).find(|&i| {
+            let j = &self.judgements[i];
+            j.is_lscb() == lscb && names(j, &self.keys[i])
+        });
+        let Some(i) = found else { return };
+        let j = &mut self.judgements[i];
+        if j.grade.rank() == grade.rank() {
+            j.restated.get_or_insert(span);
+        } else if !self.told.contains(&i) {
+            self.told.push(i);
+            let whose = if j.is_lscb() { "the LSCB's " } else { "" };
+            self.warnings.push(format!(
+                "The judgement table grades {whose}\"{}\" as {}, but the report's text says {}: \"{}\". Check the report.",
+                j.area, j.grade, grade, text
+            ));
+        }
+    }
 }
 
 /// The Ofsted reading of `doc`, its text before byte `ends` (where a second report starts).
@@ -692,12 +910,17 @@ pub fn read(doc: &Doc, reading: &Reading, ends: usize) -> OfstedRead {
     let mut heads = if is_letter { Vec::new() } else { restated(reading) };
     heads.retain(|(_, _, span)| span.0 < ends);
     for (area, grade, span) in heads {
-        match judgements.iter().find(|j| !j.is_lscb() && same_area(&j.area, &area)) {
-            Some(j) if j.grade != grade => {
+        let few = judgements.len() < 6;
+        match judgements.iter_mut().find(|j| !j.is_lscb() && same_area(&j.area, &area)) {
+            // "Requires improvement" and "requires improvement to be good" are one grade, worded
+            // two ways (2017 sub-judgements, 2018 headings).
+            Some(j) if j.grade.rank() != grade.rank() => {
                 warnings.push(format!("The judgement table grades \"{}\" as {} but its section heading says {}.", j.area, j.grade, grade))
             }
-            Some(_) => {}
-            None if judgements.len() < 6 => judgements.push(Judgement::new(area, grade, span)),
+            Some(j) => {
+                j.restated.get_or_insert(span);
+            }
+            None if few => judgements.push(Judgement::new(area, grade, span)),
             None => {}
         }
     }
@@ -876,5 +1099,66 @@ mod tests {
                 p("Quality of provision", "Inadequate")
             ]
         );
+    }
+
+    /// The judgements read from `s`, checked against its text: (area, restated?) and warnings.
+    fn checked(s: &str) -> (Vec<(String, bool)>, Vec<String>) {
+        let doc = Doc::new(s);
+        let r = blocks::read(&doc, s);
+        let mut o = read(&doc, &r, s.len());
+        let mut w = o.warnings.clone();
+        w.extend(check_against_body(&mut o.judgements, &r, s.len()));
+        (o.judgements.iter().map(|j| (j.area.clone(), j.restated.is_some())).collect(), w)
+    }
+
+    const SIF_TABLE: &str =
+        "Anytown Council\nInspection of services for children in need of help and protection, children looked after and care leavers\n\n\
+        1. Children who need help and protection Requires improvement\n2. Children looked after and achieving permanence Good\n\
+        2.1 Adoption performance Good\n2.2 Experiences and progress of care leavers Inadequate\n\n";
+
+    #[test]
+    fn the_body_restates_the_table_in_every_shape() {
+        let body = "The experiences and progress of children who need help and protection\n\nRequires improvement\n\n\
+            Summary\n\nChildren are seen quickly.\n\n\
+            The experiences and progress of\nGood\nchildren looked after and achieving permanence\n\nSummary\n\nPlans are good.\n\n\
+            The graded judgement for adoption performance is that it is good\n64. Adopters are well supported.\n\n\
+            The graded judgement about the experience and progress of care leavers is that it is inadequate.\n";
+        let (j, w) = checked(&format!("{SIF_TABLE}{body}"));
+        assert_eq!(w, Vec::<String>::new());
+        assert!(j.iter().all(|(_, r)| *r), "{j:?}");
+    }
+
+    #[test]
+    fn a_body_that_grades_otherwise_is_a_warning_and_earlier_grades_are_not_read() {
+        let body = "Previous Ofsted inspections\n\nThe judgements for the local authority were:\n\u{2022} Children who need help and protection: Inadequate\n\
+            \u{2022} Children looked after and achieving permanence: Inadequate\n\nChildren who need help and protection: Inadequate\n\n\
+            Key Judgement\n\nThe experiences and progress of children who need help and protection\n\nInspection Grade\n\nGood\n\nFindings\n\nMore.\n";
+        let (_, w) = checked(&format!("{SIF_TABLE}{body}"));
+        assert_eq!(
+            w,
+            ["The judgement table grades \"Children who need help and protection\" as Requires improvement, but the report's text says Good: \"Key Judgement The experiences and progress of children who need help and protection Inspection Grade Good\". Check the report."],
+            "the previous inspection's section is not read; a box grading otherwise is"
+        );
+        // A sentence in the body, once the section about the last inspection has ended.
+        let (_, w) = checked(&format!("{SIF_TABLE}Findings\n\nChildren looked after and achieving permanence are inadequate.\n"));
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].contains("\"Children looked after and achieving permanence\" as Good, but the report's text says Inadequate"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn restatements_name_the_same_area_not_a_part_of_it() {
+        // "The LSCB's training is good" is not the board's judgement; "care leavers" is not
+        // "children in care and care leavers".
+        assert_eq!(area_key("the experiences and progress of children in care and care leavers"), ["care", "children", "leaver"]);
+        assert_eq!(area_key("experiences and progress of care leavers"), ["care", "leaver"]);
+        assert_eq!(
+            body_statement("The graded judgement for adoption performance is that it requires improvement 83."),
+            Some(("the graded judgement for adoption performance".into(), Grade::RequiresImprovement))
+        );
+        assert_eq!(body_statement("Leadership, management and governance are not good."), None);
+        assert_eq!(body_statement("Adoption performance: Requires improvement"), None);
     }
 }

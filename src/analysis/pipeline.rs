@@ -55,6 +55,9 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
     if matches!(framework, Some(Framework::Sif | Framework::SifReinspection | Framework::LscbReview)) {
         ofsted::sif_structure(&mut judgements, &reading);
     }
+    if detected.kind == Kind::OfstedIlacs && !judgements.is_empty() {
+        warnings.extend(ofsted::check_against_body(&mut judgements, &reading, first_ends));
+    }
     if judgements.iter().any(|j| !j.is_lscb()) {
         warnings.extend(framework::missing_judgements(framework, &judgements));
     }

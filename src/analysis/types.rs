@@ -467,12 +467,17 @@ pub struct Judgement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
     pub span: Span,
+    /// Where the report's own text says the same grade again ("The experiences and progress of
+    /// children who need help and protection are good", a section heading "…: good"): the
+    /// table read right. Absent when the body does not restate it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restated: Option<Span>,
 }
 
 impl Judgement {
     /// A top-level judgement of the council's.
     pub fn new(area: impl Into<String>, grade: Grade, span: Span) -> Self {
-        Judgement { area: area.into(), grade, parent: None, scope: None, span }
+        Judgement { area: area.into(), grade, parent: None, scope: None, span, restated: None }
     }
 
     /// The LSCB's own judgement, not the council's.

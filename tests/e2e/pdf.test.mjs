@@ -146,6 +146,13 @@ test('a 2014 SIF report and a 2018 ILACS report, dropped as PDFs, show their fra
   ].map(key).sort());
   const parent = sif.find((r) => r.area.startsWith('Children looked after'));
   assert.ok(sif.filter((r) => r.sub).every((r) => r.indent > parent.indent), 'sub-judgements are indented');
+  // Each judgement the report's text grades again is marked, one click from those words; the
+  // council's overall line is the opening sentence itself, so it has no second statement.
+  const said = await lens.page.$$eval('[data-testid=judgement-row]', (trs) => trs.filter((tr) => tr.querySelector('[data-testid=restated]')).map((tr) => tr.querySelector('th').textContent.trim()));
+  assert.ok(said.includes('Children who need help and protection') && said.includes('Adoption performance'), said.join('; '));
+  assert.ok(!said.includes('Overall effectiveness'), said.join('; '));
+  await lens.page.locator('[data-testid=judgement-row]', { hasText: 'Adoption performance' }).locator('[data-testid=restated]').click();
+  assert.match(await lens.selectedText(), /adoption performance[\s\S]*good/i);
   await lens.screenshot('pdf-sif-2014');
 
   // ILACS 2018: four judgements, children in care and care leavers in one row.

@@ -183,6 +183,12 @@ fn judgement_row(j: &Judgement, on_evidence: Callback<Span>) -> impl IntoView {
             <td>
                 <span class=rating_class(j.grade) data-testid="grade">{j.grade.as_str()}</span>
                 <span class="steps" aria-hidden="true">{"●".repeat(steps)}{"○".repeat(4 - steps)}</span>
+                // The report's own text gives the same grade again: the table was read right.
+                {j.restated.map(|at| view! {
+                    <button type="button" class="link restated" data-testid="restated"
+                        title="The report's text gives the same grade here: show it"
+                        on:click=move |_| on_evidence.run(at)>"✓ said again in the text"</button>
+                })}
             </td>
         </tr>
     }
