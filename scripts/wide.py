@@ -89,9 +89,19 @@ def stated_items(report):
     return [norm(g["text"]) for g in report.get("gaps", []) if g.get("origin") == "stated_list"]
 
 
+def stated_scopes(report):
+    return [(norm(g["text"]), g.get("scope") or "council") for g in report.get("gaps", []) if g.get("origin") == "stated_list"]
+
+
 def item_found(prefix, items):
     p = norm(prefix)[:35].strip()
     return any(i.startswith(p) or p in i[:80] for i in items)
+
+
+def item_scope(prefix, scoped):
+    """The scope of the item found by `prefix`, or None."""
+    p = norm(prefix)[:35].strip()
+    return next((sc for i, sc in scoped if i.startswith(p) or p in i[:80]), None)
 
 
 def score_ofsted(gold, rep):
@@ -122,6 +132,13 @@ def score_ofsted(gold, rep):
     s["invented"] = len(got)
     items = stated_items(rep)
     s["items_found"] = sum(item_found(i, items) for l in gold["stated_lists"] for i in l["items"])
+    # Whose list each found item is on: the council's or the LSCB's.
+    scoped = stated_scopes(rep)
+    found_scopes = [(item_scope(i, scoped), l.get("scope") or "council") for l in gold["stated_lists"] for i in l["items"]]
+    s["scope_right"] = sum(1 for got, want in found_scopes if got == want)
+    # Items on no list of the gold: a paragraph after the list read as one of its items.
+    golds = [norm(i)[:35].strip() for l in gold["stated_lists"] for i in l["items"]]
+    s["extra"] = sum(1 for i in items if not any(i.startswith(p) or p in i[:80] for p in golds))
     # The table checked against the report's own text: judgements it restates with the same
     # grade, and warnings that it grades one otherwise (none is right: the gold agrees with
     # every table, so such a warning would be false).
@@ -193,7 +210,7 @@ def main():
                           + (f" fw{mark(s['ok_framework'])} auth{mark(s['ok_authority'])} dates{mark(s['ok_period'])}"
                              f" judgements {s['right']}/{s['judgements']} wrong {s['wrong']} invented {s['invented']}"
                              f" body {s['restated']}/{s['read']}{' DISAGREES' if s['disagree'] else ''}"
-                             f" items {s['items_found']}/{s['items']}{' SILENT' if s['silent'] else ''}"
+                             f" items {s['items_found']}/{s['items']} scope {s.get('scope_right')} extra {s.get('extra')}{' SILENT' if s['silent'] else ''}"
                              if "ok_authority" in s else ""))
                 else:
                     print(f"{shape:6} {g['file'][:-4]:42} {fw:16} kind{mark(s['ok_kind'])} fw{mark(s['ok_framework'])}"
@@ -208,7 +225,8 @@ def main():
                   f" judgements {t.get('right', 0)}/{t.get('judgements', 0)} right, {t.get('wrong', 0)} wrong,"
                   f" {t.get('invented', 0)} invented, {t.get('silent', 0)} reports short without a warning;"
                   f" restated in the text {t.get('restated', 0)}/{t.get('read', 0)}, {t.get('disagree', 0)} false disagreements;"
-                  f" stated items {t.get('items_found', 0)}/{t.get('items', 0)}")
+                  f" stated items {t.get('items_found', 0)}/{t.get('items', 0)}"
+                  f" (council's or LSCB's told right for {t.get('scope_right', 0)}), {t.get('extra', 0)} extra")
         else:
             print(f"{corpus}/{shape}: {n} reports; kind {t.get('ok_kind', 0)}/{n}, framework {t.get('ok_framework', 0)},"
                   f" area {t.get('ok_authority', 0)}, dates {t.get('ok_period', 0)}, outcome {t.get('ok_outcome', 0)};"

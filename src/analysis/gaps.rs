@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use super::blocks::{Block, BlockKind, Reading};
 use super::format::{capitalise, figure, money};
 use super::text::{norm, words};
-use super::{Class, ComputedRating, Direction, Financial, Finding, Item, Judgement, Kind, Metric, Origin, Score, Span, Verdict};
+use super::{Class, ComputedRating, Direction, Financial, Finding, Item, Judgement, Kind, Metric, Origin, Score, Scope, Span, Verdict};
 
 /// Lead-ins that open a stated list of gaps (matched at the start of a heading or paragraph,
 /// or anywhere in a short lead-in ending with ':').
@@ -55,7 +55,10 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
     // Each item once, however often it is stated ("Areas for improvement" repeated per page).
     let mut seen: super::text::FastSet<&str> = Default::default();
     let blocks = &reading.blocks;
+    // Whether the text is in a SIF report's part on the Local Safeguarding Children Board.
+    let mut board = false;
     for (i, b) in blocks.iter().enumerate() {
+        board = part_of(b).unwrap_or(board);
         if !opens_list(b) {
             continue;
         }
@@ -84,10 +87,38 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
                 section: Some(heading.clone()),
                 cue: None,
                 span: item.whole_span(),
+                scope: board.then_some(Scope::Lscb),
             });
         }
     }
     out
+}
+
+/// Which part of a SIF report a heading opens: `Some(true)` the Local Safeguarding Children
+/// Board's ("The Local Safeguarding Children Board (LSCB)", "Section 2: The effectiveness of the
+/// LSCB", "Inspection findings – the Local Safeguarding Children Board", "The effectiveness of
+/// the Swindon Safeguarding Children Board (SSCB) is…"), `Some(false)` the council's ("Section 1:
+/// the local authority", a council judgement's heading), `None` neither.
+fn part_of(b: &Block) -> Option<bool> {
+    if !matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) || b.text.len() > 160 || b.text.ends_with('.') {
+        return None;
+    }
+    let n = norm(&b.text);
+    let board = n.contains("safeguarding children board")
+        || n.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w.len() <= 5 && w.ends_with("scb"));
+    if board {
+        return Some(true);
+    }
+    const COUNCIL: &[&str] = &[
+        "the local authority",
+        "children who need help and protection",
+        "children looked after",
+        "leadership, management",
+        "care leavers",
+        "adoption performance",
+        "children's services",
+    ];
+    COUNCIL.iter().any(|c| n.contains(c)).then_some(false)
 }
 
 /// A list's introduction, numbered like its items in older reports: "15. In order to improve
@@ -550,7 +581,7 @@ pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
 // ---------------------------------------------------------------- derived gaps
 
 fn item(origin: Origin, text: String, section: Option<String>, span: Span) -> Item {
-    Item { origin, text, section, cue: None, span }
+    Item { origin, text, section, cue: None, span, scope: None }
 }
 
 /// Gaps that follow from what the report scored, graded and measured.
@@ -821,7 +852,7 @@ pub fn assemble(stated: Vec<Item>, derived: Vec<Item>, findings: &[Finding]) -> 
     let mut gaps = stated;
     gaps.extend(derived);
     let as_item =
-        |f: &Finding| Item { origin: Origin::Finding, text: f.text.clone(), section: f.section.clone(), cue: f.cue.clone(), span: f.span };
+        |f: &Finding| Item { origin: Origin::Finding, text: f.text.clone(), section: f.section.clone(), cue: f.cue.clone(), span: f.span, scope: None };
     let gap_findings: Vec<&Finding> = findings.iter().filter(|f| f.class == Class::Gap).collect();
     let stated_words: Vec<String> = gaps.iter().filter(|g| g.origin == Origin::StatedList).map(|g| words(&g.text)).collect();
     // Without stated items there is nothing to compare with (and no words to read).
@@ -899,7 +930,7 @@ mod tests {
     #[test]
     fn a_finding_restating_a_stated_item_is_not_listed_twice_whichever_is_longer() {
         let stated =
-            |text: &str, at: usize| Item { origin: Origin::StatedList, text: text.into(), section: None, cue: None, span: (at, at + 1) };
+            |text: &str, at: usize| Item { origin: Origin::StatedList, text: text.into(), section: None, cue: None, span: (at, at + 1), scope: None };
         let gap = |text: &str, at: usize| Finding { text: text.into(), class: Class::Gap, cue: None, section: None, span: (at, at + 1) };
         let items = vec![
             stated("Stability of the workforce to minimise the number of allocated workers.", 0),

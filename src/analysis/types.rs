@@ -611,6 +611,10 @@ pub struct Item {
     /// For items from findings: the word or phrase that classed the sentence.
     pub cue: Option<String>,
     pub span: Span,
+    /// Whose list a stated item is on: absent for the council's, `lscb` for a SIF report's
+    /// recommendations to the Local Safeguarding Children Board.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
 }
 
 /// One finding sentence, classed strength / gap / neutral.
