@@ -5,7 +5,8 @@
 //! `tests/fixtures/ATTRIBUTION.md`) in `tests/fixtures/gold/ofsted-wide/`. The scoring is
 //! `scripts/wide.py`'s: same kind, framework, authority (place words aside) and dates; every
 //! judgement read with its grade, scope and parent, none invented; and at least 95% of the
-//! stated items found (each by its first words).
+//! stated items found (each by its first words), each on the right list (the council's or the
+//! LSCB's), and at most 5% of the items read on no list.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -97,6 +98,8 @@ struct Score {
     problems: Vec<String>,
     items: usize,
     found: usize,
+    /// Stated items on no list of the gold (a list read past its end).
+    extra: usize,
 }
 
 fn score(gold: &Value, r: &Report) -> Score {
@@ -140,18 +143,31 @@ fn score(gold: &Value, r: &Report) -> Score {
     for g in got {
         problems.push(format!("invented {}: {}", g.area, g.grade.as_str()));
     }
-    let stated: Vec<String> = r.gaps.iter().filter(|g| g.origin == Origin::StatedList).map(|g| norm(&g.text)).collect();
-    let (mut items, mut found) = (0, 0);
+    // Each stated item with whose list it is on ("council" or "lscb").
+    let stated: Vec<(String, String)> = r
+        .gaps
+        .iter()
+        .filter(|g| g.origin == Origin::StatedList)
+        .map(|g| (norm(&g.text), g.scope.map_or_else(|| "council".to_string(), |x| s(&serde_json::to_value(x).unwrap_or_default()))))
+        .collect();
+    let matches = |i: &str, p: &str| i.starts_with(p) || i.chars().take(80).collect::<String>().contains(p);
+    let (mut items, mut found, mut prefixes) = (0, 0, Vec::new());
     for list in gold["stated_lists"].as_array().into_iter().flatten() {
+        let scope = list["scope"].as_str().unwrap_or("council");
         for item in list["items"].as_array().into_iter().flatten() {
             items += 1;
             let p: String = norm(item.as_str().unwrap_or("")).chars().take(35).collect::<String>().trim().to_string();
-            if stated.iter().any(|i| i.starts_with(&p) || i.chars().take(80).collect::<String>().contains(&p)) {
+            if let Some((_, got)) = stated.iter().find(|(i, _)| matches(i, &p)) {
                 found += 1;
+                if got != scope {
+                    problems.push(format!("item {p:?} on the {got} list (gold {scope})"));
+                }
             }
+            prefixes.push(p);
         }
     }
-    Score { problems, items, found }
+    let extra = stated.iter().filter(|(i, _)| !prefixes.iter().any(|p| matches(i, p))).count();
+    Score { problems, items, found, extra }
 }
 
 #[test]
@@ -160,7 +176,7 @@ fn every_framework_reads_like_its_gold() {
     let mut names: Vec<_> = std::fs::read_dir(&dir).expect("tests/fixtures/wide/text").filter_map(|e| e.ok()).map(|e| e.path()).collect();
     names.sort();
     assert!(names.len() >= 40, "at least 40 reports with gold, found {}", names.len());
-    let (mut failures, mut items, mut found, mut frameworks) = (Vec::new(), 0, 0, BTreeSet::new());
+    let (mut failures, mut items, mut found, mut extra, mut frameworks) = (Vec::new(), 0, 0, 0, BTreeSet::new());
     for path in &names {
         let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or_default();
         let text = std::fs::read_to_string(path).expect("text");
@@ -173,6 +189,7 @@ fn every_framework_reads_like_its_gold() {
         let s = score(&gold, &r);
         items += s.items;
         found += s.found;
+        extra += s.extra;
         if !s.problems.is_empty() {
             failures.push(format!("{name}: {}", s.problems.join("; ")));
         }
@@ -180,6 +197,10 @@ fn every_framework_reads_like_its_gold() {
     assert!(frameworks.len() >= 5, "every framework of the corpus: {frameworks:?}");
     assert!(failures.is_empty(), "{} of {} reports differ from their gold:\n{}", failures.len(), names.len(), failures.join("\n"));
     assert!(found * 100 >= items * 95, "stated items found: {found} of {items}");
+    // Lists end where the report's next part begins: at most 5% of the items read are on no
+    // list (20 of 426 today: 14 are pieces of Norfolk 2013's items, whose bullet glyphs
+    // pdftotext prints after their text, so an item is split where the next one's glyph falls).
+    assert!(extra * 20 <= found, "stated items on no list: {extra} (of {found} found)");
 }
 
 #[test]

@@ -903,10 +903,18 @@ impl<'d, 'a> Reader<'d, 'a> {
             && (next_is_blank || self.wrap.is_some() || next_starts_block);
         // A heading wrapped onto a second line (PDF text): the second line starts lower-case,
         // has no full stop, and is followed by a blank line or a bare paragraph number.
-        let wrapped = shaped && !is_heading && self.wrap.is_some() && !next_is_blank && next_i == Some(i + 1) && {
+        // A heading as wide as the text whose last words wrap ("The experiences and progress of
+        // children who need help and protection:" / "inadequate") is one too, when it ends with
+        // a colon and its second line is short.
+        let full_width_label = at_start && c.ends_with(':') && heading_shape(c, None);
+        let wrapped = (shaped || full_width_label) && !is_heading && self.wrap.is_some() && !next_is_blank && next_i == Some(i + 1) && {
             let second = lines[i + 1].content;
             let after = i + 2 >= n || lines[i + 2].is_blank() || numbered(lines[i + 2].content).is_some();
-            starts_lower(second) && !second.ends_with(['.', ',', ';']) && c.len() + second.len() < 180 && after
+            starts_lower(second)
+                && !second.ends_with(['.', ',', ';'])
+                && c.len() + second.len() < 180
+                && after
+                && (shaped || second.chars().count() <= 40)
         };
         if !(is_heading || wrapped) {
             return false;
@@ -1100,6 +1108,36 @@ mod tests {
     fn footnotes_and_lost_hyphens() {
         let s = "Reported to the board1 and to protection.2 Co?production grew 24.64% in 2023/24 and Covid19 fell.\n";
         assert_eq!(texts(s)[0], "Reported to the board and to protection. Co-production grew 24.64% in 2023/24 and Covid19 fell.");
+    }
+
+    #[test]
+    fn a_full_width_heading_ending_in_a_colon_with_its_last_word_wrapped() {
+        // pdftotext of a 2019 ILACS report: the section heading is as wide as the text, so its
+        // grade wraps; the numbered paragraph after it is not part of the list item before.
+        let s = "\u{25fc} Services to help care leavers access suitable accommodation, education,\n\
+                 employment and training and to understand their rights and entitlements.\n\
+                 \u{25fc} Leadership direction and assertive action to improve and develop the services to\n\
+                 foster carers and prospective adopters.\n\
+                 The experiences and progress of children who need help and protection:\n\
+                 inadequate\n\
+                 1. A significant increase in referrals and high staff vacancies have reduced the\n\
+                 ability of dedicated early help staff to provide a timely and consistently safe\n\
+                 service. Delays in the provision of early help vary in length from initial contact.\n\
+                 Caseloads are much too high within early help and within assessment teams, and\n\
+                 staff are unable to provide the right support to children in order to reduce the\n\
+                 harm that they face. Supervision is irregular and does not help staff to reflect.\n";
+        let r = reading(s);
+        let kinds: Vec<(BlockKind, String)> = r.blocks.iter().map(|b| (b.kind, b.text.chars().take(24).collect())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (BlockKind::ListItem, "Services to help care lea".chars().take(24).collect()),
+                (BlockKind::ListItem, "Leadership direction and".into()),
+                (BlockKind::Heading, "The experiences and prog".chars().take(24).collect()),
+                (BlockKind::Numbered, "A significant increase i".chars().take(24).collect()),
+            ]
+        );
+        assert!(r.blocks[2].text.ends_with("protection: inadequate"));
     }
 
     #[test]

@@ -123,7 +123,7 @@ pub fn to_csv(reports: &[(&Report, &str)]) -> String {
         }
         for (item, list) in [("gap", &r.gaps), ("strength", &r.strengths)] {
             for g in list {
-                let section = g.section.clone().unwrap_or_default();
+                let section = g.place().unwrap_or_default();
                 rows.push(row(item, g.origin.as_str(), g.text.clone(), String::new(), String::new(), section, Some(g.span)));
             }
         }
@@ -200,7 +200,8 @@ pub fn to_action_plan_csv(r: &Report, input: &str) -> String {
     let mut out = String::from("gap,section,origin,evidence,owner,due date,status\n");
     for g in &r.gaps {
         let ev = evidence_line(input, g.span, EVIDENCE_CHARS);
-        let fields = [g.text.as_str(), g.section.as_deref().unwrap_or(""), g.origin.as_str(), ev.as_str(), "", "", ""];
+        let place = g.place().unwrap_or_default();
+        let fields = [g.text.as_str(), place.as_str(), g.origin.as_str(), ev.as_str(), "", "", ""];
         out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
         out.push('\n');
     }
@@ -220,6 +221,16 @@ mod tests {
         assert_eq!(lines[0], "gap,section,origin,evidence,owner,due date,status");
         assert_eq!(lines[1], "\"Stability of the workforce, for children.\",What needs to improve?,stated_list,\"Stability of the workforce, for children.\",,,");
         assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn the_boards_list_is_named_apart_from_the_councils_of_the_same_name() {
+        let input = "Recommendations\n\n- Ensure that case files include chronologies.\n\n\
+                     The Local Safeguarding Children Board (LSCB)\n\nRecommendations\n\n- Ensure the board analyses its data.\n";
+        let r = crate::analysis::analyse(input);
+        let plan = to_action_plan_csv(&r, input);
+        let sections: Vec<&str> = plan.lines().skip(1).map(|l| l.split(',').nth(1).unwrap_or("")).collect();
+        assert_eq!(sections, ["Recommendations", "Local Safeguarding Children Board: Recommendations"]);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use super::blocks::{Block, BlockKind, Reading};
 use super::format::{capitalise, figure, money};
 use super::text::{norm, words};
-use super::{Class, ComputedRating, Direction, Financial, Finding, Item, Judgement, Kind, Metric, Origin, Score, Scope, Span, Verdict};
+use super::{Class, ComputedRating, Direction, Financial, Finding, Item, Judgement, Kind, Metric, Origin, Scope, Score, Span, Verdict};
 
 /// Lead-ins that open a stated list of gaps (matched at the start of a heading or paragraph,
 /// or anywhere in a short lead-in ending with ':').
@@ -71,11 +71,14 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
                 BlockKind::Paragraph if item.indent > b.indent && item.text.len() < 600 => {}
                 // A themed sub-heading inside the list ("Workforce", "Quality of practice"):
                 // passed over when the numbering carries on after it.
-                _ if is_sub_heading(item, blocks.get(i + 2 + k), last_number) => continue,
+                // The report's own section headings end it, although bullets or the report's
+                // running paragraph numbers follow ("Summary for children and young people",
+                // "Inspection findings – the LSCB").
+                _ if is_sub_heading(item, blocks.get(i + 2 + k), last_number) && !is_section_heading(&norm(&item.text)) => continue,
                 _ => break,
             }
             last_number = item.number.as_deref().and_then(item_number).or(last_number);
-            if item.text.split_whitespace().count() < 2 || is_list_intro(&item.text) {
+            if item.text.split_whitespace().count() < 2 || is_list_intro(&item.text) || says_none(&item.text) {
                 continue;
             }
             if !seen.insert(&item.text) {
@@ -94,17 +97,38 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
     out
 }
 
+/// A heading (normalised) that opens a part of an Ofsted report, never a theme inside a list.
+fn is_section_heading(n: &str) -> bool {
+    const OPENS: &[&str] = &[
+        "summary",
+        "executive summary",
+        "inspection findings",
+        "inspection judg",
+        "information about",
+        "what the inspection judg",
+        "section ",
+    ];
+    // "The local authority's strengths", "Key strengths and weaknesses of the LSCB".
+    OPENS.iter().any(|o| n.starts_with(o)) || n.contains("strengths")
+}
+
 /// Which part of a SIF report a heading opens: `Some(true)` the Local Safeguarding Children
 /// Board's ("The Local Safeguarding Children Board (LSCB)", "Section 2: The effectiveness of the
 /// LSCB", "Inspection findings – the Local Safeguarding Children Board", "The effectiveness of
 /// the Swindon Safeguarding Children Board (SSCB) is…"), `Some(false)` the council's ("Section 1:
 /// the local authority", a council judgement's heading), `None` neither.
 fn part_of(b: &Block) -> Option<bool> {
-    if !matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) || b.text.len() > 160 || b.text.ends_with('.') {
+    if !matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) || b.text.len() > 160 {
         return None;
     }
     let n = norm(&b.text);
+    // A sentence is not a heading, unless a "Section 2: …" heading ran into it.
+    if b.text.ends_with('.') && !n.starts_with("section ") {
+        return None;
+    }
+    // "local safeguarding": a heading wrapped before "children board".
     let board = n.contains("safeguarding children board")
+        || n.ends_with("local safeguarding")
         || n.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w.len() <= 5 && w.ends_with("scb"));
     if board {
         return Some(true);
@@ -126,6 +150,18 @@ fn part_of(b: &Block) -> Option<bool> {
 fn is_list_intro(text: &str) -> bool {
     let t = text.trim_end().to_ascii_lowercase();
     t.ends_with("the following action.") || t.ends_with("the following actions.") || t.ends_with("the following:")
+}
+
+/// A list that says it is empty: "There are no areas for priority action.", "The inspection did
+/// not find any areas for priority and immediate action."
+fn says_none(text: &str) -> bool {
+    let t = text.trim_end().to_ascii_lowercase();
+    t.len() < 160
+        && (t.starts_with("there are no ")
+            || t.starts_with("there were no ")
+            || t.contains("did not find any")
+            || t == "none"
+            || t == "none.")
 }
 
 /// The number of a list item ("17", "17.", "17)").
@@ -851,8 +887,14 @@ fn prefix(set: &[u32], rank: &[u32]) -> Vec<u32> {
 pub fn assemble(stated: Vec<Item>, derived: Vec<Item>, findings: &[Finding]) -> (Vec<Item>, Vec<Item>) {
     let mut gaps = stated;
     gaps.extend(derived);
-    let as_item =
-        |f: &Finding| Item { origin: Origin::Finding, text: f.text.clone(), section: f.section.clone(), cue: f.cue.clone(), span: f.span, scope: None };
+    let as_item = |f: &Finding| Item {
+        origin: Origin::Finding,
+        text: f.text.clone(),
+        section: f.section.clone(),
+        cue: f.cue.clone(),
+        span: f.span,
+        scope: None,
+    };
     let gap_findings: Vec<&Finding> = findings.iter().filter(|f| f.class == Class::Gap).collect();
     let stated_words: Vec<String> = gaps.iter().filter(|g| g.origin == Origin::StatedList).map(|g| words(&g.text)).collect();
     // Without stated items there is nothing to compare with (and no words to read).
@@ -913,6 +955,31 @@ mod tests {
     }
 
     #[test]
+    fn a_list_ends_at_the_reports_next_part_and_the_boards_list_is_the_boards() {
+        // SIF: the council's list, then a section whose bullets or running paragraph numbers
+        // follow; then the board's part and its own list; a list that says it is empty.
+        let sif =
+            "Recommendations\n\n10. Ensure that case files include chronologies.\n11. Improve support to privately fostered children.\n\n\
+                   Summary for children and young people\n\u{2022} Senior managers have worked hard to help children.\n\n\
+                   The Local Authority's strengths\n12. The local authority has an efficient duty service.\n\n\
+                   Priority and immediate action\n\nThere are no areas for priority action.\n\n\
+                   Section 2: The effectiveness of the local safeguarding\nchildren board\n\nAreas for improvement\n\n\
+                   140. The board should ensure that its data are analysed.\n\nInspection judgement about the LSCB\n\
+                   141. The board is properly constituted.\n";
+        let doc = super::super::text::Doc::new(sif);
+        let r = super::super::blocks::read(&doc, sif);
+        let got: Vec<(String, Option<Scope>)> = stated(&r).into_iter().map(|i| (i.text, i.scope)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Ensure that case files include chronologies.".to_string(), None),
+                ("Improve support to privately fostered children.".to_string(), None),
+                ("The board should ensure that its data are analysed.".to_string(), Some(Scope::Lscb)),
+            ]
+        );
+    }
+
+    #[test]
     fn stated_lists_with_themed_sub_headings_timescales_and_lone_bullets() {
         // Sub-headings inside a numbered list (2014 SIF), the numbering carrying on after them.
         let sif = "Priority and immediate action\n\nWorkforce\n11. Review the number of cases held by staff.\n\n\
@@ -929,8 +996,14 @@ mod tests {
 
     #[test]
     fn a_finding_restating_a_stated_item_is_not_listed_twice_whichever_is_longer() {
-        let stated =
-            |text: &str, at: usize| Item { origin: Origin::StatedList, text: text.into(), section: None, cue: None, span: (at, at + 1), scope: None };
+        let stated = |text: &str, at: usize| Item {
+            origin: Origin::StatedList,
+            text: text.into(),
+            section: None,
+            cue: None,
+            span: (at, at + 1),
+            scope: None,
+        };
         let gap = |text: &str, at: usize| Finding { text: text.into(), class: Class::Gap, cue: None, section: None, span: (at, at + 1) };
         let items = vec![
             stated("Stability of the workforce to minimise the number of allocated workers.", 0),

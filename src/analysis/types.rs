@@ -617,6 +617,19 @@ pub struct Item {
     pub scope: Option<Scope>,
 }
 
+impl Item {
+    /// Where the item sits, in words: its section, named as the board's when it is on the Local
+    /// Safeguarding Children Board's list ("Local Safeguarding Children Board: Recommendations"),
+    /// so the council's and the board's lists of the same name stay apart.
+    pub fn place(&self) -> Option<String> {
+        match (self.scope, &self.section) {
+            (Some(Scope::Lscb), Some(s)) => Some(format!("Local Safeguarding Children Board: {s}")),
+            (Some(Scope::Lscb), None) => Some("Local Safeguarding Children Board".to_string()),
+            (_, s) => s.clone(),
+        }
+    }
+}
+
 /// One finding sentence, classed strength / gap / neutral.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Finding {

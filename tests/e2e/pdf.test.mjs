@@ -153,6 +153,12 @@ test('a 2014 SIF report and a 2018 ILACS report, dropped as PDFs, show their fra
   assert.ok(!said.includes('Overall effectiveness'), said.join('; '));
   await lens.page.locator('[data-testid=judgement-row]', { hasText: 'Adoption performance' }).locator('[data-testid=restated]').click();
   assert.match(await lens.selectedText(), /adoption performance[\s\S]*good/i);
+  // The board's own "Areas for improvement" stand apart from the council's list of that name.
+  await lens.page.click('[data-testid=tab-gaps]');
+  const groups = await lens.page.$$eval('.group h4', (hs) => hs.map((h) => h.textContent.trim()));
+  assert.ok(groups.includes('Areas for improvement'), groups.join('; '));
+  assert.ok(groups.includes('Local Safeguarding Children Board: Areas for improvement'), groups.join('; '));
+  await lens.page.click('[data-testid=tab-overview]');
   await lens.screenshot('pdf-sif-2014');
 
   // ILACS 2018: four judgements, children in care and care leavers in one row.

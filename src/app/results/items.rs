@@ -103,7 +103,7 @@ pub fn GapsView(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoVie
 fn grouped(items: Vec<Item>) -> Vec<(String, Vec<Item>)> {
     let mut groups: Vec<(String, Vec<Item>)> = Vec::new();
     for it in items {
-        let key = it.section.clone().unwrap_or_else(|| origin_label(it.origin).to_string());
+        let key = it.place().unwrap_or_else(|| origin_label(it.origin).to_string());
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, v)) => v.push(it),
             None => groups.push((key, vec![it])),
