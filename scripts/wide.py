@@ -151,8 +151,14 @@ def score_ofsted(gold, rep):
     return s
 
 
+def gap_lists(gold):
+    """The gold's lists of what must improve: a JTAI letter's "Strengths" list is findings (issue
+    15), not a stated gap, so it is not scored as one."""
+    return [l for l in gold["stated_lists"] if "strength" not in (l.get("section") or "").lower()]
+
+
 def score_area(gold, rep):
-    s = {"items": sum(len(l["items"]) for l in gold["stated_lists"]), "items_found": 0}
+    s = {"items": sum(len(l["items"]) for l in gap_lists(gold)), "items_found": 0}
     s["ok_kind"] = rep.get("kind") == gold["kind"]
     s["framework"] = rep.get("framework")
     s["ok_framework"] = rep.get("framework") == gold["framework"]
@@ -161,7 +167,7 @@ def score_area(gold, rep):
     outcome = [j["grade"] for j in rep.get("judgements", []) if j.get("area") == "Inspection outcome"]
     s["ok_outcome"] = (outcome[:1] == [gold["outcome"]]) if gold.get("outcome") else not rep.get("judgements")
     items = stated_items(rep)
-    s["items_found"] = sum(item_found(i["text"], items) for l in gold["stated_lists"] for i in l["items"])
+    s["items_found"] = sum(item_found(i["text"], items) for l in gap_lists(gold) for i in l["items"])
     return s
 
 

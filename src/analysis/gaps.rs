@@ -32,7 +32,10 @@ const LIST_HEADS: &[&str] = &[
 ];
 
 fn opens_list(b: &Block) -> bool {
-    if !matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) || b.text.len() > 240 {
+    // A council report's numbered paragraph can lead in too: "3.3 Ofsted identified the
+    // following areas for improvement:".
+    let numbered_lead_in = b.kind == BlockKind::Numbered && b.text.trim_end().ends_with(':');
+    if !(matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) || numbered_lead_in) || b.text.len() > 240 {
         return false;
     }
     let heading_like = b.kind == BlockKind::Heading || b.text.trim_end().ends_with([':', '-', '?']);
@@ -66,6 +69,9 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
         let mut last_number: Option<u32> = None;
         for (k, item) in blocks[i + 1..].iter().enumerate().take(40) {
             match item.kind {
+                // Led in by a numbered paragraph ("3.3 … the following areas for improvement:"),
+                // the list is its bullets: the report's next numbered paragraph ends it.
+                BlockKind::Numbered if b.kind == BlockKind::Numbered => break,
                 BlockKind::ListItem | BlockKind::Numbered => {}
                 // PDF text that lost its bullet glyphs: indented paragraphs under the lead-in.
                 BlockKind::Paragraph if item.indent > b.indent && item.text.len() < 600 => {}

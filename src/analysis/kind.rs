@@ -47,6 +47,24 @@ const CUES: &[Cue] = &[
     Cue { kind: Kind::CommitteePapers, phrase: "scrutiny panel", weight: 2, opening_only: true },
     Cue { kind: Kind::CommitteePapers, phrase: "scrutiny committee", weight: 2, opening_only: true },
     Cue { kind: Kind::CommitteePapers, phrase: "members present", weight: 2, opening_only: false },
+    // The form of a council's report to a meeting, whatever it is about: papers that discuss an
+    // Ofsted or CQC inspection share its topic words, not this form.
+    Cue { kind: Kind::CommitteePapers, phrase: "date of meeting", weight: 3, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "meeting date", weight: 3, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "minutes of the meeting", weight: 3, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "purpose of the report", weight: 3, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "purpose of report", weight: 3, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "wards affected", weight: 3, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "key decision", weight: 2, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "report author", weight: 2, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "title of report", weight: 2, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "is asked to note", weight: 2, opening_only: false },
+    Cue { kind: Kind::CommitteePapers, phrase: "are asked to note", weight: 2, opening_only: false },
+    Cue { kind: Kind::CommitteePapers, phrase: "is recommended to", weight: 2, opening_only: false },
+    Cue { kind: Kind::CommitteePapers, phrase: "financial implications", weight: 2, opening_only: false },
+    Cue { kind: Kind::CommitteePapers, phrase: "legal implications", weight: 2, opening_only: false },
+    Cue { kind: Kind::CommitteePapers, phrase: "background papers", weight: 2, opening_only: false },
+    Cue { kind: Kind::CommitteePapers, phrase: "resolved", weight: 1, opening_only: false },
 ];
 
 /// How much of the document's start counts as its opening, in bytes of normalised text.

@@ -30,10 +30,21 @@ fn body(doc: &Doc) -> Option<String> {
             break;
         }
     }
+    let names_body = |s: &str| {
+        let lower = s.to_lowercase();
+        BODY_WORDS.iter().any(|w| lower.split_whitespace().any(|x| x.trim_matches(|c: char| !c.is_alphabetic()) == *w))
+    };
     let joined = parts.join(" ");
-    let lower = joined.to_lowercase();
-    (BODY_WORDS.iter().any(|w| lower.split_whitespace().any(|x| x.trim_matches(|c: char| !c.is_alphabetic()) == *w)))
-        .then(|| title_case(&joined.replace('\u{2019}', "'")))
+    if names_body(&joined) {
+        return Some(title_case(&joined.replace('\u{2019}', "'")));
+    }
+    // A single report's heading in ordinary case: "Report to Cabinet", "Health and Wellbeing
+    // Board" — a short line naming a body, before any label ("Report of: …").
+    doc.lines.iter().filter(|l| !l.is_blank()).take(4).find_map(|l| {
+        let c = l.content.trim();
+        let c = c.strip_prefix("Report to ").or_else(|| c.strip_prefix("Report to the ")).unwrap_or(c);
+        (!c.contains(':') && c.split_whitespace().count() <= 8 && names_body(c)).then(|| c.trim_end_matches('.').to_string())
+    })
 }
 
 /// The council most often named ("Middlesbrough Council", "Anyshire County Council").
@@ -220,7 +231,7 @@ fn documents(reading: &Reading, body: Option<&str>) -> Vec<PackDocument> {
 
 pub fn read(doc: &Doc, reading: &Reading) -> Meeting {
     let body = body(doc);
-    let date = labelled(doc, "date").and_then(|(v, _)| parse_date(&v));
+    let date = ["date", "date of meeting", "meeting date"].iter().find_map(|label| labelled(doc, label).and_then(|(v, _)| parse_date(&v)));
     let venue = labelled(doc, "venue").map(|(v, _)| v.trim_end_matches('.').to_string());
     let (present, apologies) = present_and_apologies(doc);
     Meeting {
