@@ -1,7 +1,7 @@
 //! Trends: "from 702 in August 2020 to 531 in July 2021", with the dates written beside each
 //! figure and the subject before "from".
 
-use super::super::format::{MONTHS, MONTHS_LOWER};
+use super::super::format::{month_number, MONTHS, MONTHS_LOWER};
 use super::super::numbers::{numbers, Num, Quantity};
 use super::super::{Direction, Metric, MetricKind, Previous};
 use super::verdict::DEGREES;
@@ -87,6 +87,13 @@ fn figures_from(s: &Sent, at: usize) -> Option<(Num, Num)> {
     }
     let before = &l[..at];
     if before.trim_end().ends_with("aged") || before.trim_end().ends_with("ages") || a.value == b.value {
+        return None;
+    }
+    // "from 15 to 26 January 2024", "from 3 March to 14 April": days of a date range, not a change.
+    // (Both figures are days of a month; "down from 210 Sept 2020 to 119" is a change.)
+    let month_after = |n: &Num| l.get(n.end..).and_then(|r| r.split_whitespace().next()).is_some_and(|w| month_number(w).is_some());
+    let day = |n: &Num| n.unit == Quantity::Count && n.value.fract() == 0.0 && (1.0..=31.0).contains(&n.value);
+    if day(&a) && day(&b) && month_after(&b) {
         return None;
     }
     Some((a, b))
