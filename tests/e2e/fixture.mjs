@@ -116,6 +116,8 @@ class Watchdog {
     await this.collect();
     const harness = (t) => this.windows.some(([a, b]) => t.at + t.ms >= a && t.at <= b);
     const watched = this.tasks.filter((t) => t.at >= this.since);
+    // LENS_LONG_TASKS=1 prints every long task of the test (over 50 ms), to see how near the limit it runs.
+    if (process.env.LENS_LONG_TASKS) console.log(`# long tasks: ${watched.map((t) => `${Math.round(t.ms)} ms${harness(t) ? ' (harness)' : ''}`).join(', ') || 'none'}`);
     return { count: watched.length, slow: watched.filter((t) => t.ms > RESPONSIVE_MS && !harness(t)) };
   }
 }
