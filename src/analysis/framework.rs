@@ -157,7 +157,20 @@ pub fn missing_lscb(title: &str, judgements: &[Judgement]) -> Option<String> {
 /// the framework gives, naming what is missing.
 pub fn missing_judgements(framework: Option<Framework>, judgements: &[Judgement]) -> Option<String> {
     let framework = framework?;
-    let expected = framework.expected_judgements()?;
+    let Some(expected) = framework.expected_judgements() else {
+        // A graded framework whose full table this version does not know (the 2012–13
+        // safeguarding and child protection inspections): say so, rather than let a partial
+        // table pass as whole.
+        return matches!(framework, Framework::SafeguardingLac2012 | Framework::ChildProtection2012).then(|| {
+            format!(
+                "This report follows the {} inspection framework, whose full list of judgements this version does not know: \
+                 {} {} read here. Check them against the report's record of main findings.",
+                framework.as_str(),
+                judgements.iter().filter(|j| !j.is_lscb()).count(),
+                if judgements.iter().filter(|j| !j.is_lscb()).count() == 1 { "judgement was" } else { "judgements were" },
+            )
+        });
+    };
     let areas: Vec<String> = judgements.iter().filter(|j| !j.is_lscb()).map(|j| norm(&j.area)).collect();
     let missing: Vec<&str> =
         expected.iter().filter(|(_, words)| !areas.iter().any(|a| words.iter().any(|w| a.contains(w)))).map(|(name, _)| *name).collect();
@@ -188,6 +201,19 @@ mod tests {
     fn detect_in(text: &str, judgements: &[Judgement], period: Option<&str>) -> Option<Framework> {
         let title = title(&Doc::new(text));
         detect(&Facts { title: &title, kind: Kind::OfstedIlacs, indicative: false, visit: None, judgements, period, reinspection: false })
+    }
+
+    #[test]
+    fn a_framework_whose_table_is_not_known_says_so() {
+        let w = missing_judgements(Some(Framework::ChildProtection2012), &[j("Overall effectiveness"), j("Quality of practice")]);
+        assert_eq!(
+            w.as_deref(),
+            Some(
+                "This report follows the Child protection 2012 inspection framework, whose full list of judgements this version \
+                 does not know: 2 judgements were read here. Check them against the report's record of main findings."
+            )
+        );
+        assert_eq!(missing_judgements(Some(Framework::IlacsFocusedVisit), &[j("Overall effectiveness")]), None);
     }
 
     #[test]
