@@ -781,7 +781,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             self.blank_before = true;
             return;
         }
-        if (self.page_gap || self.blank_before) && starts_lower(l.content) && !l.is_bullet && self.reopen(i) {
+        if (self.page_gap || self.blank_before) && (starts_lower(l.content) || self.cut_mid_phrase()) && !l.is_bullet && self.reopen(i) {
             return;
         }
         if self.page_gap {
@@ -811,6 +811,21 @@ impl<'d, 'a> Reader<'d, 'a> {
         if !read {
             self.paragraph(i, prev_ends);
         }
+    }
+
+    /// The open block, or the last one, stops on a word no sentence ends with ("… is routinely
+    /// given to" / page break / "Fostering to Adopt arrangements …"): what follows continues it,
+    /// capital or not.
+    fn cut_mid_phrase(&self) -> bool {
+        const JOINING: &[&str] = &[
+            "to", "the", "of", "and", "or", "by", "for", "with", "in", "a", "an", "that", "which", "on", "at", "from", "as", "is", "are",
+            "be",
+        ];
+        let text = match &self.cur {
+            Some(b) => b.buf.text.as_str(),
+            None => self.blocks.last().map_or("", |b| b.text.as_str()),
+        };
+        text.rsplit(' ').next().is_some_and(|w| JOINING.contains(&w))
     }
 
     /// A paragraph broken by a page (or by a stray blank line in copied text): reopen it when
@@ -896,7 +911,13 @@ impl<'d, 'a> Reader<'d, 'a> {
         let next_i = self.next_content(i);
         let next = next_i.map(|j| &lines[j]);
         let next_is_blank = i + 1 < n && (lines[i + 1].is_blank() || lines[i + 1].is_rule);
-        let shaped = at_start && heading_shape(c, if next_is_blank { None } else { self.wrap });
+        // A report's well-known part titles stand alone even after a line without a full stop
+        // ("The inspection did not find any areas for priority and immediate action" /
+        // "Areas for improvement").
+        // They are headings however wide ("Key strengths and weaknesses of the Local Safeguarding
+        // Children Board" fills a line).
+        let known = is_known_title(c) && heading_shape(c, None);
+        let shaped = at_start && heading_shape(c, if next_is_blank { None } else { self.wrap }) || known;
         let next_starts_block = next.is_some_and(|nl| nl.is_bullet || numbered(nl.content).is_some());
         let is_heading = shaped
             && next.is_some_and(|nl| nl.is_bullet || !starts_lower(nl.content))
@@ -943,6 +964,17 @@ impl<'d, 'a> Reader<'d, 'a> {
         }
         self.blank_before = false;
     }
+}
+
+/// The titles of the parts of inspection reports that open a list: a line that is one of them
+/// is a heading wherever it falls.
+fn is_known_title(c: &str) -> bool {
+    const TITLES: &[&str] =
+        &["areas for improvement", "priority and immediate action", "recommendations", "what needs to improve?", "areas for development"];
+    const OPENINGS: &[&str] = &["key strengths and weaknesses", "inspection findings", "inspection judgement", "summary for children"];
+    let t = c.trim().trim_end_matches(':');
+    let lower = t.to_ascii_lowercase();
+    (t.len() <= 40 && TITLES.iter().any(|k| lower == *k)) || (t.len() <= 120 && OPENINGS.iter().any(|k| lower.starts_with(k)))
 }
 
 /// A line that is one bullet glyph and nothing else.
@@ -1108,6 +1140,32 @@ mod tests {
     fn footnotes_and_lost_hyphens() {
         let s = "Reported to the board1 and to protection.2 Co?production grew 24.64% in 2023/24 and Covid19 fell.\n";
         assert_eq!(texts(s)[0], "Reported to the board and to protection. Co-production grew 24.64% in 2023/24 and Covid19 fell.");
+    }
+
+    #[test]
+    fn a_known_part_title_after_a_line_without_a_stop_and_an_item_cut_by_a_page_mid_phrase() {
+        // "Areas for improvement" after a sentence that lost its full stop; an item whose page
+        // breaks after "given to" goes on with a capital; a full-width "Key strengths…" title.
+        let s = "Priority and immediate action\n\nThe inspection did not find any areas for priority and immediate action\n\
+                 Areas for improvement\n12. Review the permanency policy and ensure that consideration is routinely given to\n\n\u{c}\
+                 Fostering to Adopt arrangements and concurrent planning (paragraphs 78, 83).\n\
+                 13. Strengthen the role of reviewing officers.\n\
+                 Key strengths and weaknesses of the Local Safeguarding Children Board in this local area\n\
+                 105. Governance arrangements are effective.\n";
+        let kinds: Vec<(BlockKind, String)> = reading(s).blocks.iter().map(|b| (b.kind, b.text.clone())).collect();
+        let want = [
+            (BlockKind::Heading, "Priority and immediate action"),
+            (BlockKind::Paragraph, "The inspection did not find any areas for priority and immediate action"),
+            (BlockKind::Heading, "Areas for improvement"),
+            (
+                BlockKind::Numbered,
+                "Review the permanency policy and ensure that consideration is routinely given to Fostering to Adopt arrangements and concurrent planning (paragraphs 78, 83).",
+            ),
+            (BlockKind::Numbered, "Strengthen the role of reviewing officers."),
+            (BlockKind::Heading, "Key strengths and weaknesses of the Local Safeguarding Children Board in this local area"),
+            (BlockKind::Numbered, "Governance arrangements are effective."),
+        ];
+        assert_eq!(kinds, want.map(|(k, t)| (k, t.to_string())));
     }
 
     #[test]
