@@ -973,8 +973,8 @@ fn is_known_title(c: &str) -> bool {
         &["areas for improvement", "priority and immediate action", "recommendations", "what needs to improve?", "areas for development"];
     const OPENINGS: &[&str] = &["key strengths and weaknesses", "inspection findings", "inspection judgement", "summary for children"];
     let t = c.trim().trim_end_matches(':');
-    let lower = t.to_ascii_lowercase();
-    (t.len() <= 40 && TITLES.iter().any(|k| lower == *k)) || (t.len() <= 120 && OPENINGS.iter().any(|k| lower.starts_with(k)))
+    let starts = |k: &str| t.get(..k.len()).is_some_and(|h| h.eq_ignore_ascii_case(k));
+    (t.len() <= 40 && TITLES.iter().any(|k| t.eq_ignore_ascii_case(k))) || (t.len() <= 120 && OPENINGS.iter().any(|k| starts(k)))
 }
 
 /// A line that is one bullet glyph and nothing else.
