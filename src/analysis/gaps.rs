@@ -53,7 +53,15 @@ fn opens_list(b: &Block) -> bool {
 }
 
 /// The items of every stated list.
+#[cfg(test)]
 pub fn stated(reading: &Reading) -> Vec<Item> {
+    stated_and_skips(reading).0
+}
+
+/// The items of every stated list, and each place where a numbered list skips a number ("9.",
+/// "10.", "12."): an item the reading missed, said in a warning at the skip's byte offset.
+pub fn stated_and_skips(reading: &Reading) -> (Vec<Item>, Vec<(usize, String)>) {
+    let mut skips: Vec<(usize, String)> = Vec::new();
     let mut out: Vec<Item> = Vec::new();
     // Each item once, however often it is stated ("Areas for improvement" repeated per page).
     let mut seen: super::text::FastSet<&str> = Default::default();
@@ -83,7 +91,20 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
                 _ if is_sub_heading(item, blocks.get(i + 2 + k), last_number) && !is_section_heading(&norm(&item.text)) => continue,
                 _ => break,
             }
-            last_number = item.number.as_deref().and_then(item_number).or(last_number);
+            let number = item.number.as_deref().and_then(item_number);
+            if let (Some(last), Some(n)) = (last_number, number) {
+                if n > last + 1 && n <= last + 5 {
+                    let missing = if n == last + 2 { format!("item {}", last + 1) } else { format!("items {}–{}", last + 1, n - 1) };
+                    skips.push((
+                        item.whole_span().0,
+                        format!(
+                            "The list \u{201c}{heading}\u{201d} goes from item {last} to item {n}: {missing} could not be read from this text. \
+                             Check the report."
+                        ),
+                    ));
+                }
+            }
+            last_number = number.or(last_number);
             if item.text.split_whitespace().count() < 2 || is_list_intro(&item.text) || says_none(&item.text) {
                 continue;
             }
@@ -100,7 +121,7 @@ pub fn stated(reading: &Reading) -> Vec<Item> {
             });
         }
     }
-    out
+    (out, skips)
 }
 
 /// A heading (normalised) that opens a part of an Ofsted report, never a theme inside a list.
@@ -958,6 +979,20 @@ mod tests {
         let doc = super::super::text::Doc::new(s);
         let r = super::super::blocks::read(&doc, s);
         stated(&r).into_iter().map(|i| (i.section.unwrap_or_default(), i.text)).collect()
+    }
+
+    #[test]
+    fn a_numbered_list_that_skips_a_number_says_which_item_was_not_read() {
+        let s = "Areas for improvement\n\n140. Ensure that data are analysed.\n142. Ensure that training is evaluated.\n\
+                 143. Ensure that audits are completed.\n\nRecommendations\n\n1. Improve plans.\n2. Improve visits.\n";
+        let doc = super::super::text::Doc::new(s);
+        let (items, skips) = stated_and_skips(&super::super::blocks::read(&doc, s));
+        assert_eq!(items.len(), 5);
+        let w: Vec<&str> = skips.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(
+            w,
+            ["The list \u{201c}Areas for improvement\u{201d} goes from item 140 to item 142: item 141 could not be read from this text. Check the report."]
+        );
     }
 
     #[test]

@@ -65,13 +65,14 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         warnings.extend(framework::missing_lscb(&title, &judgements));
     }
     let mut figures = metrics::read(&reading);
-    let mut stated = gaps::stated(&reading);
+    let (mut stated, mut skips) = gaps::stated_and_skips(&reading);
     let mut findings = gaps::findings(&reading, detected.kind);
     // Two reports in one text: the first is read, and the warning says where the second starts.
     if let Some((at, title)) = second {
         {
             figures.metrics.retain(|m| m.span.0 < at);
             stated.retain(|i| i.span.0 < at);
+            skips.retain(|(s, _)| *s < at);
             findings.retain(|f| f.span.0 < at);
             warnings.push(format!(
                 "A second report follows in this text (\u{201c}{title}\u{201d}, {}% of the way through): only the first was read. \
@@ -82,6 +83,8 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
     }
     let derived = gaps::derived(&cqc.scores, cqc.computed.as_ref(), &judgements, &figures.metrics, figures.financial.as_ref());
     let (gap_items, strengths) = gaps::assemble(stated, derived, &findings);
+    // At most a few: a long text of numbered lists that skip is not a report's list.
+    warnings.extend(skips.into_iter().take(5).map(|(_, w)| w));
     if findings.len() >= gaps::MAX_FINDINGS {
         warnings.push(format!(
             "This text has more than {} finding sentences (several documents run together, perhaps): the first {} were classed; \
