@@ -781,7 +781,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             self.blank_before = true;
             return;
         }
-        if (self.page_gap || self.blank_before) && (starts_lower(l.content) || self.cut_mid_phrase()) && !l.is_bullet && self.reopen(i) {
+        if (self.page_gap || self.blank_before) && (starts_lower(l.content) || self.cut_mid_phrase()) && !l.is_bullet && !self.pending_bullet && self.reopen(i) {
             return;
         }
         if self.page_gap {
@@ -1128,6 +1128,18 @@ mod tests {
         assert_eq!(t[2], "Private fostering.");
         assert_eq!(t[3], "This paragraph runs on to the next page where consent is not obtained. Then more.");
         assert_eq!(t.len(), 4, "{t:?}");
+    }
+
+    #[test]
+    fn a_lone_glyph_starts_an_item_even_when_its_text_is_lower_case_after_a_blank() {
+        // pdftotext of 2013 reports: the glyph alone, a blank, then an item that starts "ensure";
+        // the item before ends without a full stop. The new item is not the old one going on.
+        let s = "Immediately:\n\u{f0a7}\n\nensure all elected members understand their duties and\nprovide effective scrutiny\n\n\u{f0a7}\n\n\
+                 ensure all children have a care plan which sets out\ntheir individual needs\n";
+        assert_eq!(
+            texts(s),
+            ["Immediately:", "ensure all elected members understand their duties and provide effective scrutiny", "ensure all children have a care plan which sets out their individual needs"]
+        );
     }
 
     #[test]
