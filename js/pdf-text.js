@@ -14,7 +14,10 @@ function pageText(items) {
   let out = '';
   let last = null;
   for (const it of items) {
-    if (typeof it.str !== 'string') continue;
+    // Empty items (pdf.js's end-of-line markers) carry the next line's position but no text:
+    // letting them break the line and then the next word break it again printed some reports
+    // double-spaced, every wrapped line a paragraph of its own.
+    if (typeof it.str !== 'string' || !it.str) continue;
     const x = it.transform[4];
     const y = it.transform[5];
     const h = Math.abs(it.height || it.transform[3] || 10);
@@ -31,7 +34,7 @@ function pageText(items) {
       }
     }
     out += it.str;
-    if (it.str.length || !last) last = { y, h, end: x + (it.width || 0) };
+    last = { y, h, end: x + (it.width || 0) };
   }
   return out.replace(/[ \t]+\n/g, '\n').trimEnd();
 }

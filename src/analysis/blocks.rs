@@ -565,6 +565,25 @@ fn numbered(s: &str) -> Option<(&str, &str)> {
     Some((s[..i].trim_end_matches('.'), rest.trim_start()))
 }
 
+/// Does paragraph number `next` come straight after `prev` ("112" → "113", "4.2" → "4.3", "a" → "b")?
+fn follows(prev: &str, next: &str) -> bool {
+    let (p_head, p_last) = prev.rsplit_once('.').unwrap_or(("", prev));
+    let (n_head, n_last) = next.rsplit_once('.').unwrap_or(("", next));
+    if p_head != n_head {
+        return false;
+    }
+    match (p_last.parse::<u32>(), n_last.parse::<u32>()) {
+        (Ok(a), Ok(b)) => b == a + 1,
+        _ => {
+            let (mut a, mut b) = (p_last.chars(), n_last.chars());
+            match (a.next(), a.next(), b.next(), b.next()) {
+                (Some(x), None, Some(y), None) => x.is_ascii_alphabetic() && (x as u8) + 1 == y as u8,
+                _ => false,
+            }
+        }
+    }
+}
+
 fn ends_sentence(s: &str) -> bool {
     s.trim_end().trim_end_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']).ends_with(['.', '!', '?', ':', ';'])
 }
@@ -781,7 +800,12 @@ impl<'d, 'a> Reader<'d, 'a> {
             self.blank_before = true;
             return;
         }
-        if (self.page_gap || self.blank_before) && (starts_lower(l.content) || self.cut_mid_phrase()) && !l.is_bullet && !self.pending_bullet && self.reopen(i) {
+        if (self.page_gap || self.blank_before)
+            && (starts_lower(l.content) || self.cut_mid_phrase())
+            && !l.is_bullet
+            && !self.pending_bullet
+            && self.reopen(i)
+        {
             return;
         }
         if self.page_gap {
@@ -790,7 +814,14 @@ impl<'d, 'a> Reader<'d, 'a> {
             self.blank_before = true;
         }
         let prev_ends = self.cur.as_ref().is_none_or(|b| ends_sentence(&b.buf.text) || !b.is_running_text());
-        let at_start = self.blank_before || prev_ends;
+        // "112. … (page 33, paragraph 118)" / "113. Ensure …": the next number of the list opens
+        // the next paragraph however the one before ended.
+        let next_of_list = self
+            .cur
+            .as_ref()
+            .and_then(|b| b.number.as_deref())
+            .is_some_and(|open| numbered(l.content).is_some_and(|(num, rest)| !rest.is_empty() && follows(open, num)));
+        let at_start = self.blank_before || prev_ends || next_of_list;
         if l.md_level > 0 {
             self.emit(Open { level: l.md_level, ..Open::new(BlockKind::Heading, l.content, l.start, i) });
             return;
@@ -1134,12 +1165,34 @@ mod tests {
     fn a_lone_glyph_starts_an_item_even_when_its_text_is_lower_case_after_a_blank() {
         // pdftotext of 2013 reports: the glyph alone, a blank, then an item that starts "ensure";
         // the item before ends without a full stop. The new item is not the old one going on.
-        let s = "Immediately:\n\u{f0a7}\n\nensure all elected members understand their duties and\nprovide effective scrutiny\n\n\u{f0a7}\n\n\
+        let s =
+            "Immediately:\n\u{f0a7}\n\nensure all elected members understand their duties and\nprovide effective scrutiny\n\n\u{f0a7}\n\n\
                  ensure all children have a care plan which sets out\ntheir individual needs\n";
         assert_eq!(
             texts(s),
-            ["Immediately:", "ensure all elected members understand their duties and provide effective scrutiny", "ensure all children have a care plan which sets out their individual needs"]
+            [
+                "Immediately:",
+                "ensure all elected members understand their duties and provide effective scrutiny",
+                "ensure all children have a care plan which sets out their individual needs"
+            ]
         );
+    }
+
+    #[test]
+    fn the_next_number_of_a_list_opens_a_paragraph_after_a_line_without_a_full_stop() {
+        let s = "112. Ensure that action plans are implemented,\nshowing how partners are held to account. (page 33, paragraph 118)\n\
+                 113. Ensure regular oversight of return home interviews. (page 37, paragraph 131)\n\
+                 114. Implement the findings of its recent training review\n\
+                 and the number fell to\n120. That is not paragraph 120.\n";
+        assert_eq!(
+            texts(s),
+            [
+                "Ensure that action plans are implemented, showing how partners are held to account. (page 33, paragraph 118)",
+                "Ensure regular oversight of return home interviews. (page 37, paragraph 131)",
+                "Implement the findings of its recent training review and the number fell to 120. That is not paragraph 120.",
+            ]
+        );
+        assert!(follows("4.2", "4.3") && follows("a", "b") && !follows("4.2", "5.3") && !follows("112", "114"));
     }
 
     #[test]

@@ -191,6 +191,43 @@ impl Out {
     }
 }
 
+/// Words of a web page's title or text that say the page is an error page, not a document.
+const ERROR_PAGE_CUES: &[&str] = &[
+    "not found",
+    "404",
+    "no longer exists",
+    "no longer available",
+    "page not available",
+    "access denied",
+    "forbidden",
+    "server error",
+    "something went wrong",
+];
+
+/// The most words of visible text an error page has (a report has thousands).
+const ERROR_PAGE_MAX_WORDS: usize = 600;
+
+/// When `html` is a short error page ("Report not found - Find an Inspection Report"), its
+/// title or, without one, its first cue: what to tell the user instead of analysing it.
+pub fn error_page(html: &str, visible: &str) -> Option<String> {
+    if visible.split_whitespace().count() > ERROR_PAGE_MAX_WORDS {
+        return None;
+    }
+    let lower = html.to_ascii_lowercase();
+    let title = lower
+        .find("<title")
+        .and_then(|a| Some(a + lower[a..].find('>')? + 1))
+        .and_then(|a| Some((a, a + lower[a..].find("</title")?)))
+        .map(|(a, b)| html_to_text(&html[a..b]).split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty());
+    let visible = visible.to_lowercase();
+    let cue = ERROR_PAGE_CUES.iter().find(|c| {
+        // In the text only phrases count: a short page may well say "404 children".
+        title.as_deref().is_some_and(|t| t.to_lowercase().contains(*c)) || (c.contains(' ') && visible.contains(*c))
+    })?;
+    Some(title.unwrap_or_else(|| (*cue).to_string()))
+}
+
 /// The visible text of an HTML document.
 pub fn html_to_text(html: &str) -> String {
     let lower = html.to_ascii_lowercase();
@@ -263,6 +300,22 @@ pub fn html_to_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_page_that_says_not_found_is_an_error_page_and_a_report_is_not() {
+        let page = "<!DOCTYPE html><html><head><title>Report not found - Find an Inspection Report - Ofsted</title></head>\
+                    <body><h1>Report not found</h1><p>Sorry, the document you requested no longer exists.</p></body></html>";
+        assert_eq!(error_page(page, &html_to_text(page)).as_deref(), Some("Report not found - Find an Inspection Report - Ofsted"));
+        // A report that mentions "not found" in passing is long: it is read.
+        let long = format!(
+            "<html><head><title>Inspection of Anytown</title></head><body><p>{}</p><p>Records were not found.</p></body></html>",
+            "word ".repeat(700)
+        );
+        assert_eq!(error_page(&long, &html_to_text(&long)), None);
+        // A short page with no cue is read too.
+        let short = "<html><body><p>Overall effectiveness: Good</p></body></html>";
+        assert_eq!(error_page(short, &html_to_text(short)), None);
+    }
 
     #[test]
     fn blocks_headings_lists_and_cells() {

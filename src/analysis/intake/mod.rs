@@ -19,7 +19,7 @@ mod html;
 
 pub use decode::{decode, DecodeError, Decoded, MAX_INPUT_BYTES};
 pub use docx::{docx_to_text, looks_like_docx};
-pub use html::html_to_text;
+pub use html::{error_page, html_to_text};
 
 /// The formats a document can arrive in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +95,11 @@ pub fn file_to_text(name: &str, bytes: &[u8]) -> Result<Decoded, DecodeError> {
             if text.trim().is_empty() {
                 return Err(DecodeError::Unreadable("the web page has no visible text".into()));
             }
+            if let Some(title) = error_page(&d.text, &text) {
+                return Err(DecodeError::Unreadable(format!(
+                    "this is a web page, not a report: it says “{title}”. Download the report itself (its PDF) and try again"
+                )));
+            }
             Ok(Decoded { text, warning: d.warning })
         }
         Format::Text => decode(bytes),
@@ -136,6 +141,15 @@ mod tests {
         assert_eq!(sniff("-", b"  <!DOCTYPE html><html><body>x</body></html>"), Ok(Format::Html));
         assert_eq!(sniff("page.htm", b"<p>x</p>"), Ok(Format::Html));
         assert_eq!(sniff("report.txt", b"Inspection of Anytown"), Ok(Format::Text));
+    }
+
+    #[test]
+    fn an_error_web_page_is_refused_with_its_title_and_a_report_page_is_read() {
+        let page = b"<!DOCTYPE html><html><head><title>Report not found - Find an Inspection Report - Ofsted</title></head><body><h1>Report not found</h1><p>Sorry, the document you requested no longer exists.</p></body></html>";
+        let e = file_to_text("ofsted-bromley-2012.txt", page).unwrap_err().to_string();
+        assert!(e.contains("not a report") && e.contains("“Report not found - Find an Inspection Report - Ofsted”"), "{e}");
+        let report = b"<html><head><title>Inspection of Anytown</title></head><body><p>Overall effectiveness: Good</p></body></html>";
+        assert!(file_to_text("anytown.html", report).unwrap().text.contains("Overall effectiveness: Good"));
     }
 
     #[test]
