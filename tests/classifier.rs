@@ -1,7 +1,8 @@
-//! Characterisation tests of the findings classifier, `analysis::classify`: what it does TODAY
-//! with each sentence (class and the cue that decided it), hard cases included — not what it
-//! should do. Where a careful reader disagrees (issue 14's cases), a comment
-//! says what the reader would answer.
+//! Characterisation tests of the findings classifier, `analysis::classify` (a model trained on
+//! the labelled sentences, see `src/analysis/classify/`): what it does TODAY with each sentence
+//! (class and the words that decided it), hard cases included — not what it should do. Each of
+//! issue 14's cases has a comment saying what a careful reader answers; where the class below
+//! differs, the model still gets it wrong. Its agreement is measured by `./dev findings`, not here.
 //!
 //! After an intended change to the classifier, rewrite the expectations in place and review
 //! the diff: `UPDATE_EXPECT=1 cargo test --test classifier`.
@@ -25,12 +26,12 @@ fn a_strength_cue_decides_strength() {
 
 #[test]
 fn a_shortfall_cue_decides_gap() {
-    check("There was no defined plan for the transition to adult services.", expect!["gap [no defined]"]);
+    check("There was no defined plan for the transition to adult services.", expect!["gap [no]"]);
 }
 
 #[test]
 fn a_sentence_without_cues_is_neutral() {
-    check("The report was presented to the panel in September.", expect!["neutral [-]"]);
+    check("The report was presented to the panel in September.", expect!["neutral [the panel]"]);
 }
 
 #[test]
@@ -45,12 +46,12 @@ fn a_concessive_opening_is_set_aside() {
 
 #[test]
 fn a_conditional_opening_is_set_aside() {
-    check("If the person did not engage, staff followed up promptly.", expect!["neutral [-]"]);
+    check("If the person did not engage, staff followed up promptly.", expect!["gap [not]"]);
 }
 
 #[test]
 fn a_shortfall_after_but_outweighs_the_strength_before_it() {
-    check("Partnership working was strong, but gaps in data sharing remain.", expect!["gap [gaps]"]);
+    check("Partnership working was strong, but gaps in data sharing remain.", expect!["gap [gap]"]);
 }
 
 #[test]
@@ -60,17 +61,17 @@ fn soft_nouns_governed_by_an_earlier_strength_are_not_gaps() {
 
 #[test]
 fn a_negated_shortfall_is_not_a_shortfall() {
-    check("There were no delays in completing assessments.", expect!["neutral [-]"]);
+    check("There were no delays in completing assessments.", expect!["strength [not … delay]"]);
 }
 
 #[test]
 fn only_before_a_figure_is_a_shortfall() {
-    check("Only 26.7% of eligible staff had completed the Care Certificate.", expect!["gap [only]"]);
+    check("Only 26.7% of eligible staff had completed the Care Certificate.", expect!["strength [staff]"]);
 }
 
 #[test]
 fn only_as_a_restriction_of_action_is_not() {
-    check("Staff would only do this when the person agreed.", expect!["neutral [-]"]);
+    check("Staff would only do this when the person agreed.", expect!["neutral [would]"]);
 }
 
 #[test]
@@ -84,13 +85,13 @@ fn could_be_improved_is_a_gap() {
 #[test]
 fn risk_as_a_topic() {
     // A careful reader: strength.
-    check("Enquiries are thorough and risks are clearly set out.", expect!["gap [risks]"]);
+    check("Enquiries are thorough and risks are clearly set out.", expect!["strength [thorough]"]);
 }
 
 #[test]
 fn challenge_as_a_verb_of_good_practice() {
     // A careful reader: strength.
-    check("Reviewing officers challenge plans effectively.", expect!["gap [challenge]"]);
+    check("Reviewing officers challenge plans effectively.", expect!["strength [effectively]"]);
 }
 
 #[test]
@@ -102,7 +103,7 @@ fn needed_as_a_topic() {
 #[test]
 fn concerns_responded_to() {
     // A careful reader: strength.
-    check("Concerns are responded to quickly.", expect!["gap [concerns]"]);
+    check("Concerns are responded to quickly.", expect!["strength [quickly]"]);
 }
 
 // ---- issue 14: negated and reduced negatives ---------------------------------------------
@@ -110,7 +111,7 @@ fn concerns_responded_to() {
 #[test]
 fn without_delay() {
     // A careful reader: strength.
-    check("Children at risk of harm are seen without delay.", expect!["gap [risk]"]);
+    check("Children at risk of harm are seen without delay.", expect!["strength [not … delay]"]);
 }
 
 #[test]
@@ -122,13 +123,13 @@ fn no_child_is_missing() {
 #[test]
 fn fewer_not_in_work() {
     // A careful reader: strength.
-    check("Fewer young people are not in work or training.", expect!["gap [fewer]"]);
+    check("Fewer young people are not in work or training.", expect!["gap [not]"]);
 }
 
 #[test]
 fn less_isolated() {
     // A careful reader: strength.
-    check("Carers feel less isolated.", expect!["gap [less]"]);
+    check("Carers feel less isolated.", expect!["gap [isolated]"]);
 }
 
 // ---- issue 14: aims, self-knowledge, names and conditions, contrast ----------------------
@@ -136,13 +137,13 @@ fn less_isolated() {
 #[test]
 fn an_aim_read_as_an_achievement() {
     // A careful reader: gap.
-    check("Leaders know there is more to do to improve the quality of plans.", expect!["neutral [-]"]);
+    check("Leaders know there is more to do to improve the quality of plans.", expect!["gap [more]"]);
 }
 
 #[test]
 fn accurate_self_evaluation_naming_its_areas_for_improvement() {
     // A careful reader: strength.
-    check("Their self-evaluation is accurate and they already knew their areas for improvement.", expect!["gap [areas for improvement]"]);
+    check("Their self-evaluation is accurate and they already knew their areas for improvement.", expect!["strength [accurate]"]);
 }
 
 #[test]
@@ -153,7 +154,7 @@ fn a_programme_name() {
 
 #[test]
 fn a_condition_mid_sentence() {
-    check("If anyone was waiting, they were reviewed weekly.", expect!["neutral [-]"]);
+    check("If anyone was waiting, they were reviewed weekly.", expect!["neutral [reviewed]"]);
 }
 
 #[test]
@@ -167,31 +168,31 @@ fn whereas_carries_the_verdict() {
 #[test]
 fn rapidly_and_robustly() {
     // A careful reader: strength.
-    check("Managers responded rapidly and robustly to the findings.", expect!["neutral [-]"]);
+    check("Managers responded rapidly and robustly to the findings.", expect!["strength [rapidly]"]);
 }
 
 #[test]
 fn thorough_comprehensive_sensitive() {
     // A careful reader: strength.
-    check("Assessments are thorough, comprehensive and sensitive to children's needs.", expect!["neutral [-]"]);
+    check("Assessments are thorough, comprehensive and sensitive to children's needs.", expect!["strength [thorough]"]);
 }
 
 #[test]
 fn appropriately_and_purposeful() {
     // A careful reader: strength.
-    check("Visits are purposeful and plans are updated appropriately.", expect!["neutral [-]"]);
+    check("Visits are purposeful and plans are updated appropriately.", expect!["strength [purposeful]"]);
 }
 
 #[test]
 fn targets_consistently_met() {
     // A careful reader: strength.
-    check("Performance targets are consistently met.", expect!["neutral [-]"]);
+    check("Performance targets are consistently met.", expect!["strength [consistently]"]);
 }
 
 #[test]
 fn low_vacancy_and_turnover() {
     // A careful reader: strength.
-    check("The service has low vacancy and turnover rates.", expect!["neutral [-]"]);
+    check("The service has low vacancy and turnover rates.", expect!["strength [vacancy]"]);
 }
 
 // ---- issue 14: shortfalls without a cue word ------------------------------------------------
@@ -199,13 +200,13 @@ fn low_vacancy_and_turnover() {
 #[test]
 fn too_early_to_see() {
     // A careful reader: gap.
-    check("It is too early to see the difference this makes.", expect!["neutral [-]"]);
+    check("It is too early to see the difference this makes.", expect!["gap [too]"]);
 }
 
 #[test]
 fn a_number_that_has_fallen() {
     // A careful reader: gap.
-    check("The number of foster carers has fallen.", expect!["neutral [-]"]);
+    check("The number of foster carers has fallen.", expect!["strength [of foster]"]);
 }
 
 #[test]
@@ -216,5 +217,33 @@ fn struggled_to_reach() {
 #[test]
 fn never_carried_out() {
     // A careful reader: gap.
-    check("The plan was never carried out.", expect!["neutral [-]"]);
+    check("The plan was never carried out.", expect!["gap [never]"]);
+}
+
+// ---- the held-out labelled sentences: a floor under the benchmark's figure ----------------
+
+/// Agreement and gap precision of the embedded model on the test documents' labelled sentences
+/// (mixed sentences by their lean). `./dev findings` prints the full matrix; this fails when a
+/// change drops the model well below what the README states (76.7%, gap precision 0.81).
+#[test]
+fn the_model_holds_its_figures_on_the_held_out_sentences() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/findings/labelled.jsonl")).unwrap();
+    let (mut n, mut agree, mut said_gap, mut right_gap) = (0, 0, 0, 0);
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        if v["split"] != "test" {
+            continue;
+        }
+        let label = if v["label"] == "mixed" { v["lean"].as_str().unwrap() } else { v["label"].as_str().unwrap() };
+        let (class, _) = classify(v["text"].as_str().unwrap());
+        n += 1;
+        agree += usize::from(class.as_str() == label);
+        if class.as_str() == "gap" {
+            said_gap += 1;
+            right_gap += usize::from(label == "gap");
+        }
+    }
+    assert_eq!(n, 424, "the test part of the labelled set is fixed");
+    assert!(agree * 100 >= n * 75, "agreement {agree}/{n}");
+    assert!(right_gap * 100 >= said_gap * 78, "gap precision {right_gap}/{said_gap}");
 }

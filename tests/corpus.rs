@@ -233,7 +233,10 @@ fn stated_gaps_match_gold() {
 }
 
 #[test]
-fn findings_classifier_reaches_ninety_percent_on_the_labelled_summary() {
+fn findings_classifier_reaches_eighty_percent_on_the_labelled_summary() {
+    // The first round's rules were written from this summary and scored 96% on it (and 59% on
+    // held-out sentences); the trained model scores 42/51 here and 77% held out
+    // (`./dev findings`). This is a floor against regressions, not the measure.
     let (_, r, gold) = load("cqc-middlesbrough-2025");
     let found: Vec<(String, &str)> = r.findings.iter().map(|f| (norm(&f.text), f.class.as_str())).collect();
     let (mut right, mut total) = (0, 0);
@@ -249,5 +252,5 @@ fn findings_classifier_reaches_ninety_percent_on_the_labelled_summary() {
         }
     }
     assert!(total >= 20, "only {total} labelled sentences read from the gold file");
-    assert!(right * 100 >= total * 90, "{right}/{total}");
+    assert!(right * 100 >= total * 80, "{right}/{total}");
 }

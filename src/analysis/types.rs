@@ -610,6 +610,9 @@ pub struct Item {
     pub section: Option<String>,
     /// For items from findings: the word or phrase that classed the sentence.
     pub cue: Option<String>,
+    /// For items from findings: how sure the classifier is of the class (0–1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
     pub span: Span,
     /// Whose list a stated item is on: absent for the council's, `lscb` for a SIF report's
     /// recommendations to the Local Safeguarding Children Board.
@@ -637,6 +640,9 @@ pub struct Finding {
     pub class: Class,
     /// The word or phrase that decided the class.
     pub cue: Option<String>,
+    /// How sure the classifier is of the class: its probability, 0–1.
+    #[serde(default)]
+    pub confidence: f32,
     pub section: Option<String>,
     pub span: Span,
 }

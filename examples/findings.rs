@@ -1,0 +1,234 @@
+//! The findings classifier: its benchmark and its training, on the sentences labelled by
+//! reading in `tests/fixtures/findings/labelled.jsonl` (mixed sentences count as the side
+//! they lean to). Usage:
+//!
+//!   cargo run --release --example findings                 the embedded model on the test documents
+//!   cargo run --release --example findings -- eval dev     … on another part (train, dev, test, all)
+//!   cargo run --release --example findings -- rules test   the first round's rules, for comparison
+//!   cargo run --release --example findings -- train        retrain on train + dev, rewrite the weights
+//!   cargo run --release --example findings -- tune         train on train, score on dev, for a grid
+//!
+//! Prints the confusion matrix (rows: the reader's label; columns: the classifier's), each
+//! class's precision and recall, and the agreement. `./dev findings` runs the first form.
+
+use std::path::PathBuf;
+
+use assessment_lens::analysis::classify::{classify_with, features, Model, TrainOptions, CLASSES};
+use assessment_lens::analysis::{classify, classify_scored, Class};
+
+struct Example {
+    text: String,
+    doc: String,
+    split: String,
+    label: Class,
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn load() -> Vec<Example> {
+    let path = root().join("tests/fixtures/findings/labelled.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+            let label = match v["label"].as_str() {
+                Some("mixed") => v["lean"].as_str().unwrap_or("neutral"),
+                Some(l) => l,
+                None => "neutral",
+            };
+            let label = match label {
+                "strength" => Class::Strength,
+                "gap" => Class::Gap,
+                _ => Class::Neutral,
+            };
+            Example {
+                text: v["text"].as_str().unwrap_or_default().to_string(),
+                doc: v["doc"].as_str().unwrap_or_default().to_string(),
+                split: v["split"].as_str().unwrap_or_default().to_string(),
+                label,
+            }
+        })
+        .collect()
+}
+
+fn part<'e>(all: &'e [Example], split: &str) -> Vec<&'e Example> {
+    all.iter().filter(|e| split == "all" || split.split(',').any(|s| s == e.split)).collect()
+}
+
+fn idx(c: Class) -> usize {
+    CLASSES.iter().position(|k| *k == c).unwrap_or(2)
+}
+
+/// The confusion matrix of `predict` on `examples`, printed; returns the agreement.
+fn score(name: &str, examples: &[&Example], predict: impl Fn(&str) -> Class, quiet: bool) -> f64 {
+    let mut m = [[0usize; 3]; 3];
+    for e in examples {
+        m[idx(e.label)][idx(predict(&e.text))] += 1;
+    }
+    let n = examples.len().max(1);
+    let agree = (0..3).map(|k| m[k][k]).sum::<usize>() as f64 / n as f64;
+    if quiet {
+        return agree;
+    }
+    println!("{name}: {} sentences", examples.len());
+    println!("{:>18} {:>9} {:>9} {:>9}", "reader \\ classifier", "strength", "gap", "neutral");
+    for (k, c) in CLASSES.iter().enumerate() {
+        println!("{:>18} {:>9} {:>9} {:>9}", c.as_str(), m[k][0], m[k][1], m[k][2]);
+    }
+    for (k, c) in CLASSES.iter().enumerate() {
+        let predicted: usize = (0..3).map(|r| m[r][k]).sum();
+        let actual: usize = m[k].iter().sum();
+        let p = m[k][k] as f64 / predicted.max(1) as f64;
+        let r = m[k][k] as f64 / actual.max(1) as f64;
+        println!("{:>9}: precision {p:.2} ({}/{predicted}), recall {r:.2} ({}/{actual})", c.as_str(), m[k][k], m[k][k]);
+    }
+    println!("agreement {:.1}% ({}/{})", 100.0 * agree, (0..3).map(|k| m[k][k]).sum::<usize>(), examples.len());
+    agree
+}
+
+fn train_on(all: &[Example], split: &str, opts: TrainOptions) -> Model {
+    let ex: Vec<(&str, Class)> = part(all, split).iter().map(|e| (e.text.as_str(), e.label)).collect();
+    Model::train(&ex, opts)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let all = load();
+    let cmd = args.first().map(String::as_str).unwrap_or("eval");
+    let split = args.get(1).map(String::as_str).unwrap_or(if cmd == "tune" { "dev" } else { "test" });
+    match cmd {
+        "eval" => {
+            let examples = part(&all, split);
+            score(&format!("embedded model, {split} documents"), &examples, |s| classify(s).0, false);
+            // The page lists findings at this confidence or above first, the rest behind "show more".
+            let t = assessment_lens::analysis::classify::CONFIDENT;
+            for class in [Class::Gap, Class::Strength] {
+                let shown: Vec<&&Example> = examples
+                    .iter()
+                    .filter(|e| {
+                        let c = classify_scored(&e.text);
+                        c.class == class && c.confidence >= t
+                    })
+                    .collect();
+                let right = shown.iter().filter(|e| e.label == class).count();
+                let all = examples.iter().filter(|e| e.label == class).count();
+                println!(
+                    "{} listed first (confidence ≥ {t}): {}, precision {:.2}, recall {:.2}",
+                    class.as_str(),
+                    shown.len(),
+                    right as f64 / shown.len().max(1) as f64,
+                    right as f64 / all.max(1) as f64
+                );
+            }
+        }
+        "rules" => {
+            let m = Model::from_tsv("r:strength\t1\t0\t0\nr:gap\t0\t1\t0\nr:neutral\t0\t0\t1\n");
+            score(&format!("first-round rules, {split} documents"), &part(&all, split), |s| classify_with(&m, s).class, false);
+        }
+        "train" => {
+            let opts = TrainOptions::default();
+            let m = train_on(&all, "train,dev", opts);
+            let n = part(&all, "train,dev").len();
+            let header = format!(
+                "Findings classifier weights: feature, then strength / gap / neutral.\n\
+                 Made by `cargo run --release --example findings -- train` from {n} labelled sentences\n\
+                 (tests/fixtures/findings/labelled.jsonl, train and dev documents; the test documents are not used).\n\
+                 Options: {opts:?}. Do not edit by hand.",
+            );
+            let path = root().join("src/analysis/classify/weights.tsv");
+            std::fs::write(&path, m.to_tsv(&header)).expect("write the weights");
+            println!("{} features written to {}", m.len(), path.display());
+            score("the new model on its own training sentences", &part(&all, "train,dev"), |s| classify_with(&m, s).class, false);
+        }
+        "tune" => {
+            let dev = part(&all, split);
+            for epochs in [10, 30] {
+                for rate in [0.05, 0.1] {
+                    for l2 in [1e-4, 1e-3, 1e-2] {
+                        for min_count in [1, 3] {
+                            let opts = TrainOptions { epochs, rate, l2, min_count, ..TrainOptions::default() };
+                            let m = train_on(&all, "train", opts);
+                            let a = score("", &dev, |s| classify_with(&m, s).class, true);
+                            println!("{opts:?}: {:.1}% on {split} ({} features)", 100.0 * a, m.len());
+                        }
+                    }
+                }
+            }
+            let m = train_on(&all, "train", TrainOptions::default());
+            score(&format!("default options, trained on train, {split} documents"), &dev, |s| classify_with(&m, s).class, false);
+            let misses: Vec<_> = dev.iter().filter(|e| classify_with(&m, &e.text).class != e.label).take(60).collect();
+            for e in misses {
+                let c = classify_with(&m, &e.text);
+                let f = features(&e.text);
+                println!(
+                    "- reader {} / model {} ({:.2}, {:?}): {}  [{} features]",
+                    e.label.as_str(),
+                    c.class.as_str(),
+                    c.confidence,
+                    c.cue,
+                    e.text,
+                    f.len()
+                );
+            }
+        }
+        "cv" => {
+            // Five folds of the training and development documents, by document.
+            let pool = part(&all, "train,dev");
+            let fold = |e: &Example| e.doc.bytes().fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32)) % 5;
+            let num = |i: usize, d: f32| args.get(i).and_then(|a| a.parse::<f32>().ok()).unwrap_or(d);
+            let d = TrainOptions::default();
+            let opts = TrainOptions {
+                epochs: num(1, d.epochs as f32) as usize,
+                rate: num(2, d.rate),
+                l2: num(3, d.l2),
+                min_count: num(4, d.min_count as f32) as usize,
+                prune: num(5, d.prune),
+            };
+            let mut m3 = [[0usize; 3]; 3];
+            let mut confident: Vec<(f32, Class, Class)> = Vec::new();
+            for f in 0..5 {
+                let train: Vec<(&str, Class)> = pool.iter().filter(|e| fold(e) != f).map(|e| (e.text.as_str(), e.label)).collect();
+                let m = Model::train(&train, opts);
+                for e in pool.iter().filter(|e| fold(e) == f) {
+                    let c = classify_with(&m, &e.text);
+                    m3[idx(e.label)][idx(c.class)] += 1;
+                    confident.push((c.confidence, c.class, e.label));
+                    if std::env::var_os("SHOW").is_some() && c.class != e.label {
+                        println!("- {} → {} ({:.2}, {:?}): {}", e.label.as_str(), c.class.as_str(), c.confidence, c.cue, e.text);
+                    }
+                }
+            }
+            let n: usize = m3.iter().flatten().sum();
+            let agree = (0..3).map(|k| m3[k][k]).sum::<usize>();
+            let pr = |k: usize| {
+                (
+                    m3[k][k] as f64 / (0..3).map(|r| m3[r][k]).sum::<usize>().max(1) as f64,
+                    m3[k][k] as f64 / m3[k].iter().sum::<usize>().max(1) as f64,
+                )
+            };
+            for t in [0.5f32, 0.6, 0.7, 0.8, 0.9] {
+                for class in [Class::Gap, Class::Strength] {
+                    let shown: Vec<_> = confident.iter().filter(|(c, k, _)| *k == class && *c >= t).collect();
+                    let right = shown.iter().filter(|(_, k, l)| k == l).count();
+                    let all = confident.iter().filter(|(_, _, l)| *l == class).count();
+                    println!(
+                        "  {} shown at confidence ≥ {t:.1}: {} (precision {:.2}, recall {:.2})",
+                        class.as_str(),
+                        shown.len(),
+                        right as f64 / shown.len().max(1) as f64,
+                        right as f64 / all.max(1) as f64
+                    );
+                }
+            }
+            println!("5-fold by document, {n} sentences, {opts:?}: agreement {:.1}%; gap P/R {:.2}/{:.2}; strength P/R {:.2}/{:.2}; neutral P/R {:.2}/{:.2}; {m3:?}",
+                100.0 * agree as f64 / n as f64, pr(1).0, pr(1).1, pr(0).0, pr(0).1, pr(2).0, pr(2).1);
+        }
+        other => {
+            eprintln!("unknown command {other}: eval | rules | train | tune");
+            std::process::exit(2);
+        }
+    }
+}
