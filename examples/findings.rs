@@ -7,6 +7,8 @@
 //!   cargo run --release --example findings -- rules test   the first round's rules, for comparison
 //!   cargo run --release --example findings -- train        retrain on train + dev, rewrite the weights
 //!   cargo run --release --example findings -- tune         train on train, score on dev, for a grid
+//!   cargo run --release --example findings -- cv [EPOCHS RATE L2 MIN_COUNT PRUNE]   five folds of train+dev, by document
+//!   cargo run --release --example findings -- speed        microseconds per sentence
 //!
 //! Prints the confusion matrix (rows: the reader's label; columns: the classifier's), each
 //! class's precision and recall, and the agreement. `./dev findings` runs the first form.
@@ -225,6 +227,26 @@ fn main() {
             }
             println!("5-fold by document, {n} sentences, {opts:?}: agreement {:.1}%; gap P/R {:.2}/{:.2}; strength P/R {:.2}/{:.2}; neutral P/R {:.2}/{:.2}; {m3:?}",
                 100.0 * agree as f64 / n as f64, pr(1).0, pr(1).1, pr(0).0, pr(0).1, pr(2).0, pr(2).1);
+        }
+        "speed" => {
+            // Where the time of one classification goes, over every labelled sentence, ten times.
+            let texts: Vec<&str> = all.iter().map(|e| e.text.as_str()).collect();
+            let time = |name: &str, f: &dyn Fn(&str)| {
+                let t = std::time::Instant::now();
+                for _ in 0..10 {
+                    texts.iter().for_each(|s| f(s));
+                }
+                println!("{name}: {:.1} µs a sentence", t.elapsed().as_secs_f64() * 1e6 / (10 * texts.len()) as f64);
+            };
+            time("features", &|s| {
+                let _ = std::hint::black_box(features(s));
+            });
+            time("probabilities", &|s| {
+                let _ = std::hint::black_box(assessment_lens::analysis::classify::model().probabilities(&features(s)));
+            });
+            time("classify (with the words that decided)", &|s| {
+                let _ = std::hint::black_box(classify(s));
+            });
         }
         other => {
             eprintln!("unknown command {other}: eval | rules | train | tune");

@@ -309,6 +309,11 @@ fn render(r: &Report, input: &str) -> String {
     }
     out!("\nstrengths: {}", r.strengths.len());
 
+    out!("\npriorities ({}):", r.priorities.len());
+    for p in &r.priorities {
+        out!("  {} | {} | {}", p.origin, q(&p.theme), q(&p.text));
+    }
+
     out!("\nfindings ({}):", r.findings.len());
     for f in &r.findings {
         let text: String = f.text.chars().take(100).collect();

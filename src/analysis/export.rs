@@ -179,6 +179,17 @@ pub fn to_markdown(r: &Report) -> String {
             s.push_str(&format!("| {} | {} |\n", md(&j.area), j.grade));
         }
     }
+    if !r.priorities.is_empty() {
+        s.push_str("\n## Priorities\n");
+        let mut n = 0;
+        for (theme, items) in super::priorities::by_theme(&r.priorities) {
+            s.push_str(&format!("\n**{}**\n\n", md(theme)));
+            for p in items {
+                n += 1;
+                s.push_str(&format!("{n}. {}\n", md(&p.text)));
+            }
+        }
+    }
     if !r.gaps.is_empty() {
         s.push_str("\n## Gaps\n\n");
         for g in &r.gaps {
@@ -194,14 +205,14 @@ pub fn to_markdown(r: &Report) -> String {
     s
 }
 
-/// The gaps as an action plan for a spreadsheet: gap, section, origin, evidence, and empty
-/// owner / due date / status columns.
+/// The priorities as an action plan for a spreadsheet: number, theme, gap, origin, evidence,
+/// and empty owner / due date / status columns.
 pub fn to_action_plan_csv(r: &Report, input: &str) -> String {
-    let mut out = String::from("gap,section,origin,evidence,owner,due date,status\n");
-    for g in &r.gaps {
-        let ev = evidence_line(input, g.span, EVIDENCE_CHARS);
-        let place = g.place().unwrap_or_default();
-        let fields = [g.text.as_str(), place.as_str(), g.origin.as_str(), ev.as_str(), "", "", ""];
+    let mut out = String::from("priority,theme,gap,origin,evidence,owner,due date,status\n");
+    for (k, p) in r.priorities.iter().enumerate() {
+        let ev = evidence_line(input, p.span, EVIDENCE_CHARS);
+        let n = (k + 1).to_string();
+        let fields = [n.as_str(), p.theme.as_str(), p.text.as_str(), p.origin.as_str(), ev.as_str(), "", "", ""];
         out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
         out.push('\n');
     }
@@ -213,14 +224,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn action_plan_has_one_row_per_gap_and_empty_owner_columns() {
+    fn action_plan_has_one_row_per_priority_and_empty_owner_columns() {
         let input = "What needs to improve?\n\n- Stability of the workforce, for children.\n";
         let r = crate::analysis::analyse(input);
         let csv = to_action_plan_csv(&r, input);
         let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines[0], "gap,section,origin,evidence,owner,due date,status");
-        assert_eq!(lines[1], "\"Stability of the workforce, for children.\",What needs to improve?,stated_list,\"Stability of the workforce, for children.\",,,");
+        assert_eq!(lines[0], "priority,theme,gap,origin,evidence,owner,due date,status");
+        assert_eq!(lines[1], "1,What needs to improve?,\"Stability of the workforce, for children.\",stated_list,\"Stability of the workforce, for children.\",,,");
         assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn markdown_numbers_the_priorities_through_their_themes() {
+        let input = "What needs to improve?\n\n- Stability of the workforce.\n- The quality of plans.\n";
+        let md = to_markdown(&crate::analysis::analyse(input));
+        assert!(
+            md.contains("## Priorities\n\n**What needs to improve?**\n\n1. Stability of the workforce.\n2. The quality of plans.\n"),
+            "{md}"
+        );
     }
 
     #[test]
@@ -230,6 +251,7 @@ mod tests {
         let r = crate::analysis::analyse(input);
         let plan = to_action_plan_csv(&r, input);
         let sections: Vec<&str> = plan.lines().skip(1).map(|l| l.split(',').nth(1).unwrap_or("")).collect();
+        // The board's list after the council's, each under its own name.
         assert_eq!(sections, ["Recommendations", "Local Safeguarding Children Board: Recommendations"]);
     }
 

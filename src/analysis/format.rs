@@ -129,9 +129,21 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// Text reduced to its lower-case words, for telling repeats apart from different items
+/// ("Plans are weak." and "plans are weak" are one).
+pub fn words_key(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_key_ignores_case_and_punctuation() {
+        assert_eq!(words_key("Plans are weak."), words_key("plans  are WEAK"));
+        assert_ne!(words_key("Plans are weak."), words_key("Plans are strong."));
+    }
 
     #[test]
     fn money_reads_the_same_at_every_size() {

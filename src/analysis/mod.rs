@@ -28,6 +28,7 @@ mod numbers;
 mod ofsted;
 mod papers;
 mod pipeline;
+pub mod priorities;
 mod text;
 mod types;
 

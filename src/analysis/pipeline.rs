@@ -9,7 +9,7 @@
 //! judgements and figures into gaps.
 
 use super::types::*;
-use super::{blocks, cqc, framework, gaps, kind, meta, metrics, ofsted, papers, text};
+use super::{blocks, cqc, framework, gaps, kind, meta, metrics, ofsted, papers, priorities, text};
 
 /// Analyse text whose source is "pasted text".
 pub fn analyse(input: &str) -> Report {
@@ -118,7 +118,7 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         );
     }
 
-    Report {
+    let mut report = Report {
         source: source.to_string(),
         kind: detected.kind,
         kind_confidence: detected.confidence,
@@ -142,8 +142,11 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         gaps: gap_items,
         strengths,
         findings,
+        priorities: Vec::new(),
         warnings,
-    }
+    };
+    report.priorities = priorities::priorities(&report);
+    report
 }
 
 /// The outline as the report gives it, each section spanning its heading.

@@ -398,7 +398,24 @@ pub struct Report {
     pub gaps: Vec<Item>,
     pub strengths: Vec<Item>,
     pub findings: Vec<Finding>,
+    /// The short list to act on: the report's own list, then low scores and judgements, a few
+    /// figures, and the surest finding gaps (see `priorities`).
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
     pub warnings: Vec<String>,
+}
+
+/// One priority: what to fix, the theme it belongs to (the report's list, a quality-statement
+/// theme, "Ofsted judgements", "Figures", a section), where it came from, and its words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Priority {
+    pub theme: String,
+    pub origin: Origin,
+    pub text: String,
+    pub span: Span,
+    /// For finding gaps: how sure the classifier is (0–1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
 }
 
 /// A stated overall rating (CQC) with its evidence.
@@ -656,6 +673,7 @@ impl Report {
         v.extend(self.metrics.iter().map(|m| m.span));
         v.extend(self.gaps.iter().chain(&self.strengths).map(|g| g.span));
         v.extend(self.findings.iter().map(|f| f.span));
+        v.extend(self.priorities.iter().map(|p| p.span));
         v.extend(self.sections.iter().map(|s| s.span));
         v.extend(self.previous_grade.iter().map(|p| p.span));
         v.extend(self.financial.iter().filter_map(|f| f.span));

@@ -1,5 +1,5 @@
 // A user opens the Gaps view of an Ofsted report, filters to the report's own list, clicks
-// an item to see its words, and downloads the action plan as CSV.
+// an item to see its words, and downloads the action plan of its priorities as CSV.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -32,9 +32,12 @@ test('gaps view and action plan export', async () => {
   assert.equal(download.suggestedFilename(), 'barnsley-action-plan.csv');
   const csv = fs.readFileSync(await download.path(), 'utf8');
   const lines = csv.trim().split('\n');
-  assert.equal(lines[0], 'gap,section,origin,evidence,owner,due date,status');
+  // One row per priority: the report's own list first, numbered.
+  assert.equal(lines[0], 'priority,theme,gap,origin,evidence,owner,due date,status');
+  assert.match(lines[1], /^1,What needs to improve\?,/);
+  assert.ok(lines.slice(1, 5).every((l) => l.includes('stated_list')));
   assert.ok(lines.some((l) => l.includes('stated_list') && l.includes('personal education plans')));
-  assert.ok(lines.length > 10);
+  assert.ok(lines.length >= 5 && lines.length <= 1 + 4 + 10, `${lines.length - 1} priorities`);
   await lens.screenshot('gaps-barnsley');
 
   await lens.page.click('[data-testid=tab-strengths]');

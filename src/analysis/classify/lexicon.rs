@@ -4,6 +4,10 @@
 //! exactly, or as a prefix when they end in `*`. Written from the rubric
 //! (`docs/findings-rubric.md`) and the language of the frameworks, not from the test sentences.
 
+use std::sync::OnceLock;
+
+use super::super::text::FastMap;
+
 /// Words of praise, achievement or good manner that are verdicts on their own.
 const POSITIVE: &[&str] = &[
     "good",
@@ -365,11 +369,60 @@ const BAD_NOUNS: &[&str] = &[
     "change",
 ];
 
-fn hit(list: &[&str], token: &str) -> bool {
-    list.iter().any(|e| match e.strip_suffix('*') {
-        Some(stem) => token.starts_with(stem),
-        None => token == *e,
+/// Each list's bit in a word's classes.
+const LISTS: [&[&str]; 9] = [POSITIVE, POSITIVE_WEAK, NEGATIVE, NEGATIVE_WEAK, OBLIGATION, AIM, DOWN, UP, BAD_NOUNS];
+const POS: u16 = 1;
+const POS_WEAK: u16 = 1 << 1;
+const NEG: u16 = 1 << 2;
+const NEG_WEAK: u16 = 1 << 3;
+const OBLIGE: u16 = 1 << 4;
+const AIMS: u16 = 1 << 5;
+const DOWNS: u16 = 1 << 6;
+const UPS: u16 = 1 << 7;
+const BAD: u16 = 1 << 8;
+
+/// The lists as two maps, exact words and stems, each to the bits of the lists holding it:
+/// a word's classes in a few lookups instead of a scan of every list.
+struct Index {
+    exact: FastMap<&'static str, u16>,
+    stems: FastMap<&'static str, u16>,
+    longest_stem: usize,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut ix = Index { exact: FastMap::default(), stems: FastMap::default(), longest_stem: 0 };
+        for (k, list) in LISTS.iter().enumerate() {
+            for e in list.iter() {
+                match e.strip_suffix('*') {
+                    Some(stem) => {
+                        *ix.stems.entry(stem).or_default() |= 1 << k;
+                        ix.longest_stem = ix.longest_stem.max(stem.len());
+                    }
+                    None => *ix.exact.entry(e).or_default() |= 1 << k,
+                }
+            }
+        }
+        ix
     })
+}
+
+/// The bits of the lists a token is on (exactly, or by a stem it starts with).
+fn classes_of(token: &str) -> u16 {
+    let ix = index();
+    let mut bits = ix.exact.get(token).copied().unwrap_or(0);
+    for (end, _) in token.char_indices().skip(1).chain(std::iter::once((token.len(), ' '))) {
+        if end > ix.longest_stem {
+            break;
+        }
+        bits |= ix.stems.get(&token[..end]).copied().unwrap_or(0);
+    }
+    bits
+}
+
+fn has(token: &str, bit: u16) -> bool {
+    classes_of(token) & bit != 0
 }
 
 /// The lexicon classes of a clause's tokens (negated tokens start with `~`), as features.
@@ -380,28 +433,28 @@ pub fn classes(tokens: &[&str], out: &mut Vec<String>, prefix: &str) {
             None => (false, *t),
         };
         let mark = if neg { "~" } else { "" };
-        if hit(POSITIVE, w) {
+        if has(w, POS) {
             out.push(format!("{prefix}L:{mark}pos"));
-        } else if hit(POSITIVE_WEAK, w) {
+        } else if has(w, POS_WEAK) {
             out.push(format!("{prefix}L:{mark}pos_weak"));
         }
-        if hit(NEGATIVE, w) {
+        if has(w, NEG) {
             out.push(format!("{prefix}L:{mark}neg"));
-        } else if hit(NEGATIVE_WEAK, w) {
+        } else if has(w, NEG_WEAK) {
             out.push(format!("{prefix}L:{mark}neg_weak"));
         }
         let next = tokens.get(k + 1).map(|n| n.trim_start_matches('~'));
-        if hit(OBLIGATION, w) || (w == "need" && next == Some("to")) || (w == "area" && matches!(next, Some("for" | "of"))) {
+        if has(w, OBLIGE) || (w == "need" && next == Some("to")) || (w == "area" && matches!(next, Some("for" | "of"))) {
             out.push(format!("{prefix}L:oblige"));
         }
-        if hit(AIM, w) {
+        if has(w, AIMS) {
             out.push(format!("{prefix}L:aim"));
         }
-        let near = || tokens[k.saturating_sub(3)..(k + 4).min(tokens.len())].iter().any(|n| hit(BAD_NOUNS, n.trim_start_matches('~')));
-        if hit(DOWN, w) {
+        let near = || tokens[k.saturating_sub(3)..(k + 4).min(tokens.len())].iter().any(|n| has(n.trim_start_matches('~'), BAD));
+        if has(w, DOWNS) {
             out.push(format!("{prefix}L:down_{}", if near() { "bad" } else { "other" }));
         }
-        if hit(UP, w) && near() {
+        if has(w, UPS) && near() {
             out.push(format!("{prefix}L:up_bad"));
         }
     }
@@ -424,14 +477,14 @@ pub fn word_for(feature: &str, tokens: &[&str]) -> Option<String> {
             return None;
         }
         let hit = match class {
-            "pos" => hit(POSITIVE, w),
-            "pos_weak" => hit(POSITIVE_WEAK, w),
-            "neg" => hit(NEGATIVE, w),
-            "neg_weak" => hit(NEGATIVE_WEAK, w),
-            "oblige" => hit(OBLIGATION, w) || w == "need",
-            "aim" => hit(AIM, w),
-            "down_bad" | "down_other" => hit(DOWN, w),
-            "up_bad" => hit(UP, w),
+            "pos" => has(w, POS),
+            "pos_weak" => has(w, POS_WEAK),
+            "neg" => has(w, NEG),
+            "neg_weak" => has(w, NEG_WEAK),
+            "oblige" => has(w, OBLIGE) || w == "need",
+            "aim" => has(w, AIMS),
+            "down_bad" | "down_other" => has(w, DOWNS),
+            "up_bad" => has(w, UPS),
             _ => false,
         };
         hit.then(|| if neg { format!("not … {w}") } else { w.to_string() })

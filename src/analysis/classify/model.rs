@@ -42,7 +42,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 20, rate: 0.03, l2: 1e-4, min_count: 1, prune: 0.05 }
+        TrainOptions { epochs: 20, rate: 0.03, l2: 1e-4, min_count: 2, prune: 0.05 }
     }
 }
 

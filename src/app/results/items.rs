@@ -1,16 +1,20 @@
-//! The Gaps and Strengths tabs: items grouped by the section they come from, each with its
-//! origin and one click to its words; gaps can be filtered by origin and saved as an action plan.
+//! The Gaps and Strengths tabs: items grouped by the section they come from (groups fold, with
+//! counts; repeats merged), each with its origin and one click to its words; finding sentences
+//! surest first, those the classifier is unsure of behind a button; gaps can be filtered by
+//! origin, and the priorities saved as an action plan.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::analysis::classify::CONFIDENT;
+use crate::analysis::format::plural;
 use crate::analysis::{Item, Origin, Span};
 use crate::app::choice::{Choice, Choosable};
 use crate::app::{action_plan, download, Document};
 
 /// Where an item came from, for people.
-fn origin_label(origin: Origin) -> &'static str {
+pub(super) fn origin_label(origin: Origin) -> &'static str {
     match origin {
         Origin::StatedList => "Stated in the report",
         Origin::Score => "Score",
@@ -93,51 +97,98 @@ pub fn GapsView(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoVie
     view! {
         <div class="controls">
             <Choice label="Show " testid="gaps-filter" options=GapFilter::CHOICES.to_vec() set=set_filter/>
-            <button type="button" data-testid="export-action-plan" on:click=save>"Download action plan (CSV)"</button>
+            <button type="button" data-testid="export-action-plan" on:click=save>"Download action plan of the priorities (CSV)"</button>
         </div>
         {shown}
     }
 }
 
-/// Items in groups by their section (or, without one, their origin), in first-seen order.
+/// Items in groups by their section (or, without one, their origin), in first-seen order;
+/// an item whose words repeat an earlier one's is merged into it; within a group the report's
+/// own and derived items keep their order and finding sentences follow, surest first.
 fn grouped(items: Vec<Item>) -> Vec<(String, Vec<Item>)> {
     let mut groups: Vec<(String, Vec<Item>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for it in items {
+        if !seen.insert(crate::analysis::format::words_key(&it.text)) {
+            continue;
+        }
         let key = it.place().unwrap_or_else(|| origin_label(it.origin).to_string());
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, v)) => v.push(it),
             None => groups.push((key, vec![it])),
         }
     }
+    for (_, v) in groups.iter_mut() {
+        // Stable: stated and derived items (no confidence) first, in the report's order.
+        v.sort_by(|a, b| b.confidence.unwrap_or(2.0).total_cmp(&a.confidence.unwrap_or(2.0)));
+    }
     groups
+}
+
+/// Is this a finding the classifier is unsure of (listed behind "show less certain")?
+fn unsure(it: &Item) -> bool {
+    it.origin == Origin::Finding && it.confidence.is_some_and(|c| c < CONFIDENT)
 }
 
 /// How many items a list shows at first, and how many more each "Show more" adds: a real
 /// report's list is shorter; thousands of items at once would hold the page while they are laid out.
 pub const ITEMS_PER_PAGE: usize = 300;
 
-/// Items grouped by their section, each with its origin and one click to its words; the first
-/// [`ITEMS_PER_PAGE`], then more on request.
+/// Items grouped by their section, each group folding with its count, each item with its
+/// origin and one click to its words: the sure ones first (up to [`ITEMS_PER_PAGE`], then more
+/// on request), the findings the classifier is unsure of behind a button.
 #[component]
 pub fn ItemsByGroup(items: Vec<Item>, testid: &'static str, empty: &'static str, on_evidence: Callback<Span>) -> impl IntoView {
     if items.is_empty() {
         return view! { <p class="card">{empty}</p> }.into_any();
     }
-    let total = items.len();
-    let items = StoredValue::new(items);
+    let (sure, less): (Vec<Item>, Vec<Item>) = items.into_iter().partition(|i| !unsure(i));
+    let total = sure.len();
+    let n_less = less.len();
+    let sure = StoredValue::new(sure);
+    let less = StoredValue::new(less);
     let (limit, set_limit) = signal(ITEMS_PER_PAGE);
+    let (show_less, set_show_less) = signal(false);
     let group = move |(title, items): (String, Vec<Item>)| {
+        let n = items.len();
         view! {
-            <section class="card group">
-                <h4>{title}</h4>
+            <details class="card group" open data-testid=format!("{testid}-group")>
+                <summary><h4>{title}</h4><span class="count" data-testid=format!("{testid}-group-count")>{n}</span></summary>
                 <ul class="items">{items.into_iter().map(|it| item(it, testid, on_evidence)).collect_view()}</ul>
-            </section>
+            </details>
         }
     };
     let shown =
-        move || items.with_value(|all| grouped(all.iter().take(limit.get()).cloned().collect()).into_iter().map(group).collect_view());
+        move || sure.with_value(|all| grouped(all.iter().take(limit.get()).cloned().collect()).into_iter().map(group).collect_view());
     let shown_count = Signal::derive(move || limit.get().min(total));
-    view! { <div class="groups">{shown}</div><ShowMore shown=shown_count total=Signal::derive(move || total) set_limit=set_limit testid=format!("{testid}-more")/> }.into_any()
+    let less_view = move || {
+        if n_less == 0 {
+            return None;
+        }
+        Some(if show_less.get() {
+            view! {
+                <h3 class="less-title">{format!("Less certain findings ({n_less})")}</h3>
+                <div class="groups less">{less.with_value(|l| grouped(l.clone()).into_iter().map(group).collect_view())}</div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="more">
+                    <button type="button" data-testid=format!("{testid}-show-less-certain") on:click=move |_| set_show_less.set(true)>
+                        {format!("Show {} the classifier is less sure of", plural(n_less, "finding", "findings"))}
+                    </button>
+                </p>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <div class="groups">{shown}</div>
+        <ShowMore shown=shown_count total=Signal::derive(move || total) set_limit=set_limit testid=format!("{testid}-more")/>
+        {less_view}
+    }
+    .into_any()
 }
 
 /// "Showing 300 of 1,690. Show 300 more": under a list or table cut at [`ITEMS_PER_PAGE`] rows.

@@ -3,6 +3,7 @@
 //!   `meeting`, the parts shown above the tabs and for committee papers);
 //! - `figures`: the financial card and the sortable, filterable figures table;
 //! - `items`: gaps and strengths grouped by section;
+//! - `priorities`: the Priorities card at the top of Overview;
 //! - `source`: the full text with the evidence last clicked, and the outline.
 //!
 //! Children get the `Arc<Document>` (cheap to clone) or just the part they show, never a copy
@@ -20,6 +21,7 @@ mod figures;
 mod items;
 mod meeting;
 mod overview;
+mod priorities;
 mod source;
 mod summary;
 

@@ -1,4 +1,4 @@
-//! The Overview tab: the rating recomputed from the scores, the scores by theme, Ofsted
+//! The Overview tab: the priorities, the rating recomputed from the scores, the scores by theme, Ofsted
 //! grades, the financial card, the meeting, and counts linking to the other tabs.
 
 use std::sync::Arc;
@@ -16,6 +16,7 @@ use crate::app::Document;
 pub fn Overview(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoView {
     let financial = doc.report.financial.clone();
     view! {
+        <super::priorities::Priorities doc=doc.clone() on_evidence=on_evidence/>
         <Computed doc=doc.clone()/>
         <Scores doc=doc.clone() on_evidence=on_evidence/>
         <Judgements doc=doc.clone() on_evidence=on_evidence/>
