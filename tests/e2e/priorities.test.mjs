@@ -60,3 +60,21 @@ test('a CQC assessment: low scores and clear shortfalls, and grouped gaps that f
   assert.ok((await lens.page.locator('[data-testid=gap]').count()) > before);
   await lens.screenshot('gaps-grouped-hartlepool');
 });
+
+test('a report pasted twice lists each gap once', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  const once = fixtureText('reports/cqc-hartlepool-2025.txt');
+  const shown = async () => {
+    await lens.page.click('[data-testid=tab-gaps]');
+    const more = lens.page.locator('[data-testid=gap-show-less-certain]');
+    if (await more.count()) await more.click();
+    return lens.page.locator('[data-testid=gap]').allTextContents();
+  };
+  await lens.paste(once);
+  const single = await shown();
+  await lens.paste(`${once}\n\n${once}`);
+  const twice = await shown();
+  assert.ok(single.length > 20);
+  assert.equal(twice.length, single.length, 'the second copy\'s gaps are merged into the first\'s');
+  assert.equal(new Set(twice).size, twice.length);
+});

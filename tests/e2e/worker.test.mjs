@@ -22,9 +22,14 @@ function wardLines(bytes) {
 }
 
 /** A real report repeated to about `bytes`, under the 20 MB limit. */
-function bigReport(bytes) {
+function bigReport(bytes, { distinct = false } = {}) {
   const one = fixtureText('reports/cqc-middlesbrough-2025.txt');
-  return one.repeat(Math.max(1, Math.floor(bytes / Buffer.byteLength(one))));
+  const n = Math.max(1, Math.floor(bytes / Buffer.byteLength(one)));
+  if (!distinct) return one.repeat(n);
+  // Each copy's sentences end with its own words ("… in copy bc."), so no two items repeat
+  // (the views merge repeats); letters, not digits, so no figure is added.
+  const letters = (k) => [...k.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
+  return Array.from({ length: n }, (_, k) => one.replace(/\.(\s)/g, ` in copy ${letters(k + 1)}.$1`)).join('');
 }
 
 test('Cancel stops a long analysis; the last report stays and the next paste works', async () => {
@@ -98,7 +103,7 @@ test('a new paste supersedes the analysis under way', async () => {
 test('a document too long for the text box opens its evidence in Source, and typing starts a new one', async () => {
   const lens = await LensPage.open(browser, site.url);
   // 2.9 MB: putting it in the text box held the page for 0.75 s (the watchdog's long task).
-  const big = bigReport(2.9 * 1024 * 1024);
+  const big = bigReport(2.9 * 1024 * 1024, { distinct: true });
   await lens.drop([{ name: 'big.txt', content: big }]);
   await lens.filesRead();
   await lens.idle(60_000);

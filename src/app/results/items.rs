@@ -104,15 +104,11 @@ pub fn GapsView(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoVie
 }
 
 /// Items in groups by their section (or, without one, their origin), in first-seen order;
-/// an item whose words repeat an earlier one's is merged into it; within a group the report's
-/// own and derived items keep their order and finding sentences follow, surest first.
+/// within a group the report's own and derived items keep their order and finding sentences
+/// follow, surest first.
 fn grouped(items: Vec<Item>) -> Vec<(String, Vec<Item>)> {
     let mut groups: Vec<(String, Vec<Item>)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
     for it in items {
-        if !seen.insert(crate::analysis::format::words_key(&it.text)) {
-            continue;
-        }
         let key = it.place().unwrap_or_else(|| origin_label(it.origin).to_string());
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, v)) => v.push(it),
@@ -143,7 +139,10 @@ pub fn ItemsByGroup(items: Vec<Item>, testid: &'static str, empty: &'static str,
     if items.is_empty() {
         return view! { <p class="card">{empty}</p> }.into_any();
     }
-    let (sure, less): (Vec<Item>, Vec<Item>) = items.into_iter().partition(|i| !unsure(i));
+    // An item whose words repeat an earlier one's is merged into it (a report pasted twice).
+    let mut seen = std::collections::HashSet::new();
+    let items = items.into_iter().filter(|i| seen.insert(crate::analysis::format::words_key(&i.text)));
+    let (sure, less): (Vec<Item>, Vec<Item>) = items.partition(|i| !unsure(i));
     let total = sure.len();
     let n_less = less.len();
     let sure = StoredValue::new(sure);
