@@ -188,6 +188,7 @@ fn main() {
                 l2: num(3, d.l2),
                 min_count: num(4, d.min_count as f32) as usize,
                 prune: num(5, d.prune),
+                class_weight: [1.0, num(6, 1.0), num(7, 1.0)],
             };
             let mut m3 = [[0usize; 3]; 3];
             let mut confident: Vec<(f32, Class, Class)> = Vec::new();

@@ -247,3 +247,34 @@ fn the_model_holds_its_figures_on_the_held_out_sentences() {
     assert!(agree * 100 >= n * 74, "agreement {agree}/{n}");
     assert!(right_gap * 100 >= said_gap * 74, "gap precision {right_gap}/{said_gap}");
 }
+
+/// The embedded weights are what `cargo run --release --example findings -- train` makes from
+/// the labelled training and development sentences: nobody edited them by hand, and the
+/// training is reproducible.
+#[test]
+fn the_embedded_weights_are_what_training_gives() {
+    use assessment_lens::analysis::classify::{Model, TrainOptions};
+    use assessment_lens::analysis::Class;
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/findings/labelled.jsonl")).unwrap();
+    let rows: Vec<serde_json::Value> = text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let examples: Vec<(&str, Class)> = rows
+        .iter()
+        .filter(|v| v["split"] == "train" || v["split"] == "dev")
+        .map(|v| {
+            let label = if v["label"] == "mixed" { v["lean"].as_str().unwrap() } else { v["label"].as_str().unwrap() };
+            let class = match label {
+                "strength" => Class::Strength,
+                "gap" => Class::Gap,
+                _ => Class::Neutral,
+            };
+            (v["text"].as_str().unwrap(), class)
+        })
+        .collect();
+    let trained = Model::train(&examples, TrainOptions::default()).to_tsv("");
+    let embedded = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/analysis/classify/weights.tsv")).unwrap();
+    let rows_of = |t: &str| t.lines().filter(|l| !l.starts_with("# ")).map(str::to_string).collect::<Vec<_>>();
+    let (a, b) = (rows_of(&trained), rows_of(&embedded));
+    assert_eq!(a.len(), b.len(), "feature count");
+    let differ = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+    assert_eq!(differ, 0, "{differ} weight rows differ from a fresh training");
+}

@@ -38,11 +38,13 @@ pub struct TrainOptions {
     /// Features whose weights all lie within this of zero are dropped after training (they
     /// barely move a sentence, and the page carries every weight).
     pub prune: f32,
+    /// How much an example of each class (strength, gap, neutral) counts in training.
+    pub class_weight: [f32; 3],
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 20, rate: 0.03, l2: 1e-4, min_count: 2, prune: 0.05 }
+        TrainOptions { epochs: 20, rate: 0.03, l2: 1e-4, min_count: 2, prune: 0.05, class_weight: [1.0, 1.0, 1.0] }
     }
 }
 
@@ -162,7 +164,7 @@ impl Model {
                 let y = index(examples[e].1);
                 for &f in x {
                     for k in 0..3 {
-                        let g = p[k] - if k == y { 1.0 } else { 0.0 } + opts.l2 * w[f][k];
+                        let g = opts.class_weight[y] * (p[k] - if k == y { 1.0 } else { 0.0 }) + opts.l2 * w[f][k];
                         g2[f][k] += g * g;
                         w[f][k] -= opts.rate * g / g2[f][k].sqrt();
                     }
