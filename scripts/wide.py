@@ -132,6 +132,9 @@ def score_ofsted(gold, rep):
     s["invented"] = len(got)
     items = stated_items(rep)
     s["items_found"] = sum(item_found(i, items) for l in gold["stated_lists"] for i in l["items"])
+    # The Priorities card leads with the report's own list: each gold item should be on it.
+    prio = [norm(p["text"]) for p in rep.get("priorities", []) if p.get("origin") == "stated_list"]
+    s["on_priorities"] = sum(item_found(i, prio) for l in gold["stated_lists"] for i in l["items"])
     # Whose list each found item is on: the council's or the LSCB's.
     scoped = stated_scopes(rep)
     found_scopes = [(item_scope(i, scoped), l.get("scope") or "council") for l in gold["stated_lists"] for i in l["items"]]
@@ -232,7 +235,8 @@ def main():
                   f" {t.get('invented', 0)} invented, {t.get('silent', 0)} reports short without a warning;"
                   f" restated in the text {t.get('restated', 0)}/{t.get('read', 0)}, {t.get('disagree', 0)} false disagreements;"
                   f" stated items {t.get('items_found', 0)}/{t.get('items', 0)}"
-                  f" (council's or LSCB's told right for {t.get('scope_right', 0)}), {t.get('extra', 0)} extra")
+                  f" (council's or LSCB's told right for {t.get('scope_right', 0)}), {t.get('extra', 0)} extra;"
+                  f" on the Priorities card {t.get('on_priorities', 0)}")
         else:
             print(f"{corpus}/{shape}: {n} reports; kind {t.get('ok_kind', 0)}/{n}, framework {t.get('ok_framework', 0)},"
                   f" area {t.get('ok_authority', 0)}, dates {t.get('ok_period', 0)}, outcome {t.get('ok_outcome', 0)};"
