@@ -169,6 +169,8 @@ def score_area(gold, rep):
     s["ok_period"] = gold["period"] is None or (rep.get("period") and date_tokens(rep["period"]) >= date_tokens(gold["period"]))
     outcome = [j["grade"] for j in rep.get("judgements", []) if j.get("area") == "Inspection outcome"]
     s["ok_outcome"] = (outcome[:1] == [gold["outcome"]]) if gold.get("outcome") else not rep.get("judgements")
+    s["ok_agencies"] = set(rep.get("agencies", [])) == set(gold.get("agencies") or [])
+    s["ok_theme"] = gold.get("theme") is None or same_area(rep.get("theme") or "", gold["theme"])
     items = stated_items(rep)
     s["items_found"] = sum(item_found(i["text"], items) for l in gap_lists(gold) for i in l["items"])
     return s
@@ -224,6 +226,7 @@ def main():
                 else:
                     print(f"{shape:6} {g['file'][:-4]:42} {fw:16} kind{mark(s['ok_kind'])} fw{mark(s['ok_framework'])}"
                           f" area{mark(s['ok_authority'])} dates{mark(s['ok_period'])} outcome{mark(s['ok_outcome'])}"
+                          f" theme{mark(s['ok_theme'])} agencies{mark(s['ok_agencies'])}"
                           f" items {s['items_found']}/{s['items']}")
     print()
     for (corpus, shape), t in totals.items():
@@ -239,7 +242,8 @@ def main():
                   f" on the Priorities card {t.get('on_priorities', 0)}")
         else:
             print(f"{corpus}/{shape}: {n} reports; kind {t.get('ok_kind', 0)}/{n}, framework {t.get('ok_framework', 0)},"
-                  f" area {t.get('ok_authority', 0)}, dates {t.get('ok_period', 0)}, outcome {t.get('ok_outcome', 0)};"
+                  f" area {t.get('ok_authority', 0)}, dates {t.get('ok_period', 0)}, outcome {t.get('ok_outcome', 0)},"
+                  f" theme {t.get('ok_theme', 0)}, agencies {t.get('ok_agencies', 0)};"
                   f" stated items {t.get('items_found', 0)}/{t.get('items', 0)}")
     # A wrong or invented Ofsted judgement, or a short table with no warning, fails the run.
     bad = [f"{c}/{s}" for (c, s), t in totals.items()

@@ -203,6 +203,69 @@ fn every_framework_reads_like_its_gold() {
     assert!(extra * 20 <= found, "stated items on no list: {extra} (of {found} found)");
 }
 
+/// Area SEND inspections and JTAI letters (issue 15): the `pdftotext` text of 36 reports —
+/// every held-out one and every third from development — in `tests/fixtures/wide/area-text/`,
+/// their gold (made by reading) in `tests/fixtures/gold/area-inspections/`. Each has its kind,
+/// framework, area, dates and inspectorates; an Area SEND report its one outcome, exactly; a
+/// JTAI letter its theme, and no grade (there are none).
+#[test]
+fn area_inspections_read_like_their_gold() {
+    let dir = Path::new(FIXTURES).join("wide/area-text");
+    let mut names: Vec<_> =
+        std::fs::read_dir(&dir).expect("tests/fixtures/wide/area-text").filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    names.sort();
+    assert!(names.len() >= 30, "at least 30 area reports with gold, found {}", names.len());
+    let mut failures = Vec::new();
+    let mut kinds = BTreeSet::new();
+    for path in &names {
+        let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or_default();
+        let text = std::fs::read_to_string(path).expect("text");
+        let gold: Value = serde_json::from_str(
+            &std::fs::read_to_string(Path::new(FIXTURES).join(format!("gold/area-inspections/{name}.json")))
+                .expect("every text has its gold"),
+        )
+        .expect("gold JSON");
+        let r = analyse_named(name, &text);
+        let json = serde_json::to_value(&r).expect("report JSON");
+        let mut problems = Vec::new();
+        let kind = json["kind"].as_str().unwrap_or_default();
+        kinds.insert(kind.to_string());
+        if kind != gold["kind"] {
+            problems.push(format!("kind {kind}"));
+        }
+        if json["framework"] != gold["framework"] {
+            problems.push(format!("framework {}", json["framework"]));
+        }
+        if !same_place(r.authority.as_deref().unwrap_or(""), gold["area"].as_str().unwrap_or("")) {
+            problems.push(format!("area {:?}", r.authority));
+        }
+        let want = date_tokens(gold["period"].as_str().unwrap_or(""));
+        if !date_tokens(r.period.as_deref().unwrap_or("")).is_superset(&want) {
+            problems.push(format!("period {:?}", r.period));
+        }
+        let outcomes: Vec<&str> = r.judgements.iter().filter(|j| j.area == "Inspection outcome").map(|j| j.grade.as_str()).collect();
+        match gold["outcome"].as_str() {
+            Some(o) if outcomes != [o] => problems.push(format!("outcome {outcomes:?}")),
+            None if !r.judgements.is_empty() => problems.push(format!("{} judgements invented", r.judgements.len())),
+            _ => {}
+        }
+        let agencies: BTreeSet<&str> = gold["agencies"].as_array().into_iter().flatten().filter_map(|a| a.as_str()).collect();
+        if r.agencies.iter().map(String::as_str).collect::<BTreeSet<_>>() != agencies {
+            problems.push(format!("agencies {:?}", r.agencies));
+        }
+        if let Some(theme) = gold["theme"].as_str() {
+            if !r.theme.as_deref().is_some_and(|t| same_area(t, theme)) {
+                problems.push(format!("theme {:?}", r.theme));
+            }
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{name}: {}", problems.join("; ")));
+        }
+    }
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["area_send", "jtai"]);
+    assert!(failures.is_empty(), "{} of {} reports differ from their gold:\n{}", failures.len(), names.len(), failures.join("\n"));
+}
+
 #[test]
 fn the_scoring_tells_places_areas_and_dates_apart() {
     assert!(same_place("City of London", "City of London"));

@@ -87,6 +87,10 @@ pub fn detect(f: &Facts) -> Option<Framework> {
     match f.kind {
         Kind::CqcLaAssessment => Some(if f.indicative { Framework::Cqc2023Pilot } else { Framework::Cqc2024 }),
         Kind::OfstedIlacs => ofsted(f),
+        // Every Area SEND report of this kind has its 2023 framework's outcome or title; the
+        // 2016–22 framework's letters, without an outcome, are not told apart yet.
+        Kind::AreaSend => Some(Framework::AreaSend2023),
+        Kind::Jtai => Some(Framework::Jtai),
         Kind::CommitteePapers | Kind::Unknown => None,
     }
 }

@@ -40,6 +40,18 @@ const CUES: &[Cue] = &[
     Cue { kind: Kind::OfstedIlacs, phrase: "children's services", weight: 1, opening_only: true },
     Cue { kind: Kind::OfstedIlacs, phrase: "director of children's services", weight: 1, opening_only: true },
     Cue { kind: Kind::OfstedIlacs, phrase: "ofsted", weight: 1, opening_only: false },
+    // Title forms ("… inspection of X"): an ILACS report's prose about "the 2018 joint targeted
+    // area inspection" is not a title.
+    Cue { kind: Kind::AreaSend, phrase: "area send inspection of", weight: 6, opening_only: true },
+    Cue { kind: Kind::AreaSend, phrase: "local area partnership", weight: 3, opening_only: true },
+    Cue { kind: Kind::AreaSend, phrase: "inspection outcome", weight: 2, opening_only: true },
+    Cue { kind: Kind::AreaSend, phrase: "special educational needs and/or disabilities", weight: 1, opening_only: false },
+    Cue { kind: Kind::Jtai, phrase: "joint targeted area inspection of", weight: 6, opening_only: true },
+    Cue { kind: Kind::Jtai, phrase: "this letter summarises", weight: 3, opening_only: true },
+    Cue { kind: Kind::Jtai, phrase: "area inspection (jtai)", weight: 3, opening_only: true },
+    Cue { kind: Kind::Jtai, phrase: "safeguarding children partnership", weight: 2, opening_only: true },
+    Cue { kind: Kind::Jtai, phrase: "dear local partnership", weight: 3, opening_only: true },
+    Cue { kind: Kind::Jtai, phrase: "hmicfrs", weight: 1, opening_only: false },
     Cue { kind: Kind::CommitteePapers, phrase: "agenda", weight: 3, opening_only: true },
     Cue { kind: Kind::CommitteePapers, phrase: "apologies for absence", weight: 3, opening_only: true },
     Cue { kind: Kind::CommitteePapers, phrase: "declarations of interest", weight: 3, opening_only: true },
@@ -90,9 +102,9 @@ pub fn detect(doc: &Doc) -> Detected {
     }
     let opening = &all[..cut];
 
-    let kinds = [Kind::CqcLaAssessment, Kind::OfstedIlacs, Kind::CommitteePapers];
-    let mut totals = [0u32; 3];
-    let mut found: [Vec<&str>; 3] = Default::default();
+    let kinds = [Kind::CqcLaAssessment, Kind::OfstedIlacs, Kind::AreaSend, Kind::Jtai, Kind::CommitteePapers];
+    let mut totals = [0u32; 5];
+    let mut found: [Vec<&str>; 5] = Default::default();
     for cue in CUES {
         let Some(k) = kinds.iter().position(|&k| k == cue.kind) else { continue };
         let hay = if cue.opening_only { opening } else { all.as_str() };
@@ -139,6 +151,31 @@ mod tests {
         );
         assert_eq!(
             kind_of("HEALTH SCRUTINY PANEL\n\nAGENDA\n\n1. Apologies for Absence\n2. Declarations of Interest\n"),
+            Kind::CommitteePapers
+        );
+    }
+
+    #[test]
+    fn area_send_and_jtai_by_their_titles_not_by_prose_about_them() {
+        assert_eq!(
+            kind_of("Local area partnership report\nArea SEND inspection of Anytown Local Area Partnership\nInspection dates: 1 to 5 July 2024\nInspection outcome\n"),
+            Kind::AreaSend
+        );
+        assert_eq!(
+            kind_of("Dear Anytown Safeguarding Children Partnership\nJoint targeted area inspection of Anytown\nThis letter summarises the findings of the joint targeted area inspection (JTAI) of the response to neglect in Anytown.\n"),
+            Kind::Jtai
+        );
+        // An ILACS report that mentions the last JTAI is an ILACS report.
+        assert_eq!(
+            kind_of(
+                "Inspection of Anytown local authority children's services\nInspection dates: 1 to 5 May 2019\nLead inspector: A Person\n\
+                     Leaders have addressed the priority actions identified in the 2018 joint targeted area inspection.\n"
+            ),
+            Kind::OfstedIlacs
+        );
+        // So are committee papers about an Area SEND inspection.
+        assert_eq!(
+            kind_of("CHILDREN'S SCRUTINY PANEL\nAGENDA\n1. Apologies for Absence\n2. Declarations of Interest\n3. The outcome of the Area SEND inspection of the local area partnership\n"),
             Kind::CommitteePapers
         );
     }

@@ -66,7 +66,8 @@ fn authority(doc: &Doc, kind: Kind) -> Option<String> {
             };
             named().or_else(|| council_beside_title(doc))
         }
-        Kind::CommitteePapers => None,
+        // Read by `area` from their own titles.
+        Kind::CommitteePapers | Kind::AreaSend | Kind::Jtai => None,
     }
 }
 

@@ -13,6 +13,7 @@
 //! `[start, end)` in UTF-8 byte offsets into the text exactly as given, on char boundaries;
 //! a value absent from the text is `None` / absent, never guessed.
 
+mod area;
 mod blocks;
 pub mod classify;
 mod cqc;

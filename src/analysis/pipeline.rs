@@ -9,7 +9,7 @@
 //! judgements and figures into gaps.
 
 use super::types::*;
-use super::{blocks, cqc, framework, gaps, kind, meta, metrics, ofsted, papers, priorities, text};
+use super::{area, blocks, cqc, framework, gaps, kind, meta, metrics, ofsted, papers, priorities, text};
 
 /// Analyse text whose source is "pasted text".
 pub fn analyse(input: &str) -> Report {
@@ -34,10 +34,15 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
     let first_ends = second.as_ref().map_or(input.len(), |(at, _)| *at);
     let ofsted = if detected.kind == Kind::OfstedIlacs { ofsted::read(&doc, &reading, first_ends) } else { ofsted::OfstedRead::default() };
     warnings.extend(ofsted.warnings);
+    let area = match detected.kind {
+        Kind::AreaSend => area::read_send(&doc, &reading),
+        Kind::Jtai => area::read_jtai(&doc),
+        _ => area::AreaRead::default(),
+    };
     let (meeting, authority) = if detected.kind == Kind::CommitteePapers {
         (Some(papers::read(&doc, &reading)), meta.authority.or_else(|| papers::council(&doc)))
     } else {
-        (None, meta.authority)
+        (None, meta.authority.or(area.area))
     };
     let indicative = cqc.overall.as_ref().is_some_and(|o| o.indicative) || cqc.scores.iter().any(|s| s.indicative);
     let title = framework::title(&doc);
@@ -52,6 +57,14 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
     };
     let framework = framework::detect(&facts);
     let mut judgements = ofsted.judgements;
+    if detected.kind == Kind::AreaSend && area.judgements.is_empty() {
+        warnings.push(
+            "This is an Area SEND inspection, but its outcome (positive / inconsistent experiences and outcomes, or \
+             widespread and/or systemic failings) could not be read from the text: see its \u{201c}Inspection outcome\u{201d} section."
+                .to_string(),
+        );
+    }
+    judgements.extend(area.judgements);
     if matches!(framework, Some(Framework::Sif | Framework::SifReinspection | Framework::LscbReview)) {
         ofsted::sif_structure(&mut judgements, &reading);
     }
@@ -126,7 +139,10 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         framework,
         authority,
         published: meta.published,
-        period: meta.period,
+        period: meta.period.or(area.period),
+        previous_period: area.previous_period,
+        theme: area.theme,
+        agencies: area.agencies,
         overall: cqc.overall,
         scores: cqc.scores,
         computed_rating: cqc.computed,

@@ -13,6 +13,10 @@ pub type Span = (usize, usize);
 pub enum Kind {
     CqcLaAssessment,
     OfstedIlacs,
+    /// An Area SEND inspection of a local area partnership (Ofsted with CQC).
+    AreaSend,
+    /// A joint targeted area inspection letter (Ofsted, CQC, HMICFRS, HMI Probation).
+    Jtai,
     CommitteePapers,
     Unknown,
 }
@@ -23,6 +27,8 @@ impl Kind {
         match self {
             Kind::CqcLaAssessment => "CQC local authority assessment",
             Kind::OfstedIlacs => "Ofsted children's services inspection",
+            Kind::AreaSend => "Area SEND inspection",
+            Kind::Jtai => "Joint targeted area inspection",
             Kind::CommitteePapers => "Committee papers",
             Kind::Unknown => "Unknown document",
         }
@@ -43,6 +49,16 @@ pub enum Grade {
     RequiresImprovement,
     Adequate,
     Inadequate,
+    /// Area SEND (2023 on): the partnership's arrangements "typically lead to positive
+    /// experiences and outcomes".
+    #[serde(rename = "Positive experiences and outcomes")]
+    PositiveExperiences,
+    /// Area SEND: "lead to inconsistent experiences and outcomes".
+    #[serde(rename = "Inconsistent experiences and outcomes")]
+    InconsistentExperiences,
+    /// Area SEND: "widespread and/or systemic failings leading to significant concerns".
+    #[serde(rename = "Widespread and/or systemic failings")]
+    WidespreadFailings,
 }
 
 impl Grade {
@@ -55,6 +71,9 @@ impl Grade {
             Grade::RequiresImprovement => "Requires improvement",
             Grade::Adequate => "Adequate",
             Grade::Inadequate => "Inadequate",
+            Grade::PositiveExperiences => "Positive experiences and outcomes",
+            Grade::InconsistentExperiences => "Inconsistent experiences and outcomes",
+            Grade::WidespreadFailings => "Widespread and/or systemic failings",
         }
     }
 
@@ -62,9 +81,9 @@ impl Grade {
     pub fn rank(self) -> u8 {
         match self {
             Grade::Outstanding => 4,
-            Grade::Good => 3,
-            Grade::RequiresImprovementToBeGood | Grade::RequiresImprovement | Grade::Adequate => 2,
-            Grade::Inadequate => 1,
+            Grade::Good | Grade::PositiveExperiences => 3,
+            Grade::RequiresImprovementToBeGood | Grade::RequiresImprovement | Grade::Adequate | Grade::InconsistentExperiences => 2,
+            Grade::Inadequate | Grade::WidespreadFailings => 1,
         }
     }
 
@@ -129,6 +148,12 @@ pub enum Framework {
     /// An ILACS monitoring visit letter (no grades).
     #[serde(rename = "ILACS monitoring visit")]
     IlacsMonitoringVisit,
+    /// Area SEND inspections from 2023: one of three outcomes.
+    #[serde(rename = "Area SEND 2023")]
+    AreaSend2023,
+    /// Joint targeted area inspection letters (no grades).
+    #[serde(rename = "JTAI")]
+    Jtai,
 }
 
 impl Framework {
@@ -147,6 +172,8 @@ impl Framework {
             Framework::Ilacs2026 => "ILACS 2026",
             Framework::IlacsFocusedVisit => "ILACS focused visit",
             Framework::IlacsMonitoringVisit => "ILACS monitoring visit",
+            Framework::AreaSend2023 => "Area SEND 2023",
+            Framework::Jtai => "JTAI",
         }
     }
 
@@ -379,6 +406,15 @@ pub struct Report {
     pub published: Option<String>,
     /// Inspection dates or meeting date, as written.
     pub period: Option<String>,
+    /// Area SEND: the dates of the previous inspection, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_period: Option<String>,
+    /// JTAI: the theme of the inspection ("the multi-agency response to abuse and neglect").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    /// Area SEND and JTAI: the inspectorates that inspected (Ofsted, CQC, HMICFRS, HMI Probation).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agencies: Vec<String>,
     pub overall: Option<Overall>,
     pub scores: Vec<Score>,
     pub computed_rating: Option<ComputedRating>,

@@ -13,6 +13,8 @@ fn kind_class(kind: Kind) -> &'static str {
     match kind {
         Kind::CqcLaAssessment => "badge cqc",
         Kind::OfstedIlacs => "badge ofsted",
+        Kind::AreaSend => "badge send",
+        Kind::Jtai => "badge jtai",
         Kind::CommitteePapers => "badge papers",
         Kind::Unknown => "badge unknown",
     }
@@ -36,11 +38,23 @@ pub fn Summary(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoView
                 {r.published.clone().map(|p| view! { <dt>"Published"</dt><dd data-testid="published"><time datetime=p.clone()>{long_date(&p)}</time></dd> })}
                 {r.period.clone().map(|p| view! { <dt>"Period"</dt><dd data-testid="period">{p}</dd> })}
                 {r.framework.map(|f| view! { <dt>"Framework"</dt><dd data-testid="framework">{f.as_str()}</dd> })}
+                {r.theme.clone().map(|t| view! { <dt>"Theme"</dt><dd data-testid="theme">{capitalise(&t)}</dd> })}
+                {(!r.agencies.is_empty()).then(|| view! { <dt>"Inspected by"</dt><dd data-testid="agencies">{r.agencies.join(", ")}</dd> })}
+                {r.previous_period.clone().map(|p| view! { <dt>"Previous inspection"</dt><dd data-testid="previous-period">{p}</dd> })}
                 {r.visit_type.map(|v| view! { <dt>"Visit"</dt><dd data-testid="visit-type">{visit_label(v)}</dd> })}
                 {r.lead_inspector.clone().map(|v| view! { <dt>"Lead inspector"</dt><dd>{v}</dd> })}
                 {r.previous_grade.as_ref().map(|p| previous_grade(p, on_evidence))}
             </dl>
             {r.overall.as_ref().map(|o| overall(o, on_evidence))}
+            {r.judgements.iter().find(|j| j.area == "Inspection outcome").map(|j| {
+                let span = j.span;
+                view! {
+                    <p class="outcome">"Inspection outcome: "
+                        <button type="button" class=super::rating_class(j.grade) data-testid="outcome"
+                            title="Show the outcome's words in the text" on:click=move |_| on_evidence.run(span)>{j.grade.as_str()}</button>
+                    </p>
+                }
+            })}
         </div>
     }
 }

@@ -1,0 +1,214 @@
+//! Area inspections: Area SEND inspections of a local area partnership, and joint targeted
+//! area inspection (JTAI) letters to a safeguarding partnership.
+//!
+//! Conventions read (from the 65 reports of `../shared/corpus/area-inspections/`):
+//! - Area SEND (2023 on): the title "Area SEND inspection of X Local Area Partnership" (often
+//!   wrapped over two lines), "Inspection dates:", "Dates of previous inspection:", and an
+//!   "Inspection outcome" section whose first sentence gives one of three outcomes, in words
+//!   that name it: "typically lead to positive experiences and outcomes", "lead to inconsistent
+//!   experiences and outcomes", "widespread and/or systemic failings".
+//! - JTAI letters, two shapes. To 2020 the title carries the theme and the area — "Joint
+//!   targeted area inspection of the multi-agency response to abuse and neglect in Hampshire" —
+//!   and the dates follow: "Between 5 and 9 December 2016, Ofsted, the Care Quality Commission
+//!   …". From 2021 the title names the area ("Joint targeted area inspection of Barnsley"), and
+//!   "This letter summarises the findings of the joint targeted area inspection (JTAI) of the
+//!   multi-agency response to … in Barnsley. This inspection took place from 23 to 27 May
+//!   2022. It was carried out by inspectors from Ofsted, …". No grades: none is invented.
+
+use super::blocks::Reading;
+use super::text::{head, Doc, TITLE_BYTES};
+use super::{Grade, Judgement};
+
+/// What an area inspection's opening and outcome say.
+#[derive(Default)]
+pub struct AreaRead {
+    pub area: Option<String>,
+    pub period: Option<String>,
+    pub previous_period: Option<String>,
+    pub theme: Option<String>,
+    pub agencies: Vec<String>,
+    pub judgements: Vec<Judgement>,
+}
+
+/// How much of the opening is read for titles and dates (bytes of joined lines).
+const OPENING: usize = 6000;
+
+/// The opening lines joined with spaces, so wrapped titles and sentences read whole.
+fn opening(doc: &Doc) -> String {
+    let mut s = String::new();
+    for l in doc.lines.iter().filter(|l| !l.is_blank()) {
+        if s.len() > OPENING {
+            break;
+        }
+        s.push_str(head(l.content, TITLE_BYTES).trim());
+        s.push(' ');
+    }
+    s.replace(['\u{2019}', '\u{2018}'], "'")
+}
+
+/// `s` from byte `at` (lower-case offsets are the same: the opening is ASCII-cased by
+/// `to_ascii_lowercase`, which keeps every byte where it is).
+fn after<'s>(s: &'s str, lower: &str, phrase: &str) -> Option<&'s str> {
+    let at = lower.find(phrase)? + phrase.len();
+    s.get(at..)
+}
+
+/// Up to (not including) the first of `ends` (case-insensitive), trimmed; the whole when none.
+fn until<'s>(s: &'s str, ends: &[&str]) -> &'s str {
+    let lower = s.to_ascii_lowercase();
+    let cut = ends.iter().filter_map(|e| lower.find(e)).min().unwrap_or(s.len());
+    s.get(..cut).unwrap_or(s).trim().trim_end_matches([',', '.', ':']).trim()
+}
+
+/// A value only when it reads as one: not empty, not a paragraph.
+fn value(s: &str, most: usize) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty() && s.len() <= most).then(|| s.to_string())
+}
+
+/// Split "the multi-agency response to abuse and neglect in Hampshire" at its last " in ".
+fn theme_and_area(s: &str) -> (Option<String>, Option<String>) {
+    match s.rfind(" in ") {
+        Some(k) => (value(&s[..k], 240), value(&s[k + 4..], 120)),
+        None => (value(s, 240), None),
+    }
+}
+
+/// The inspectorates named in the opening, in the reports' usual order.
+fn agencies(open: &str) -> Vec<String> {
+    let l = open.to_ascii_lowercase();
+    let mut out = vec!["Ofsted".to_string()];
+    if l.contains("care quality commission") || l.contains("(cqc)") {
+        out.push("CQC".into());
+    }
+    if l.contains("hmicfrs") || l.contains("fire & rescue") || l.contains("fire and rescue") {
+        out.push("HMICFRS".into());
+    } else if l.contains("hmic") || l.contains("inspectorate of constabulary") || l.contains("hmi constabulary") {
+        out.push("HMIC".into());
+    }
+    if l.contains("probation") {
+        out.push("HMI Probation".into());
+    }
+    out
+}
+
+/// Read an Area SEND report's title, dates and outcome.
+pub fn read_send(doc: &Doc, reading: &Reading) -> AreaRead {
+    let open = opening(doc);
+    let lower = open.to_ascii_lowercase();
+    let area = after(&open, &lower, "area send inspection of ")
+        .map(|s| until(s, &["inspection dates", "inspection date", "dates of previous", "inspection outcome"]))
+        .and_then(|s| value(s, 120));
+    let previous_period = after(&open, &lower, "dates of previous inspection:")
+        .map(|s| until(s, &["inspection outcome", " the ", "  "]))
+        .and_then(|s| value(s, 80));
+    // Ofsted and CQC inspect together; most reports name CQC in the opening, some only later.
+    let named_cqc = doc.lines.iter().any(|l| l.content.contains("Care Quality Commission") || l.content.contains("CQC"));
+    let mut agencies = agencies(head(&open, 3000));
+    if named_cqc && !agencies.iter().any(|a| a == "CQC") {
+        agencies.insert(1, "CQC".into());
+    }
+    AreaRead { area, period: None, previous_period, theme: None, agencies, judgements: send_outcome(reading).into_iter().collect() }
+}
+
+/// The words that name each Area SEND outcome, as reports write them.
+const OUTCOMES: &[(&str, Grade)] = &[
+    ("typically lead to positive experiences and outcomes", Grade::PositiveExperiences),
+    ("lead to positive experiences and outcomes", Grade::PositiveExperiences),
+    ("lead to inconsistent experiences and outcomes", Grade::InconsistentExperiences),
+    ("widespread and/or systemic failings", Grade::WidespreadFailings),
+    ("widespread and systemic failings", Grade::WidespreadFailings),
+];
+
+/// The outcome, from the first sentence that states one (the "Inspection outcome" section
+/// comes first; later sentences that quote the outcome words are not read).
+fn send_outcome(reading: &Reading) -> Option<Judgement> {
+    reading.sentences.iter().take(120).find_map(|s| {
+        let l = s.lower.replace(['\u{2019}', '\u{2018}'], "'");
+        // "… might lead to …" or a definition list of the three outcomes is not this report's.
+        if l.contains("one of three") || l.contains("could be") {
+            return None;
+        }
+        OUTCOMES.iter().find(|(p, _)| l.contains(p)).map(|(_, g)| Judgement::new("Inspection outcome", *g, reading.span(s)))
+    })
+}
+
+/// Read a JTAI letter's area, theme, dates and inspectorates.
+pub fn read_jtai(doc: &Doc) -> AreaRead {
+    let open = opening(doc);
+    let lower = open.to_ascii_lowercase();
+    let mut r = AreaRead { agencies: agencies(head(&open, 4000)), ..AreaRead::default() };
+    // From 2021: "… summarises the findings of the joint targeted area inspection (JTAI) of THEME in AREA."
+    if let Some(s) = after(&open, &lower, "area inspection (jtai) of ") {
+        let (theme, area) = theme_and_area(until(s, &[". "]));
+        r.theme = theme;
+        r.area = area;
+    }
+    if let Some(s) = after(&open, &lower, "joint targeted area inspection of ") {
+        let title = until(s, &["this letter", "between ", "dear ", ". "]);
+        if title.to_ascii_lowercase().starts_with("the multi-agency") {
+            // To 2020: the title holds the theme and the area.
+            let (theme, area) = theme_and_area(title);
+            r.theme = r.theme.take().or(theme);
+            r.area = r.area.take().or(area);
+        } else if let Some(a) = value(title, 80) {
+            r.area = Some(a);
+        }
+    }
+    r.period = after(&open, &lower, "inspection took place from ")
+        .or_else(|| after(&open, &lower, "inspection took place between "))
+        .map(|s| until(s, &[". "]))
+        .or_else(|| after(&open, &lower, " between ").map(|s| until(s, &[", ofsted", " ofsted", ". "])))
+        .and_then(|s| value(s, 60));
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{blocks, text::Doc};
+    use super::*;
+
+    fn send(s: &str) -> AreaRead {
+        let doc = Doc::new(s);
+        let reading = blocks::read(&doc, s);
+        read_send(&doc, &reading)
+    }
+
+    #[test]
+    fn an_area_send_report_gives_its_partnership_previous_dates_and_outcome() {
+        let r = send(
+            "Local area partnership report\n\nArea SEND inspection of Barking and\nDagenham Local Area Partnership\n\
+             Inspection dates: 8 to 12 July 2024\nDates of previous inspection: 27 to 31 March 2017\n\nInspection outcome\n\
+             The local area partnership's arrangements lead to inconsistent experiences and\noutcomes for children and young people with special educational needs and/or\ndisabilities (SEND). The local area partnership must work jointly to make improvements.\n",
+        );
+        assert_eq!(r.area.as_deref(), Some("Barking and Dagenham Local Area Partnership"));
+        assert_eq!(r.previous_period.as_deref(), Some("27 to 31 March 2017"));
+        assert_eq!(r.judgements.len(), 1);
+        assert_eq!((r.judgements[0].area.as_str(), r.judgements[0].grade), ("Inspection outcome", Grade::InconsistentExperiences));
+        assert_eq!(r.agencies, ["Ofsted"]);
+    }
+
+    #[test]
+    fn without_an_outcome_sentence_no_outcome_is_invented() {
+        assert!(send("Area SEND inspection of Anytown Local Area Partnership\nInspection dates: 1 to 5 May 2024\n").judgements.is_empty());
+    }
+
+    #[test]
+    fn a_jtai_letter_of_either_shape_gives_area_theme_dates_and_inspectorates() {
+        let new = "18 July 2022\nDear Barnsley Safeguarding Children Partnership\nJoint targeted area inspection of Barnsley\n\
+                   This letter summarises the findings of the joint targeted area inspection (JTAI) of the\nmulti-agency response to identification of initial need and risk in Barnsley.\n\
+                   This inspection took place from 23 to 27 May 2022. It was carried out by inspectors\nfrom Ofsted, the Care Quality Commission (CQC) and Her Majesty's Inspectorate of\nConstabulary and Fire & Rescue Services (HMICFRS).\n";
+        let r = read_jtai(&Doc::new(new));
+        assert_eq!(r.area.as_deref(), Some("Barnsley"));
+        assert_eq!(r.theme.as_deref(), Some("the multi-agency response to identification of initial need and risk"));
+        assert_eq!(r.period.as_deref(), Some("23 to 27 May 2022"));
+        assert_eq!(r.agencies, ["Ofsted", "CQC", "HMICFRS"]);
+        let old = "Dear local partnership\nJoint targeted area inspection of the multi-agency response to sexual abuse in\nthe family in Shropshire\n\
+                   Between 19 November 2018 and 23 November 2018, Ofsted, the Care Quality Commission (CQC), HMI Constabulary and Fire & Rescue services (HMICFRS) and HMI Probation (HMI Prob) undertook a joint inspection.\n";
+        let r = read_jtai(&Doc::new(old));
+        assert_eq!(r.area.as_deref(), Some("Shropshire"));
+        assert_eq!(r.theme.as_deref(), Some("the multi-agency response to sexual abuse in the family"));
+        assert_eq!(r.period.as_deref(), Some("19 November 2018 and 23 November 2018"));
+        assert_eq!(r.agencies, ["Ofsted", "CQC", "HMICFRS", "HMI Probation"]);
+    }
+}
