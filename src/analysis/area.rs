@@ -15,9 +15,9 @@
 //!   multi-agency response to … in Barnsley. This inspection took place from 23 to 27 May
 //!   2022. It was carried out by inspectors from Ofsted, …". No grades: none is invented.
 
-use super::blocks::Reading;
+use super::blocks::{BlockKind, Reading};
 use super::text::{head, Doc, TITLE_BYTES};
-use super::{Grade, Judgement};
+use super::{Grade, Item, Judgement, Origin};
 
 /// What an area inspection's opening and outcome say.
 #[derive(Default)]
@@ -163,6 +163,115 @@ pub fn read_jtai(doc: &Doc) -> AreaRead {
     r
 }
 
+/// The titles of an Area SEND report's two lists of what must improve.
+const SEND_LISTS: &[(&str, &str)] =
+    &[("areas for priority action", "Areas for priority action"), ("areas for improvement", "Areas for improvement")];
+
+/// Words that open an Area SEND recommendation addressed to the partnership or a partner:
+/// "Leaders across the partnership should …", "The local area partnership must …".
+const ITEM_OPENINGS: &[&str] = &[
+    "leaders across",
+    "leaders from",
+    "leaders in ",
+    "leaders at ",
+    "leaders of ",
+    "leaders, ",
+    "area leaders",
+    "health leaders",
+    "partnership leaders",
+    "senior leaders",
+    "strategic leaders",
+    "the local area partnership",
+    "local area partnership",
+    "the lap ",
+    "commissioners",
+    "health commissioners",
+    "nhs ",
+    "the integrated care board",
+    "the icb ",
+];
+
+/// Does this sentence open a new item: a recommendation with its own full subject, or with
+/// the subject the list's first item opened with (a list whose every item says "Leaders
+/// should …" — in others that is how an item goes on)?
+fn opens_item(lower: &str, first: Option<&str>) -> bool {
+    recommends(lower)
+        && (ITEM_OPENINGS.iter().any(|o| lower.starts_with(o))
+            || first.is_some_and(|f| lower.starts_with(f))
+            || lower.split(' ').nth(1).is_some_and(|w| w == "council" || w == "city"))
+}
+
+/// A recommendation: "should", "must", "needs to".
+fn recommends(lower: &str) -> bool {
+    [" should ", " must ", " needs to ", " need to "].iter().any(|w| lower.contains(w))
+}
+
+/// The first two words of a sentence ("leaders should "), the subject a list's items share.
+fn opening_words(lower: &str) -> Option<String> {
+    let mut w = lower.split(' ');
+    Some(format!("{} {} ", w.next()?, w.next()?))
+}
+
+/// An Area SEND report's "Areas for priority action" and "Areas for improvement": rows of a
+/// table that every text shape prints as one run of sentences. An item starts at a
+/// recommendation with its own subject ("Leaders across the partnership should …"); the
+/// sentences after it ("They should publish …", "This should focus on …") and its bullets
+/// are its own. The list ends at the next part of the report.
+pub fn send_lists(reading: &Reading) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    for (hi, h) in reading.outline.iter().enumerate() {
+        let Some(&(_, title)) = SEND_LISTS.iter().find(|(n, _)| h.norm.trim_end_matches([' ', ':']) == *n) else { continue };
+        // A title printed twice (a table's header over its first row) opens one list.
+        if out.last().is_some_and(|i| i.section.as_deref() == Some(title)) && hi > 0 && reading.outline[hi - 1].norm == h.norm {
+            continue;
+        }
+        let mut open: Option<(String, super::Span)> = None;
+        let mut first: Option<String> = None;
+        let mut flush = |open: &mut Option<(String, super::Span)>, out: &mut Vec<Item>| {
+            if let Some((text, span)) = open.take() {
+                out.push(Item {
+                    origin: Origin::StatedList,
+                    text,
+                    section: Some(title.to_string()),
+                    cue: None,
+                    confidence: None,
+                    span,
+                    scope: None,
+                });
+            }
+        };
+        let same_list = |s: Option<usize>| s.is_some_and(|s| s == hi || reading.outline.get(s).is_some_and(|o| o.norm == h.norm));
+        for (bi, b) in reading.blocks.iter().enumerate().skip(h.block + 1) {
+            if !same_list(b.section) {
+                break;
+            }
+            if b.kind == BlockKind::Heading || b.kind == BlockKind::TableRow {
+                continue;
+            }
+            for sent in reading.sentences_of(bi) {
+                let text = reading.text(sent);
+                let span = reading.span(sent);
+                if first.is_none() && recommends(&sent.lower) {
+                    first = opening_words(&sent.lower);
+                }
+                match open.as_mut() {
+                    Some((t, sp)) if !opens_item(&sent.lower, first.as_deref()) || b.kind == BlockKind::ListItem => {
+                        t.push(' ');
+                        t.push_str(text);
+                        sp.1 = span.1;
+                    }
+                    _ => {
+                        flush(&mut open, &mut out);
+                        open = Some((text.to_string(), span));
+                    }
+                }
+            }
+        }
+        flush(&mut open, &mut out);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{blocks, text::Doc};
@@ -186,6 +295,27 @@ mod tests {
         assert_eq!(r.judgements.len(), 1);
         assert_eq!((r.judgements[0].area.as_str(), r.judgements[0].grade), ("Inspection outcome", Grade::InconsistentExperiences));
         assert_eq!(r.agencies, ["Ofsted"]);
+    }
+
+    #[test]
+    fn an_area_send_list_is_split_at_each_recommendation_with_its_own_subject() {
+        // As pdftotext prints the table: its title, then the column's header, then the rows.
+        let text = "Area SEND inspection of Anytown Local Area Partnership\n\nLeaders know the area well.\n\nAreas for improvement\nAreas for improvement\n\
+                    Leaders across the partnership should improve communication to parents. The\npartnership should ensure that the local offer is updated.\n\
+                    Leaders across the partnership should continue to develop the range of AP. Leaders should further embed\nthe oversight of AP. They should publish the policy.\n\
+                    The local area partnership must work together to plan transitions. This should focus on training.\n\n\
+                    Local area partnership details\n\nLocal Authority\n";
+        let doc = Doc::new(text);
+        let reading = blocks::read(&doc, text);
+        let items: Vec<String> = send_lists(&reading).into_iter().map(|i| i.text).collect();
+        assert_eq!(
+            items,
+            [
+                "Leaders across the partnership should improve communication to parents. The partnership should ensure that the local offer is updated.",
+                "Leaders across the partnership should continue to develop the range of AP. Leaders should further embed the oversight of AP. They should publish the policy.",
+                "The local area partnership must work together to plan transitions. This should focus on training.",
+            ]
+        );
     }
 
     #[test]

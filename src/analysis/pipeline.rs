@@ -79,6 +79,15 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
     }
     let mut figures = metrics::read(&reading);
     let (mut stated, mut skips) = gaps::stated_and_skips(&reading);
+    if detected.kind == Kind::AreaSend {
+        // Area SEND lists are tables printed as runs of sentences: read by `area`.
+        let send = area::send_lists(&reading);
+        if !send.is_empty() {
+            let titles: Vec<&str> = send.iter().filter_map(|i| i.section.as_deref()).collect();
+            stated.retain(|i| !i.section.as_deref().is_some_and(|s| titles.iter().any(|t| s.eq_ignore_ascii_case(t))));
+            stated.extend(send);
+        }
+    }
     let mut findings = gaps::findings(&reading, detected.kind);
     // Two reports in one text: the first is read, and the warning says where the second starts.
     if let Some((at, title)) = second {
