@@ -227,7 +227,7 @@ pub fn send_lists(reading: &Reading) -> Vec<Item> {
         }
         let mut open: Option<(String, super::Span)> = None;
         let mut first: Option<String> = None;
-        let mut flush = |open: &mut Option<(String, super::Span)>, out: &mut Vec<Item>| {
+        let flush = |open: &mut Option<(String, super::Span)>, out: &mut Vec<Item>| {
             if let Some((text, span)) = open.take() {
                 out.push(Item {
                     origin: Origin::StatedList,
