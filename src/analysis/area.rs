@@ -219,57 +219,143 @@ fn opening_words(lower: &str) -> Option<String> {
 /// are its own. The list ends at the next part of the report.
 pub fn send_lists(reading: &Reading) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
-    for (hi, h) in reading.outline.iter().enumerate() {
-        let Some(&(_, title)) = SEND_LISTS.iter().find(|(n, _)| h.norm.trim_end_matches([' ', ':']) == *n) else { continue };
-        // A title printed twice (a table's header over its first row) opens one list.
-        if out.last().is_some_and(|i| i.section.as_deref() == Some(title)) && hi > 0 && reading.outline[hi - 1].norm == h.norm {
+    let mut consumed = 0;
+    for h in &reading.outline {
+        let Some(&(key, title)) = SEND_LISTS.iter().find(|(n, _)| h.norm.trim_end_matches([' ', ':']) == *n) else { continue };
+        if h.block < consumed {
             continue;
         }
-        let mut open: Option<(String, super::Span)> = None;
-        let mut first: Option<String> = None;
-        let flush = |open: &mut Option<(String, super::Span)>, out: &mut Vec<Item>| {
-            if let Some((text, span)) = open.take() {
-                out.push(Item {
-                    origin: Origin::StatedList,
-                    text,
-                    section: Some(title.to_string()),
-                    cue: None,
-                    confidence: None,
-                    span,
-                    scope: None,
-                });
-            }
-        };
-        let same_list = |s: Option<usize>| s.is_some_and(|s| s == hi || reading.outline.get(s).is_some_and(|o| o.norm == h.norm));
+        let mut list = ListReader { title, first: None, open: None, pending: None, out: &mut out };
+        let mut end = reading.blocks.len();
         for (bi, b) in reading.blocks.iter().enumerate().skip(h.block + 1) {
-            if !same_list(b.section) {
+            let n = super::text::norm(&b.text);
+            if b.kind == BlockKind::Heading && ends_list(&n, key) {
+                end = bi;
                 break;
             }
-            if b.kind == BlockKind::Heading || b.kind == BlockKind::TableRow {
+            // The table's headers, printed again over its rows or on the next page.
+            if n.trim_end_matches([' ', ':']) == key || n.starts_with("responsible body") && n.len() < 60 {
                 continue;
             }
             for sent in reading.sentences_of(bi) {
-                let text = reading.text(sent);
-                let span = reading.span(sent);
-                if first.is_none() && recommends(&sent.lower) {
-                    first = opening_words(&sent.lower);
-                }
-                match open.as_mut() {
-                    Some((t, sp)) if !opens_item(&sent.lower, first.as_deref()) || b.kind == BlockKind::ListItem => {
-                        t.push(' ');
-                        t.push_str(text);
-                        sp.1 = span.1;
-                    }
-                    _ => {
-                        flush(&mut open, &mut out);
-                        open = Some((text.to_string(), span));
-                    }
-                }
+                list.sentence(reading, sent, b.kind == BlockKind::ListItem);
             }
         }
-        flush(&mut open, &mut out);
+        list.flush();
+        consumed = end;
     }
     out
+}
+
+/// Where an Area SEND list ends: the other list, or the report's next part.
+fn ends_list(norm: &str, key: &str) -> bool {
+    const PARTS: &[&str] = &[
+        "local area partnership details",
+        "what is it like",
+        "what is the area partnership",
+        "information about",
+        "inspection outcome",
+        "next steps",
+    ];
+    PARTS.iter().any(|p| norm.starts_with(p)) || SEND_LISTS.iter().any(|(n, _)| *n != key && norm.starts_with(n))
+}
+
+/// Sentences of one Area SEND list into items.
+struct ListReader<'o> {
+    title: &'static str,
+    /// The opening words of the list's first recommendation.
+    first: Option<String>,
+    /// The item being read: its text, span and the body it is addressed to.
+    open: Option<(String, super::Span, Option<String>)>,
+    /// The responsible body printed beside the next item (a table's first column).
+    pending: Option<String>,
+    out: &'o mut Vec<Item>,
+}
+
+impl ListReader<'_> {
+    fn flush(&mut self) {
+        if let Some((text, span, agency)) = self.open.take() {
+            self.out.push(Item {
+                origin: Origin::StatedList,
+                text,
+                section: Some(self.title.to_string()),
+                cue: None,
+                confidence: None,
+                span,
+                scope: None,
+                agency,
+            });
+        }
+    }
+
+    fn sentence(&mut self, reading: &Reading, sent: &super::blocks::Sentence, bullet: bool) {
+        let text = reading.text(sent);
+        // "Bury Metropolitan Borough Council and NHS Greater Manchester ICB Leaders across the
+        // partnership should …": the responsible body's cell runs into the item's first words.
+        let mut candidates: Vec<usize> = ITEM_OPENINGS
+            .iter()
+            .copied()
+            .chain(self.first.as_deref())
+            .flat_map(|o| sent.lower.match_indices(&format!(" {o}")).map(|(k, _)| k + 1).collect::<Vec<_>>())
+            .collect();
+        candidates.sort_unstable_by(|a, b| b.cmp(a));
+        let split = candidates.into_iter().find(|&k| text.is_char_boundary(k) && names_a_body(&text[..k]) && recommends(&sent.lower[k..]));
+        let (body, text, lower, start) = match split {
+            Some(k) => (Some(text[..k].trim().to_string()), &text[k..], &sent.lower[k..], k),
+            None => (None, text, sent.lower.as_str(), 0),
+        };
+        let one_word_more = self.pending.is_some() && text.split_whitespace().count() == 1 && text.starts_with(|c: char| c.is_uppercase());
+        if body.is_none() && !recommends(lower) && (names_a_body(text) || one_word_more) {
+            // A body's cell, often a line at a time: it belongs to the next item.
+            self.flush();
+            let cell = text.trim().trim_end_matches('.');
+            self.pending = Some(match self.pending.take() {
+                Some(a) => format!("{a} {cell}"),
+                None => cell.to_string(),
+            });
+            return;
+        }
+        let span = reading.blocks.get(sent.block).map(|b| b.span(sent.start + start, sent.end)).unwrap_or((0, 0));
+        if self.first.is_none() && recommends(lower) {
+            self.first = opening_words(lower);
+        }
+        match self.open.as_mut() {
+            Some((t, sp, _)) if body.is_none() && (bullet || !opens_item(lower, self.first.as_deref())) => {
+                t.push(' ');
+                t.push_str(text);
+                sp.1 = span.1;
+            }
+            _ => {
+                self.flush();
+                let agency = match (self.pending.take(), body) {
+                    (Some(a), Some(b)) => Some(format!("{a} {b}")),
+                    (a, b) => a.or(b),
+                };
+                self.open = Some((text.to_string(), span, agency.map(|a| once(&a))));
+            }
+        }
+    }
+}
+
+/// A name printed several times over (the cells of a column run together in plain text) once:
+/// "X and Y X and Y X and Y" → "X and Y".
+fn once(s: &str) -> String {
+    let w: Vec<&str> = s.split_whitespace().collect();
+    for p in 1..w.len() {
+        if w.len() % p == 0 && w.chunks(p).all(|c| c == &w[..p]) {
+            return w[..p].join(" ");
+        }
+    }
+    w.join(" ")
+}
+
+/// Does this read as the name of a body (a council, an ICB), not a sentence: capitalised
+/// words, with "and", "of", "the", "for" between them?
+fn names_a_body(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=16).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || ["and", "of", "the", "for", "&"].contains(w))
+        && !s.trim_end().ends_with('.')
 }
 
 #[cfg(test)]
@@ -314,6 +400,34 @@ mod tests {
                 "Leaders across the partnership should improve communication to parents. The partnership should ensure that the local offer is updated.",
                 "Leaders across the partnership should continue to develop the range of AP. Leaders should further embed the oversight of AP. They should publish the policy.",
                 "The local area partnership must work together to plan transitions. This should focus on training.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_named_over_again_is_named_once() {
+        assert_eq!(once("Bury Council and NHS ICB Bury Council and NHS ICB"), "Bury Council and NHS ICB");
+        assert_eq!(once("Bury Council and NHS ICB"), "Bury Council and NHS ICB");
+    }
+
+    #[test]
+    fn the_responsible_body_beside_a_priority_action_is_kept() {
+        let text = "Area SEND inspection of Anytown Local Area Partnership\n\nLeaders know the area well.\n\n\
+                    Areas for priority action\n\nResponsible body Areas for priority action\nAnytown Borough\nCouncil and NHS Anytown ICB\n\n\
+                    Leaders across the partnership should ensure that the\nSEND strategy is implemented.\nAnytown Borough\nCouncil\n\n\
+                    Leaders across the partnership should improve plans.\n\nAreas for improvement\n\nLeaders across the partnership should train staff.\n";
+        let doc = Doc::new(text);
+        let reading = blocks::read(&doc, text);
+        let items: Vec<(String, Option<String>)> = send_lists(&reading).into_iter().map(|i| (i.text, i.agency)).collect();
+        assert_eq!(
+            items,
+            [
+                (
+                    "Leaders across the partnership should ensure that the SEND strategy is implemented.".to_string(),
+                    Some("Anytown Borough Council and NHS Anytown ICB".to_string())
+                ),
+                ("Leaders across the partnership should improve plans.".to_string(), Some("Anytown Borough Council".to_string())),
+                ("Leaders across the partnership should train staff.".to_string(), None),
             ]
         );
     }

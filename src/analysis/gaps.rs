@@ -119,6 +119,7 @@ pub fn stated_and_skips(reading: &Reading) -> (Vec<Item>, Vec<(usize, String)>) 
                 confidence: None,
                 span: item.whole_span(),
                 scope: board.then_some(Scope::Lscb),
+                agency: None,
             });
         }
     }
@@ -313,7 +314,7 @@ pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
 // ---------------------------------------------------------------- derived gaps
 
 fn item(origin: Origin, text: String, section: Option<String>, span: Span) -> Item {
-    Item { origin, text, section, cue: None, confidence: None, span, scope: None }
+    Item { origin, text, section, cue: None, confidence: None, span, scope: None, agency: None }
 }
 
 /// Gaps that follow from what the report scored, graded and measured.
@@ -591,6 +592,7 @@ pub fn assemble(stated: Vec<Item>, derived: Vec<Item>, findings: &[Finding]) -> 
         confidence: Some(f.confidence),
         span: f.span,
         scope: None,
+        agency: None,
     };
     let gap_findings: Vec<&Finding> = findings.iter().filter(|f| f.class == Class::Gap).collect();
     let stated_words: Vec<String> = gaps.iter().filter(|g| g.origin == Origin::StatedList).map(|g| words(&g.text)).collect();
@@ -689,6 +691,7 @@ mod tests {
             confidence: None,
             span: (at, at + 1),
             scope: None,
+            agency: None,
         };
         let gap = |text: &str, at: usize| Finding {
             text: text.into(),

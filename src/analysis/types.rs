@@ -671,6 +671,10 @@ pub struct Item {
     /// recommendations to the Local Safeguarding Children Board.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
+    /// Area SEND: the body a stated item is addressed to, when the report names one ("Bury
+    /// Metropolitan Borough Council and NHS Greater Manchester ICB").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
 }
 
 impl Item {

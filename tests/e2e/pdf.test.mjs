@@ -173,3 +173,42 @@ test('a 2014 SIF report and a 2018 ILACS report, dropped as PDFs, show their fra
   ]);
   assert.deepEqual(lens.externalRequests(), []);
 });
+
+test('an Area SEND report and a JTAI letter, dropped as PDFs, show their outcome, theme and lists', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  const area = (n) => path.join(FIXTURES, 'pdf-wide', `${n}.pdf`);
+  await lens.page.setInputFiles('[data-testid=file-input]', [area('send-bury-2024'), area('jtai-barnsley-2022')]);
+  await lens.filesRead();
+  await lens.idle(60_000);
+  // The Area SEND report: its kind, partnership, outcome (one click from its words) and lists.
+  await lens.page.locator('[data-testid=doc-entry] .doc-select').nth(1).click();
+  assert.equal(await lens.text('kind'), 'Area SEND inspection');
+  assert.equal(await lens.text('framework'), 'Area SEND 2023');
+  assert.match(await lens.authority(), /Bury Local Area Partnership/);
+  assert.equal(await lens.text('outcome'), 'Widespread and/or systemic failings');
+  assert.match(await lens.text('previous-period'), /2019/);
+  await lens.page.click('[data-testid=outcome]');
+  assert.match(await lens.selectedText(), /widespread and\/or systemic failings/);
+  const groups = await lens.page.locator('[data-testid=priorities] [data-testid=priority-group] h4').allTextContents();
+  assert.deepEqual(groups.slice(0, 2), ['Areas for priority action', 'Areas for improvement']);
+  const first = lens.page.locator('[data-testid=priorities] [data-testid=priority]').first();
+  assert.match(await first.textContent(), /Leaders across the partnership should ensure that the SEND strategy/);
+  await first.locator('button').click();
+  assert.match(await lens.selectedText(), /SEND strategy continues to be implemented/);
+  await lens.screenshot('pdf-area-send');
+
+  // The JTAI letter: its theme and inspectorates, no grade, and its "What needs to improve?".
+  await lens.page.locator('[data-testid=doc-entry] .doc-select').nth(2).click();
+  assert.equal(await lens.text('kind'), 'Joint targeted area inspection');
+  assert.equal(await lens.text('framework'), 'JTAI');
+  assert.match(await lens.authority(), /Barnsley/);
+  assert.match(await lens.text('theme'), /multi-agency response to identification of initial need and risk/);
+  assert.equal(await lens.text('agencies'), 'Ofsted, CQC, HMICFRS');
+  assert.equal(await lens.page.locator('[data-testid=outcome]').count(), 0, 'a JTAI letter has no grade');
+  await lens.page.click('[data-testid=tab-gaps]');
+  await lens.page.selectOption('[data-testid=gaps-filter]', 'stated_list');
+  const items = await lens.texts('gap');
+  assert.equal(items.length, 7);
+  assert.match(items[0], /wishes and feelings of children/);
+  assert.deepEqual(lens.externalRequests(), []);
+});

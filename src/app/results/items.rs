@@ -215,6 +215,7 @@ fn item(it: Item, testid: &'static str, on_evidence: Callback<Span>) -> impl Int
         <li data-testid=testid data-origin=it.origin.as_str()>
             <span class=format!("origin o-{}", it.origin)>{origin_label(it.origin)}</span>
             <button type="button" class="link item-text" title="Show these words in the text" on:click=move |_| on_evidence.run(span)>{it.text}</button>
+            {it.agency.map(|a| view! { <span class="cue" data-testid="agency">" — for " {a}</span> })}
             {it.cue.map(|c| view! { <span class="cue">" — cue: “" {c} "”"</span> })}
         </li>
     }
