@@ -91,6 +91,15 @@ fn score(name: &str, examples: &[&Example], predict: impl Fn(&str) -> Class, qui
     agree
 }
 
+/// Of `(confidence, class given, reader's label)` rows: how many are given `class` at
+/// confidence `t` or above, and their precision and recall.
+fn at_confidence(rows: &[(f32, Class, Class)], class: Class, t: f32) -> (usize, f64, f64) {
+    let shown: Vec<_> = rows.iter().filter(|(c, k, _)| *k == class && *c >= t).collect();
+    let right = shown.iter().filter(|(_, k, l)| k == l).count();
+    let all = rows.iter().filter(|(_, _, l)| *l == class).count();
+    (shown.len(), right as f64 / shown.len().max(1) as f64, right as f64 / all.max(1) as f64)
+}
+
 fn train_on(all: &[Example], split: &str, opts: TrainOptions) -> Model {
     let ex: Vec<(&str, Class)> = part(all, split).iter().map(|e| (e.text.as_str(), e.label)).collect();
     Model::train(&ex, opts)
@@ -107,23 +116,16 @@ fn main() {
             score(&format!("embedded model, {split} documents"), &examples, |s| classify(s).0, false);
             // The page lists findings at this confidence or above first, the rest behind "show more".
             let t = assessment_lens::analysis::classify::CONFIDENT;
+            let rows: Vec<(f32, Class, Class)> = examples
+                .iter()
+                .map(|e| {
+                    let c = classify_scored(&e.text);
+                    (c.confidence, c.class, e.label)
+                })
+                .collect();
             for class in [Class::Gap, Class::Strength] {
-                let shown: Vec<&&Example> = examples
-                    .iter()
-                    .filter(|e| {
-                        let c = classify_scored(&e.text);
-                        c.class == class && c.confidence >= t
-                    })
-                    .collect();
-                let right = shown.iter().filter(|e| e.label == class).count();
-                let all = examples.iter().filter(|e| e.label == class).count();
-                println!(
-                    "{} listed first (confidence ≥ {t}): {}, precision {:.2}, recall {:.2}",
-                    class.as_str(),
-                    shown.len(),
-                    right as f64 / shown.len().max(1) as f64,
-                    right as f64 / all.max(1) as f64
-                );
+                let (shown, p, r) = at_confidence(&rows, class, t);
+                println!("{} listed first (confidence ≥ {t}): {shown}, precision {p:.2}, recall {r:.2}", class.as_str());
             }
         }
         "rules" => {
@@ -214,16 +216,8 @@ fn main() {
             };
             for t in [0.5f32, 0.6, 0.7, 0.8, 0.9] {
                 for class in [Class::Gap, Class::Strength] {
-                    let shown: Vec<_> = confident.iter().filter(|(c, k, _)| *k == class && *c >= t).collect();
-                    let right = shown.iter().filter(|(_, k, l)| k == l).count();
-                    let all = confident.iter().filter(|(_, _, l)| *l == class).count();
-                    println!(
-                        "  {} shown at confidence ≥ {t:.1}: {} (precision {:.2}, recall {:.2})",
-                        class.as_str(),
-                        shown.len(),
-                        right as f64 / shown.len().max(1) as f64,
-                        right as f64 / all.max(1) as f64
-                    );
+                    let (shown, p, r) = at_confidence(&confident, class, t);
+                    println!("  {} shown at confidence ≥ {t:.1}: {shown} (precision {p:.2}, recall {r:.2})", class.as_str());
                 }
             }
             println!("5-fold by document, {n} sentences, {opts:?}: agreement {:.1}%; gap P/R {:.2}/{:.2}; strength P/R {:.2}/{:.2}; neutral P/R {:.2}/{:.2}; {m3:?}",
