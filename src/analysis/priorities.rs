@@ -8,7 +8,7 @@
 //! judgement or section it belongs to — and the span of its words. Near-duplicates are merged.
 
 use super::classify::CONFIDENT;
-use super::text::norm;
+use super::text::{norm, FastMap, FastSet};
 use super::{Class, Origin, Priority, Report, Scope, Verdict};
 
 /// How many priorities beyond the report's own stated list.
@@ -20,11 +20,9 @@ const MAX_FIGURES: usize = 3;
 /// The priorities of a report (see the module docs).
 pub fn priorities(r: &Report) -> Vec<Priority> {
     let mut out: Vec<Priority> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: FastSet<String> = FastSet::default();
     let mut push = |out: &mut Vec<Priority>, p: Priority| {
-        let key: String = norm(&p.text).chars().take(60).collect();
-        if !seen.contains(&key) {
-            seen.push(key);
+        if seen.insert(norm(&p.text).chars().take(60).collect()) {
             out.push(p);
         }
     };
@@ -75,10 +73,13 @@ pub fn priorities(r: &Report) -> Vec<Priority> {
     }
     // Each theme's items together, themes in the order they first appear: the card and the
     // action plan number them the same way.
-    let first: Vec<usize> = out.iter().map(|p| out.iter().position(|q| q.theme == p.theme).unwrap_or(0)).collect();
-    let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by_key(|&k| first[k]);
-    order.into_iter().map(|k| out[k].clone()).collect()
+    let mut first: FastMap<String, usize> = FastMap::default();
+    for (k, p) in out.iter().enumerate() {
+        first.entry(p.theme.clone()).or_insert(k);
+    }
+    // Stable: within a theme, the order they were found.
+    out.sort_by_key(|p| first.get(&p.theme).copied().unwrap_or(0));
+    out
 }
 
 /// Priorities in groups by theme, in the order each theme first appears (as `priorities`
