@@ -217,6 +217,7 @@ fn area_inspections_read_like_their_gold() {
     assert!(names.len() >= 30, "at least 30 area reports with gold, found {}", names.len());
     let mut failures = Vec::new();
     let mut kinds = BTreeSet::new();
+    let mut unread = 0;
     for path in &names {
         let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or_default();
         let text = std::fs::read_to_string(path).expect("text");
@@ -258,10 +259,26 @@ fn area_inspections_read_like_their_gold() {
                 problems.push(format!("theme {:?}", r.theme));
             }
         }
+        // A list the gold has but none of whose items were read is said in a warning.
+        let gold_items = gold["stated_lists"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|l| !l["section"].as_str().unwrap_or("").to_lowercase().contains("strength"))
+            .map(|l| l["items"].as_array().map_or(0, Vec::len))
+            .sum::<usize>();
+        let read = r.gaps.iter().filter(|g| g.origin == Origin::StatedList).count();
+        if gold_items > 0 && read == 0 {
+            unread += 1;
+            if !r.warnings.iter().any(|w| w.contains("none of its items could be read")) {
+                problems.push("a list read as empty without a warning".into());
+            }
+        }
         if !problems.is_empty() {
             failures.push(format!("{name}: {}", problems.join("; ")));
         }
     }
+    assert!(unread > 0, "the warning is exercised by at least one report");
     assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["area_send", "jtai"]);
     assert!(failures.is_empty(), "{} of {} reports differ from their gold:\n{}", failures.len(), names.len(), failures.join("\n"));
 }

@@ -247,6 +247,22 @@ pub fn send_lists(reading: &Reading) -> Vec<Item> {
     out
 }
 
+/// The titles of what-must-improve lists in an area inspection's outline that gave no item
+/// ("Areas for improvement" over text grouped by agency, say): each needs a warning, since a
+/// list read as empty would be a silent partial answer.
+pub fn unread_lists(reading: &Reading, stated: &[Item]) -> Vec<String> {
+    const LISTS: &[&str] = &["areas for improvement", "areas for priority action", "area for priority action", "what needs to improve"];
+    let mut out: Vec<String> = Vec::new();
+    for h in &reading.outline {
+        let Some(key) = LISTS.iter().find(|k| h.norm.starts_with(*k)) else { continue };
+        let read = stated.iter().any(|i| i.section.as_deref().is_some_and(|s| super::text::norm(s).starts_with(key)));
+        if !read && !out.iter().any(|t| super::text::norm(t) == h.norm) {
+            out.push(h.title.clone());
+        }
+    }
+    out
+}
+
 /// Where an Area SEND list ends: the other list, or the report's next part.
 fn ends_list(norm: &str, key: &str) -> bool {
     const PARTS: &[&str] = &[

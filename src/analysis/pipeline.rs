@@ -88,6 +88,14 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
             stated.extend(send);
         }
     }
+    if matches!(detected.kind, Kind::AreaSend | Kind::Jtai) {
+        for title in area::unread_lists(&reading, &stated) {
+            warnings.push(format!(
+                "The report has a list \u{201c}{title}\u{201d}, but none of its items could be read from this text \
+                 (its items may sit under each agency's heading): read that part of the report itself."
+            ));
+        }
+    }
     let mut findings = gaps::findings(&reading, detected.kind);
     // Two reports in one text: the first is read, and the warning says where the second starts.
     if let Some((at, title)) = second {
