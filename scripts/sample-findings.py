@@ -314,13 +314,71 @@ def sample(docs):
     return [r for r in rows if r["doc"] not in POST_DROP_DOCS and not POST_DROP_TEXT.match(r["text"])]
 
 
+# The later draws (--extra N): more training sentences, from training and development documents
+# only (the test documents stay unread), none drawn before; an equal share from every document of
+# a group (round robin), at most `cap` more per document of the wide corpora.
+EXTRA = {
+    1: {"seed": 20261206, "cap": 40, "out": "unlabelled-extra.jsonl",
+        "quota": {"cqc": 900, "ofsted-fixture": 300, "committee": 300, "ofsted-wide": 1700, "area-inspections": 800}},
+    2: {"seed": 20261207, "cap": 60, "out": "unlabelled-extra2.jsonl",
+        "quota": {"cqc": 1400, "ofsted-fixture": 600, "committee": 200, "ofsted-wide": 4400, "area-inspections": 1600}},
+    3: {"seed": 20261208, "cap": 120, "out": "unlabelled-extra3.jsonl",
+        "quota": {"cqc": 0, "ofsted-fixture": 0, "committee": 0, "ofsted-wide": 6000, "area-inspections": 2000}},
+}
+
+
+def sample_extra(docs, draw):
+    spec = EXTRA[draw]
+    taken = set()
+    for name in [OUT] + [os.path.join(os.path.dirname(OUT), EXTRA[d]["out"]) for d in sorted(EXTRA) if d < draw]:
+        with open(name, encoding="utf-8") as f:
+            taken |= {json.loads(l)["id"] for l in f if l.strip()}
+    rng = random.Random(spec["seed"])
+    rows = []
+    by_group = collections.defaultdict(list)
+    for d in docs:
+        if d[3] != "test" and d[2] not in POST_DROP_DOCS:
+            by_group[d[0]].append(d)
+    for group in sorted(by_group):
+        gdocs = [d for d in by_group[group] if d[4]]
+        quota = spec["quota"][group]
+        cap = spec["cap"] if group in ("ofsted-wide", "area-inspections") else quota
+        left = {}
+        for d in gdocs:
+            stem = d[2].rsplit(".", 1)[0]
+            idx = [i for i in range(len(d[4])) if f"{stem}#{i}" not in taken]
+            rng.shuffle(idx)
+            left[d[2]] = idx
+        picked = {d[2]: [] for d in gdocs}
+        total = 0
+        while total < quota:
+            cands = [d[2] for d in gdocs if left[d[2]] and len(picked[d[2]]) < cap]
+            if not cands:
+                break
+            # round robin over documents: every document gives one before any gives two
+            least = min(len(picked[n]) for n in cands)
+            n = rng.choice([n for n in cands if len(picked[n]) == least])
+            picked[n].append(left[n].pop())
+            total += 1
+        for d in gdocs:
+            stem = d[2].rsplit(".", 1)[0]
+            for i in sorted(picked[d[2]]):
+                section, text = d[4][i]
+                rows.append({"id": f"{stem}#{i}", "doc": d[2], "corpus": d[1], "split": d[3],
+                             "section": section, "text": text})
+    rng.shuffle(rows)
+    return [r for r in rows if not POST_DROP_TEXT.match(r["text"])]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--stats", action="store_true")
-    ap.add_argument("--out", default=OUT)
+    ap.add_argument("--extra", type=int, choices=sorted(EXTRA), help="a later draw of training sentences")
+    ap.add_argument("--out")
     a = ap.parse_args()
+    a.out = a.out or (os.path.join(os.path.dirname(OUT), EXTRA[a.extra]["out"]) if a.extra else OUT)
     docs = collect()
-    rows = sample(docs)
+    rows = sample_extra(docs, a.extra) if a.extra else sample(docs)
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(a.out, "w", encoding="utf-8") as f:
         for r in rows:
