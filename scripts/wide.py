@@ -173,6 +173,9 @@ def score_area(gold, rep):
     s["ok_theme"] = gold.get("theme") is None or same_area(rep.get("theme") or "", gold["theme"])
     items = stated_items(rep)
     s["items_found"] = sum(item_found(i["text"], items) for l in gap_lists(gold) for i in l["items"])
+    # Items on no list of the gold (a strengths bullet, a paragraph after the list).
+    golds = [norm(i["text"])[:35].strip() for l in gap_lists(gold) for i in l["items"]]
+    s["extra"] = sum(1 for i in items if not any(i.startswith(p) or p in i[:80] for p in golds))
     return s
 
 
@@ -227,7 +230,7 @@ def main():
                     print(f"{shape:6} {g['file'][:-4]:42} {fw:16} kind{mark(s['ok_kind'])} fw{mark(s['ok_framework'])}"
                           f" area{mark(s['ok_authority'])} dates{mark(s['ok_period'])} outcome{mark(s['ok_outcome'])}"
                           f" theme{mark(s['ok_theme'])} agencies{mark(s['ok_agencies'])}"
-                          f" items {s['items_found']}/{s['items']}")
+                          f" items {s['items_found']}/{s['items']} extra {s['extra']}")
     print()
     for (corpus, shape), t in totals.items():
         n = t["reports"]
@@ -244,7 +247,7 @@ def main():
             print(f"{corpus}/{shape}: {n} reports; kind {t.get('ok_kind', 0)}/{n}, framework {t.get('ok_framework', 0)},"
                   f" area {t.get('ok_authority', 0)}, dates {t.get('ok_period', 0)}, outcome {t.get('ok_outcome', 0)},"
                   f" theme {t.get('ok_theme', 0)}, agencies {t.get('ok_agencies', 0)};"
-                  f" stated items {t.get('items_found', 0)}/{t.get('items', 0)}")
+                  f" stated items {t.get('items_found', 0)}/{t.get('items', 0)}, {t.get('extra', 0)} extra")
     # A wrong or invented Ofsted judgement, or a short table with no warning, fails the run.
     bad = [f"{c}/{s}" for (c, s), t in totals.items()
            if c == "ofsted" and t.get("wrong", 0) + t.get("invented", 0) + t.get("silent", 0) + t.get("disagree", 0)]

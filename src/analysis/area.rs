@@ -194,10 +194,17 @@ const ITEM_OPENINGS: &[&str] = &[
 /// Does this sentence open a new item: a recommendation with its own full subject, or with
 /// the subject the list's first item opened with (a list whose every item says "Leaders
 /// should …" — in others that is how an item goes on)?
-fn opens_item(lower: &str, first: Option<&str>) -> bool {
+fn opens_item(lower: &str, first: Option<&str>, after_bullets: bool) -> bool {
+    // After an item's bullets, the subject's head word when it names who acts ("leaders should"
+    // after "leaders across the partnership need to …: • … • …"), not "the", "this", "they";
+    // before them "Leaders should further embed …" goes on with the item.
+    let head = first
+        .and_then(|f| f.split(' ').next())
+        .filter(|w| !["the", "a", "an", "this", "these", "they", "it", "their", "there"].contains(w));
     recommends(lower)
         && (ITEM_OPENINGS.iter().any(|o| lower.starts_with(o))
             || first.is_some_and(|f| lower.starts_with(f))
+            || after_bullets && head.is_some_and(|w| lower.strip_prefix(w).is_some_and(|rest| rest.starts_with(' ')))
             || lower.split(' ').nth(1).is_some_and(|w| w == "council" || w == "city"))
 }
 
@@ -225,7 +232,16 @@ pub fn send_lists(reading: &Reading) -> Vec<Item> {
         if h.block < consumed {
             continue;
         }
-        let mut list = ListReader { title, first: None, open: None, pending: None, out: &mut out };
+        let mut list = ListReader {
+            title,
+            first: None,
+            open: None,
+            pending: None,
+            finding_first: None,
+            open_recommends: false,
+            after_bullets: false,
+            out: &mut out,
+        };
         let mut end = reading.blocks.len();
         for (bi, b) in reading.blocks.iter().enumerate().skip(h.block + 1) {
             let n = super::text::norm(&b.text);
@@ -285,8 +301,20 @@ struct ListReader<'o> {
     open: Option<(String, super::Span, Option<String>)>,
     /// The responsible body printed beside the next item (a table's first column).
     pending: Option<String>,
+    /// Whether the list's items open with a finding and then say what should be done ("Too few
+    /// families receive an antenatal visit. … Leaders across the partnership should …"): set
+    /// by the list's first sentence.
+    finding_first: Option<bool>,
+    /// Whether the open item has said what should be done yet.
+    open_recommends: bool,
+    /// Whether the sentence before was one of the item's bullets.
+    after_bullets: bool,
     out: &'o mut Vec<Item>,
 }
+
+/// Words that carry a sentence on from the one before: never an item's first words.
+const GOES_ON: &[&str] =
+    &["this ", "these ", "that ", "it ", "they ", "their ", "in particular", "including ", "as a result", "for example"];
 
 impl ListReader<'_> {
     fn flush(&mut self) {
@@ -335,11 +363,33 @@ impl ListReader<'_> {
         if self.first.is_none() && recommends(lower) {
             self.first = opening_words(lower);
         }
+        // Decided by the list's first full sentence (a body's cell run into it is not one).
+        if self.finding_first.is_none() && (recommends(lower) || text.trim_end().ends_with('.') && text.split_whitespace().count() >= 6) {
+            self.finding_first = Some(!recommends(lower));
+        }
+        let finding_first = self.finding_first.unwrap_or(false);
+        let after_bullets = std::mem::replace(&mut self.after_bullets, bullet);
+        let goes_on = match self.open {
+            None => false,
+            Some(_) if body.is_some() => false,
+            Some(_) if bullet => true,
+            // Finding first: a finding after the item's recommendation opens the next item; the
+            // item's own recommendation, however it opens, goes on with it.
+            Some(_) if finding_first => {
+                if recommends(lower) {
+                    !self.open_recommends || !opens_item(lower, self.first.as_deref(), after_bullets)
+                } else {
+                    !self.open_recommends || GOES_ON.iter().any(|w| lower.starts_with(w))
+                }
+            }
+            Some(_) => !opens_item(lower, self.first.as_deref(), after_bullets),
+        };
         match self.open.as_mut() {
-            Some((t, sp, _)) if body.is_none() && (bullet || !opens_item(lower, self.first.as_deref())) => {
+            Some((t, sp, _)) if goes_on => {
                 t.push(' ');
                 t.push_str(text);
                 sp.1 = span.1;
+                self.open_recommends |= recommends(lower);
             }
             _ => {
                 self.flush();
@@ -348,6 +398,7 @@ impl ListReader<'_> {
                     (a, b) => a.or(b),
                 };
                 self.open = Some((text.to_string(), span, agency.map(|a| once(&a))));
+                self.open_recommends = recommends(lower);
             }
         }
     }

@@ -75,12 +75,71 @@ pub fn stated_and_skips(reading: &Reading) -> (Vec<Item>, Vec<(usize, String)>) 
         }
         let heading = b.text.trim_end_matches([':', '-', ' ']).to_string();
         let mut last_number: Option<u32> = None;
-        for (k, item) in blocks[i + 1..].iter().enumerate().take(40) {
+        let first_out = out.len();
+        // A footnote printed inside the list at a page's foot: its number alone, then its text.
+        let mut footnote = false;
+        for (k, item) in blocks[i + 1..].iter().enumerate().take(80) {
+            let next = blocks.get(i + 2 + k);
+            let within = out.len() > first_out;
             match item.kind {
+                BlockKind::Paragraph if within && item.text.len() <= 2 && item.text.chars().all(|c| c.is_ascii_digit()) => {
+                    footnote = true;
+                    continue;
+                }
+                BlockKind::Paragraph if std::mem::take(&mut footnote) && !item.text.starts_with(|c: char| c.is_lowercase()) => continue,
+                // A footnote between an unfinished item and the rest of it on the next page.
+                BlockKind::Paragraph
+                    if within
+                        && is_open(&out[out.len() - 1].text)
+                        && item
+                            .text
+                            .trim_start_matches(|c: char| c.is_ascii_digit())
+                            .trim_start()
+                            .starts_with(|c: char| c.is_uppercase())
+                        && next.is_some_and(|n| n.kind == BlockKind::Paragraph && n.text.starts_with(|c: char| c.is_lowercase())) =>
+                {
+                    continue
+                }
                 // Led in by a numbered paragraph ("3.3 … the following areas for improvement:"),
                 // the list is its bullets: the report's next numbered paragraph ends it.
                 BlockKind::Numbered if b.kind == BlockKind::Numbered => break,
                 BlockKind::ListItem | BlockKind::Numbered => {}
+                // The rest of the item before, run on over a page break: the item had no full
+                // stop and this goes on in lower case or with the item's next words (JTAI
+                // letters: "… in the Emergency Department of the Clinical" / "Commissioning
+                // Group and the partnership cannot be assured …").
+                // An item's second paragraph ("However, action to improve …"), the list going on
+                // after it with another item or a theme of its own.
+                BlockKind::Paragraph
+                    if within
+                        && !is_sub_heading(item, next, last_number)
+                        && (runs_on(&out[out.len() - 1].text, &item.text, next)
+                            || item.text.len() < 800
+                                && next.is_some_and(|n| {
+                                    n.kind == BlockKind::ListItem || is_sub_heading(n, blocks.get(i + 3 + k), last_number)
+                                })) =>
+                {
+                    let last = out.len() - 1;
+                    let it = &mut out[last];
+                    // The footnote's mark the item ended with ("… shared with the 5").
+                    let head = it.text.trim_end();
+                    let head = match head.rsplit_once(' ') {
+                        Some((h, mark)) if is_open(head) && mark.len() <= 2 && mark.chars().all(|c| c.is_ascii_digit()) => h,
+                        _ => head,
+                    };
+                    it.text = format!("{head} {}", item.text.trim_start());
+                    it.span = (it.span.0, item.whole_span().1.max(it.span.1));
+                    continue;
+                }
+                // A sentence or two that introduce the bullets, straight after the heading ("In
+                // all cases seen, risk has been identified … However, …"): not an item.
+                BlockKind::Paragraph
+                    if k == 0
+                        && item.text.len() < 600
+                        && next.is_some_and(|n| n.kind == BlockKind::ListItem || is_sub_heading(n, blocks.get(i + 3), None)) =>
+                {
+                    continue
+                }
                 // PDF text that lost its bullet glyphs: indented paragraphs under the lead-in.
                 BlockKind::Paragraph if item.indent > b.indent && item.text.len() < 600 => {}
                 // A themed sub-heading inside the list ("Workforce", "Quality of practice"):
@@ -88,7 +147,7 @@ pub fn stated_and_skips(reading: &Reading) -> (Vec<Item>, Vec<(usize, String)>) 
                 // The report's own section headings end it, although bullets or the report's
                 // running paragraph numbers follow ("Summary for children and young people",
                 // "Inspection findings – the LSCB").
-                _ if is_sub_heading(item, blocks.get(i + 2 + k), last_number) && !is_section_heading(&norm(&item.text)) => continue,
+                _ if is_sub_heading(item, next, last_number) && !is_section_heading(&norm(&item.text)) => continue,
                 _ => break,
             }
             let number = item.number.as_deref().and_then(item_number);
@@ -174,6 +233,20 @@ fn part_of(b: &Block) -> Option<bool> {
     COUNCIL.iter().any(|c| n.contains(c)).then_some(false)
 }
 
+/// Does `para` carry on list item `item` (cut by a page break): the item stops without closing
+/// punctuation and the paragraph is followed by the list's next item or the list's end?
+fn runs_on(item: &str, para: &str, next: Option<&Block>) -> bool {
+    let open = is_open(item);
+    let lower = para.trim_start().starts_with(|c: char| c.is_lowercase());
+    let then_item = next.is_none_or(|n| matches!(n.kind, BlockKind::ListItem | BlockKind::Heading));
+    open && para.len() < 800 && (lower || then_item)
+}
+
+/// An item that stops without closing punctuation: its sentence goes on somewhere.
+fn is_open(item: &str) -> bool {
+    !item.trim_end().ends_with(['.', '?', '!', ':', ';', ')', '\u{201d}', '"'])
+}
+
 /// A list's introduction, numbered like its items in older reports: "15. In order to improve
 /// …, the local authority should take the following action."
 fn is_list_intro(text: &str) -> bool {
@@ -205,10 +278,14 @@ fn is_sub_heading(b: &Block, next: Option<&Block>, last: Option<u32>) -> bool {
     // "Within three months:".
     let words = b.text.split_whitespace().count();
     let colon = b.text.trim_end().ends_with(':');
-    let short = matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph)
-        && (words <= 8 && !b.text.trim_end().ends_with(['.', ':']) || colon && words <= 4)
-        && !opens_list(b);
     let Some(next) = next.filter(|n| matches!(n.kind, BlockKind::Numbered | BlockKind::ListItem)) else { return false };
+    // Before bullets a theme may be longer (JTAI letters: "Identifying and managing risk of
+    // harm at the 'front door'", "Leadership and management and the Local Safeguarding
+    // Children Board"); before numbered paragraphs a long line is the report's next section.
+    let most = if next.kind == BlockKind::ListItem { 14 } else { 8 };
+    let short = matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph)
+        && (words <= most && !b.text.trim_end().ends_with(['.', ':']) || colon && words <= 4)
+        && !opens_list(b);
     let continues = match (last, next.number.as_deref().and_then(item_number)) {
         (Some(l), Some(n)) => n == l + 1,
         (None, _) => true,
@@ -679,6 +756,35 @@ mod tests {
                    Within three months:\n\u{f0a7}\n\nensure all children have a care plan\n";
         let got: Vec<String> = stated_of(lac).into_iter().map(|(_, t)| t).collect();
         assert_eq!(got, ["ensure all elected members understand their duties", "ensure all children have a care plan"]);
+    }
+
+    #[test]
+    fn jtai_lists_with_long_themes_an_introduction_second_paragraphs_page_breaks_and_footnotes() {
+        // The shapes of 2016–18 JTAI letters (pdftotext): a theme longer than eight words before
+        // bullets; an introduction before the first bullet; an item's second paragraph; an item
+        // cut by a page break, the rest in lower case after a footnote printed at the page's foot.
+        let jtai = "Areas for improvement\n\n\
+                    In all cases seen, risk has been identified. However, some practice needs to improve.\n\n\
+                    Identifying and managing risk of harm at the \u{2018}front door\u{2019}\n\n\
+                    \u{2022} Referrals are not always timely.\n\n\
+                    \u{2022} Police decisions about risk are made alone and\nare not shared with the\n\n5\n\n\
+                    Operation Encompass is a project whereby schools are told of incidents.\n6\n\
+                    The police assess the risk at each incident.\n\u{c}partners who need them.\n\n\
+                    Leadership and management and the Local Safeguarding Children Board\n\n\
+                    \u{2022} The board does not set targets.\n\n\
+                    However, action to improve has not been expedited.\n\n\
+                    \u{2022} Audits are not used well.\n\n\
+                    Case study: area for improvement\n\nA long story about one family.\n";
+        let got: Vec<String> = stated_of(jtai).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            got,
+            [
+                "Referrals are not always timely.",
+                "Police decisions about risk are made alone and are not shared with the partners who need them.",
+                "The board does not set targets. However, action to improve has not been expedited.",
+                "Audits are not used well.",
+            ]
+        );
     }
 
     #[test]
