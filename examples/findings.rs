@@ -9,6 +9,8 @@
 //!   cargo run --release --example findings -- tune         train on train, score on dev, for a grid
 //!   cargo run --release --example findings -- cv [EPOCHS RATE L2 MIN_COUNT PRUNE]   five folds of train+dev, by document
 //!   cargo run --release --example findings -- speed        microseconds per sentence
+//!   cargo run --release --example findings -- dump train,dev   each sentence's features, tab-separated
+//!   cargo run --release --example findings -- agreement     a second reader against the first (test documents)
 //!
 //! Prints the confusion matrix (rows: the reader's label; columns: the classifier's), each
 //! class's precision and recall, and the agreement. `./dev findings` runs the first form.
@@ -19,6 +21,8 @@ use assessment_lens::analysis::classify::{classify_with, features, Model, TrainO
 use assessment_lens::analysis::{classify, classify_scored, Class};
 
 struct Example {
+    /// From the first draw (`labelled.jsonl`), the one whose test part the figures are on.
+    first: bool,
     text: String,
     doc: String,
     split: String,
@@ -29,24 +33,46 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The class a labelled row counts as: its label, or for a mixed sentence the side it leans to.
+fn label_of(v: &serde_json::Value) -> Class {
+    let label = match v["label"].as_str() {
+        Some("mixed") => v["lean"].as_str().unwrap_or("neutral"),
+        Some(l) => l,
+        None => "neutral",
+    };
+    match label {
+        "strength" => Class::Strength,
+        "gap" => Class::Gap,
+        _ => Class::Neutral,
+    }
+}
+
+fn read_jsonl(name: &str) -> Vec<serde_json::Value> {
+    let path = root().join("tests/fixtures/findings").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).expect("a JSON line")).collect()
+}
+
+/// The labelled files: the first draw (all three parts), then the later draws of training
+/// sentences (training and development documents only).
+const LABELLED: [&str; 5] =
+    ["labelled.jsonl", "labelled-extra.jsonl", "labelled-extra2.jsonl", "labelled-extra3.jsonl", "labelled-extra4.jsonl"];
+
+/// Every labelled sentence of `LABELLED`.
 fn load() -> Vec<Example> {
-    let path = root().join("tests/fixtures/findings/labelled.jsonl");
+    LABELLED.iter().flat_map(|name| load_one(name)).collect()
+}
+
+fn load_one(name: &str) -> Vec<Example> {
+    let path = root().join("tests/fixtures/findings").join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
-            let label = match v["label"].as_str() {
-                Some("mixed") => v["lean"].as_str().unwrap_or("neutral"),
-                Some(l) => l,
-                None => "neutral",
-            };
-            let label = match label {
-                "strength" => Class::Strength,
-                "gap" => Class::Gap,
-                _ => Class::Neutral,
-            };
+            let label = label_of(&v);
             Example {
+                first: name == LABELLED[0],
                 text: v["text"].as_str().unwrap_or_default().to_string(),
                 doc: v["doc"].as_str().unwrap_or_default().to_string(),
                 split: v["split"].as_str().unwrap_or_default().to_string(),
@@ -139,7 +165,7 @@ fn main() {
             let header = format!(
                 "Findings classifier weights: feature, then strength / gap / neutral.\n\
                  Made by `cargo run --release --example findings -- train` from {n} labelled sentences\n\
-                 (tests/fixtures/findings/labelled.jsonl, train and dev documents; the test documents are not used).\n\
+                 (tests/fixtures/findings/labelled*.jsonl, train and dev documents; the test documents are not used).\n\
                  Options: {opts:?}. Do not edit by hand.",
             );
             let path = root().join("src/analysis/classify/weights.tsv");
@@ -193,13 +219,22 @@ fn main() {
                 class_weight: [1.0, num(6, 1.0), num(7, 1.0)],
             };
             let mut m3 = [[0usize; 3]; 3];
+            // The same, on the first draw's sentences only (comparable with the figures made
+            // before the later draws were labelled).
+            let (mut first_n, mut first_agree) = (0usize, 0usize);
             let mut confident: Vec<(f32, Class, Class)> = Vec::new();
+            let mut size = 0;
             for f in 0..5 {
                 let train: Vec<(&str, Class)> = pool.iter().filter(|e| fold(e) != f).map(|e| (e.text.as_str(), e.label)).collect();
                 let m = Model::train(&train, opts);
+                size += m.len();
                 for e in pool.iter().filter(|e| fold(e) == f) {
                     let c = classify_with(&m, &e.text);
                     m3[idx(e.label)][idx(c.class)] += 1;
+                    if e.first {
+                        first_n += 1;
+                        first_agree += usize::from(c.class == e.label);
+                    }
                     confident.push((c.confidence, c.class, e.label));
                     if std::env::var_os("SHOW").is_some() && c.class != e.label {
                         println!("- {} → {} ({:.2}, {:?}): {}", e.label.as_str(), c.class.as_str(), c.confidence, c.cue, e.text);
@@ -222,6 +257,45 @@ fn main() {
             }
             println!("5-fold by document, {n} sentences, {opts:?}: agreement {:.1}%; gap P/R {:.2}/{:.2}; strength P/R {:.2}/{:.2}; neutral P/R {:.2}/{:.2}; {m3:?}",
                 100.0 * agree as f64 / n as f64, pr(1).0, pr(1).1, pr(0).0, pr(0).1, pr(2).0, pr(2).1);
+            println!(
+                "  of them the first draw's {first_n}: agreement {:.1}%; {} features a model",
+                100.0 * first_agree as f64 / first_n.max(1) as f64,
+                size / 5
+            );
+        }
+        "agreement" => {
+            // A second reader labelled every sentence blind, under the same rubric: how far the
+            // first reader's labels are a target a careful reader reaches.
+            let second: std::collections::HashMap<String, Class> =
+                read_jsonl("second-reader.jsonl").iter().map(|v| (v["id"].as_str().unwrap_or_default().to_string(), label_of(v))).collect();
+            let first = read_jsonl("labelled.jsonl");
+            let rows: Vec<&serde_json::Value> =
+                first.iter().filter(|v| split == "all" || split.split(',').any(|s| Some(s) == v["split"].as_str())).collect();
+            let examples: Vec<Example> = rows
+                .iter()
+                .map(|v| Example {
+                    first: true,
+                    text: v["id"].as_str().unwrap_or_default().to_string(),
+                    doc: String::new(),
+                    split: String::new(),
+                    label: label_of(v),
+                })
+                .collect();
+            let refs: Vec<&Example> = examples.iter().collect();
+            // `score` predicts from the example's text; here the text is the id, looked up.
+            score(
+                &format!("second reader against the first, {split} documents"),
+                &refs,
+                |id| second.get(id).copied().unwrap_or(Class::Neutral),
+                false,
+            );
+        }
+        "dump" => {
+            // One line a sentence: split, document, label, then its features, tab-separated (for
+            // trying other learners on the same features outside this crate).
+            for e in part(&all, split) {
+                println!("{}\t{}\t{}\t{}", e.split, e.doc, e.label.as_str(), features(&e.text).join("\t"));
+            }
         }
         "speed" => {
             // Where the time of one classification goes, over every labelled sentence, ten times.

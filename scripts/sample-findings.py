@@ -324,6 +324,8 @@ EXTRA = {
         "quota": {"cqc": 1400, "ofsted-fixture": 600, "committee": 200, "ofsted-wide": 4400, "area-inspections": 1600}},
     3: {"seed": 20261208, "cap": 120, "out": "unlabelled-extra3.jsonl",
         "quota": {"cqc": 0, "ofsted-fixture": 0, "committee": 0, "ofsted-wide": 6000, "area-inspections": 2000}},
+    4: {"seed": 20261209, "cap": 200, "out": "unlabelled-extra4.jsonl",
+        "quota": {"cqc": 0, "ofsted-fixture": 0, "committee": 0, "ofsted-wide": 7600, "area-inspections": 2000}},
 }
 
 

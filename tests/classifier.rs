@@ -21,17 +21,17 @@ fn check(sentence: &str, expected: Expect) {
 
 #[test]
 fn a_strength_cue_decides_strength() {
-    check("Staff worked effectively with partners to support people.", expect!["strength [effectively]"]);
+    check("Staff worked effectively with partners to support people.", expect!["strength [worked]"]);
 }
 
 #[test]
 fn a_shortfall_cue_decides_gap() {
-    check("There was no defined plan for the transition to adult services.", expect!["gap [no]"]);
+    check("There was no defined plan for the transition to adult services.", expect!["gap [not … plan]"]);
 }
 
 #[test]
 fn a_sentence_without_cues_is_neutral() {
-    check("The report was presented to the panel in September.", expect!["neutral [the panel]"]);
+    check("The report was presented to the panel in September.", expect!["neutral [the report]"]);
 }
 
 #[test]
@@ -41,12 +41,12 @@ fn empty_text_is_neutral() {
 
 #[test]
 fn a_concessive_opening_is_set_aside() {
-    check("Despite challenges, staff were good at keeping people safe.", expect!["strength [good]"]);
+    check("Despite challenges, staff were good at keeping people safe.", expect!["strength [despite]"]);
 }
 
 #[test]
 fn a_conditional_opening_is_set_aside() {
-    check("If the person did not engage, staff followed up promptly.", expect!["gap [not]"]);
+    check("If the person did not engage, staff followed up promptly.", expect!["strength [promptly]"]);
 }
 
 #[test]
@@ -66,18 +66,18 @@ fn a_negated_shortfall_is_not_a_shortfall() {
 
 #[test]
 fn only_before_a_figure_is_a_shortfall() {
-    check("Only 26.7% of eligible staff had completed the Care Certificate.", expect!["neutral [the care]"]);
+    check("Only 26.7% of eligible staff had completed the Care Certificate.", expect!["gap [only]"]);
 }
 
 #[test]
 fn only_as_a_restriction_of_action_is_not() {
-    check("Staff would only do this when the person agreed.", expect!["neutral [would]"]);
+    check("Staff would only do this when the person agreed.", expect!["gap [only]"]);
 }
 
 #[test]
 fn could_be_improved_is_a_gap() {
     // A careful reader: gap.
-    check("Communication with some communities could be improved.", expect!["strength [improved]"]);
+    check("Communication with some communities could be improved.", expect!["gap [could be]"]);
 }
 
 // ---- issue 14: topic words of social care read as verdicts -------------------------------
@@ -91,13 +91,13 @@ fn risk_as_a_topic() {
 #[test]
 fn challenge_as_a_verb_of_good_practice() {
     // A careful reader: strength.
-    check("Reviewing officers challenge plans effectively.", expect!["strength [effectively]"]);
+    check("Reviewing officers challenge plans effectively.", expect!["strength [challenge]"]);
 }
 
 #[test]
 fn needed_as_a_topic() {
     // A careful reader: strength.
-    check("Young people learn the skills needed to live on their own.", expect!["gap [needed]"]);
+    check("Young people learn the skills needed to live on their own.", expect!["strength [the skill]"]);
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn without_delay() {
 #[test]
 fn no_child_is_missing() {
     // A careful reader: strength.
-    check("No child is missing from education.", expect!["gap [no]"]);
+    check("No child is missing from education.", expect!["strength [no]"]);
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn fewer_not_in_work() {
 #[test]
 fn less_isolated() {
     // A careful reader: strength.
-    check("Carers feel less isolated.", expect!["gap [isolated]"]);
+    check("Carers feel less isolated.", expect!["gap [less]"]);
 }
 
 // ---- issue 14: aims, self-knowledge, names and conditions, contrast ----------------------
@@ -137,7 +137,7 @@ fn less_isolated() {
 #[test]
 fn an_aim_read_as_an_achievement() {
     // A careful reader: gap.
-    check("Leaders know there is more to do to improve the quality of plans.", expect!["gap [more]"]);
+    check("Leaders know there is more to do to improve the quality of plans.", expect!["gap [more to]"]);
 }
 
 #[test]
@@ -154,13 +154,13 @@ fn a_programme_name() {
 
 #[test]
 fn a_condition_mid_sentence() {
-    check("If anyone was waiting, they were reviewed weekly.", expect!["neutral [reviewed]"]);
+    check("If anyone was waiting, they were reviewed weekly.", expect!["strength [weekly]"]);
 }
 
 #[test]
 fn whereas_carries_the_verdict() {
     // A careful reader: gap.
-    check("Some described a positive impact, whereas others felt let down.", expect!["strength [positive]"]);
+    check("Some described a positive impact, whereas others felt let down.", expect!["gap [let]"]);
 }
 
 // ---- issue 14: praise vocabulary -----------------------------------------------------------
@@ -168,7 +168,7 @@ fn whereas_carries_the_verdict() {
 #[test]
 fn rapidly_and_robustly() {
     // A careful reader: strength.
-    check("Managers responded rapidly and robustly to the findings.", expect!["strength [responded]"]);
+    check("Managers responded rapidly and robustly to the findings.", expect!["strength [robustly]"]);
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn thorough_comprehensive_sensitive() {
 #[test]
 fn appropriately_and_purposeful() {
     // A careful reader: strength.
-    check("Visits are purposeful and plans are updated appropriately.", expect!["strength [purposeful]"]);
+    check("Visits are purposeful and plans are updated appropriately.", expect!["strength [appropriately]"]);
 }
 
 #[test]
@@ -192,7 +192,7 @@ fn targets_consistently_met() {
 #[test]
 fn low_vacancy_and_turnover() {
     // A careful reader: strength.
-    check("The service has low vacancy and turnover rates.", expect!["strength [the service]"]);
+    check("The service has low vacancy and turnover rates.", expect!["gap [vacancy]"]);
 }
 
 // ---- issue 14: shortfalls without a cue word ------------------------------------------------
@@ -224,7 +224,8 @@ fn never_carried_out() {
 
 /// Agreement and gap precision of the embedded model on the test documents' labelled sentences
 /// (mixed sentences by their lean). `./dev findings` prints the full matrix; this fails when a
-/// change drops the model well below what the README states (76.4%, gap precision 0.77).
+/// change drops the model well below what the README states (83.5%, gap precision 0.86, gap
+/// recall 0.82).
 #[test]
 fn the_model_holds_its_figures_on_the_held_out_sentences() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/findings/labelled.jsonl")).unwrap();
@@ -244,8 +245,8 @@ fn the_model_holds_its_figures_on_the_held_out_sentences() {
         }
     }
     assert_eq!(n, 424, "the test part of the labelled set is fixed");
-    assert!(agree * 100 >= n * 74, "agreement {agree}/{n}");
-    assert!(right_gap * 100 >= said_gap * 74, "gap precision {right_gap}/{said_gap}");
+    assert!(agree * 100 >= n * 81, "agreement {agree}/{n}");
+    assert!(right_gap * 100 >= said_gap * 83, "gap precision {right_gap}/{said_gap}");
 }
 
 /// The embedded weights are what `cargo run --release --example findings -- train` makes from
@@ -255,8 +256,12 @@ fn the_model_holds_its_figures_on_the_held_out_sentences() {
 fn the_embedded_weights_are_what_training_gives() {
     use assessment_lens::analysis::classify::{Model, TrainOptions};
     use assessment_lens::analysis::Class;
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/findings/labelled.jsonl")).unwrap();
-    let rows: Vec<serde_json::Value> = text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    // The first draw, then the later draws of training sentences, in the example's order.
+    let mut rows: Vec<serde_json::Value> = Vec::new();
+    for name in ["labelled.jsonl", "labelled-extra.jsonl", "labelled-extra2.jsonl", "labelled-extra3.jsonl", "labelled-extra4.jsonl"] {
+        let text = std::fs::read_to_string(format!("{}/tests/fixtures/findings/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        rows.extend(text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()));
+    }
     let examples: Vec<(&str, Class)> = rows
         .iter()
         .filter(|v| v["split"] == "train" || v["split"] == "dev")

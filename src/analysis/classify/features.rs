@@ -161,6 +161,15 @@ pub fn features(sentence: &str) -> Vec<String> {
             out.push(format!("{t} {next}"));
         }
     }
+    // The opening words: recommendations open with a verb ("Ensure that…", "Undertake…"),
+    // minutes with their formula ("AGREED that…", "The Panel was informed…").
+    let mut opening = plain.split(' ').filter(|w| !w.is_empty());
+    if let Some(first) = opening.next() {
+        out.push(format!("s:{first}"));
+        if let Some(second) = opening.next() {
+            out.push(format!("s:{first} {second}"));
+        }
+    }
     let words: Vec<&str> = toks.iter().map(String::as_str).filter(|t| *t != STOP).collect();
     let before = out.len();
     lexicon::classes(&words, &mut out, "");
@@ -215,6 +224,7 @@ pub fn readable(feature: &str, sentence: &str) -> Option<String> {
         let (c, cue) = rule_class(sentence);
         return cue.filter(|_| c.as_str() == class);
     }
+    let f = f.strip_prefix("s:").unwrap_or(f);
     let words: Vec<&str> = f.split(' ').collect();
     if words.iter().all(|w| STOPWORDS.contains(&w.trim_start_matches('~'))) {
         return None;

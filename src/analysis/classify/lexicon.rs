@@ -226,6 +226,20 @@ const NEGATIVE: &[&str] = &[
     "distress*",
     "let",
     "cease*",
+    "underdevelop*",
+    "under-develop*",
+    "unsuitab*",
+    "inappropriate*",
+    "unsatisfactor*",
+    "unacceptabl*",
+    "shortage*",
+    "unassessed",
+    "unallocated",
+    "unregistered",
+    "unaware",
+    "ineffectual",
+    "protracted",
+    "piecemeal",
 ];
 
 /// Words that lean to shortfall in context ("some", "risk", "concern") but are not verdicts alone.

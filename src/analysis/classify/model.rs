@@ -35,8 +35,8 @@ pub struct TrainOptions {
     pub l2: f32,
     /// Features seen in fewer examples than this are dropped.
     pub min_count: usize,
-    /// Features whose weights all lie within this of zero are dropped after training (they
-    /// barely move a sentence, and the page carries every weight).
+    /// Features whose weights all lie within this of zero are dropped after training and the
+    /// rest fitted again (they barely move a sentence, and the page carries every weight).
     pub prune: f32,
     /// How much an example of each class (strength, gap, neutral) counts in training.
     pub class_weight: [f32; 3],
@@ -44,7 +44,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 20, rate: 0.03, l2: 1e-4, min_count: 2, prune: 0.05, class_weight: [1.0, 1.0, 1.0] }
+        TrainOptions { epochs: 20, rate: 0.03, l2: 1e-4, min_count: 20, prune: 0.15, class_weight: [1.0, 1.0, 1.0] }
     }
 }
 
@@ -123,7 +123,10 @@ impl Model {
         r
     }
 
-    /// Train on `(sentence, class)` pairs. Deterministic: a fixed shuffle per epoch.
+    /// Train on `(sentence, class)` pairs. Deterministic: a fixed shuffle per epoch. Features
+    /// seen in fewer than `min_count` sentences are left out; then the features whose weights
+    /// all lie within `prune` of zero are dropped and the rest fitted again without them (so
+    /// the weights that stay make up for the ones that went).
     pub fn train(examples: &[(&str, Class)], opts: TrainOptions) -> Model {
         let feats: Vec<Vec<String>> = examples.iter().map(|(s, _)| features(s)).collect();
         let mut seen: HashMap<&str, usize> = HashMap::default();
@@ -135,45 +138,54 @@ impl Model {
                 *seen.entry(f).or_default() += 1;
             }
         }
-        let vocab: Vec<&str> = {
-            let mut v: Vec<&str> = seen.iter().filter(|(_, n)| **n >= opts.min_count).map(|(f, _)| *f).collect();
-            v.sort_unstable();
-            v
-        };
-        let id: HashMap<&str, usize> = vocab.iter().enumerate().map(|(i, f)| (*f, i)).collect();
-        let xs: Vec<Vec<usize>> = feats.iter().map(|fs| fs.iter().filter_map(|f| id.get(f.as_str()).copied()).collect()).collect();
-        let mut w = vec![[0f32; 3]; vocab.len()];
-        let mut g2 = vec![[1e-6f32; 3]; vocab.len()];
-        let mut order: Vec<usize> = (0..examples.len()).collect();
-        let mut seed: u64 = 0x2026_1206;
-        for _ in 0..opts.epochs {
-            // Fisher–Yates with a fixed linear congruential generator.
-            for i in (1..order.len()).rev() {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                order.swap(i, (seed >> 33) as usize % (i + 1));
-            }
-            for &e in &order {
-                let x = &xs[e];
-                let mut s = [0f32; 3];
-                for &f in x {
-                    for k in 0..3 {
-                        s[k] += w[f][k];
-                    }
+        let mut vocab: Vec<&str> = seen.iter().filter(|(_, n)| **n >= opts.min_count).map(|(f, _)| *f).collect();
+        vocab.sort_unstable();
+        let labels: Vec<usize> = examples.iter().map(|(_, c)| index(*c)).collect();
+        let w = fit(&vocab, &feats, &labels, opts);
+        if opts.prune > 0.0 {
+            let kept: Vec<&str> = vocab.iter().zip(&w).filter(|(_, w)| w.iter().any(|x| x.abs() > opts.prune)).map(|(f, _)| *f).collect();
+            let w = fit(&kept, &feats, &labels, opts);
+            return Model { weights: kept.iter().zip(w).map(|(f, w)| (f.to_string(), w)).collect() };
+        }
+        Model { weights: vocab.iter().zip(w).map(|(f, w)| (f.to_string(), w)).collect() }
+    }
+}
+
+/// Multinomial logistic regression by AdaGrad over `vocab` (sorted), the examples' features
+/// outside it ignored: the weights, one row per feature of `vocab`.
+fn fit(vocab: &[&str], feats: &[Vec<String>], labels: &[usize], opts: TrainOptions) -> Vec<[f32; 3]> {
+    let id: HashMap<&str, usize> = vocab.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+    let xs: Vec<Vec<usize>> = feats.iter().map(|fs| fs.iter().filter_map(|f| id.get(f.as_str()).copied()).collect()).collect();
+    let mut w = vec![[0f32; 3]; vocab.len()];
+    let mut g2 = vec![[1e-6f32; 3]; vocab.len()];
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    let mut seed: u64 = 0x2026_1206;
+    for _ in 0..opts.epochs {
+        // Fisher–Yates with a fixed linear congruential generator.
+        for i in (1..order.len()).rev() {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            order.swap(i, (seed >> 33) as usize % (i + 1));
+        }
+        for &e in &order {
+            let x = &xs[e];
+            let mut s = [0f32; 3];
+            for &f in x {
+                for k in 0..3 {
+                    s[k] += w[f][k];
                 }
-                let p = softmax(s);
-                let y = index(examples[e].1);
-                for &f in x {
-                    for k in 0..3 {
-                        let g = opts.class_weight[y] * (p[k] - if k == y { 1.0 } else { 0.0 }) + opts.l2 * w[f][k];
-                        g2[f][k] += g * g;
-                        w[f][k] -= opts.rate * g / g2[f][k].sqrt();
-                    }
+            }
+            let p = softmax(s);
+            let y = labels[e];
+            for &f in x {
+                for k in 0..3 {
+                    let g = opts.class_weight[y] * (p[k] - if k == y { 1.0 } else { 0.0 }) + opts.l2 * w[f][k];
+                    g2[f][k] += g * g;
+                    w[f][k] -= opts.rate * g / g2[f][k].sqrt();
                 }
             }
         }
-        let kept = vocab.iter().zip(w).filter(|(_, w)| w.iter().any(|x| x.abs() > opts.prune));
-        Model { weights: kept.map(|(f, w)| (f.to_string(), w)).collect() }
     }
+    w
 }
 
 #[cfg(test)]
