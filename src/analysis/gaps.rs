@@ -19,6 +19,7 @@ const LIST_HEADS: &[&str] = &[
     "areas for development",
     "areas of improvement",
     "areas for priority action",
+    "area for priority action",
     "priority action",
     "priority and immediate action",
     "immediate action",
@@ -78,6 +79,8 @@ pub fn stated_and_skips(reading: &Reading) -> (Vec<Item>, Vec<(usize, String)>) 
         let first_out = out.len();
         // A footnote printed inside the list at a page's foot: its number alone, then its text.
         let mut footnote = false;
+        // The body the list is addressed to, when its introduction names one.
+        let mut addressed: Option<String> = None;
         for (k, item) in blocks[i + 1..].iter().enumerate().take(80) {
             let next = blocks.get(i + 2 + k);
             let within = out.len() > first_out;
@@ -138,7 +141,8 @@ pub fn stated_and_skips(reading: &Reading) -> (Vec<Item>, Vec<(usize, String)>) 
                         && item.text.len() < 600
                         && next.is_some_and(|n| n.kind == BlockKind::ListItem || is_sub_heading(n, blocks.get(i + 3), None)) =>
                 {
-                    continue
+                    addressed = addressee(&item.text);
+                    continue;
                 }
                 // PDF text that lost its bullet glyphs: indented paragraphs under the lead-in.
                 BlockKind::Paragraph if item.indent > b.indent && item.text.len() < 600 => {}
@@ -178,7 +182,7 @@ pub fn stated_and_skips(reading: &Reading) -> (Vec<Item>, Vec<(usize, String)>) 
                 confidence: None,
                 span: item.whole_span(),
                 scope: board.then_some(Scope::Lscb),
-                agency: None,
+                agency: addressed.clone(),
             });
         }
     }
@@ -240,6 +244,18 @@ fn runs_on(item: &str, para: &str, next: Option<&Block>) -> bool {
     let lower = para.trim_start().starts_with(|c: char| c.is_lowercase());
     let then_item = next.is_none_or(|n| matches!(n.kind, BlockKind::ListItem | BlockKind::Heading));
     open && para.len() < 800 && (lower || then_item)
+}
+
+/// The body a list's introduction addresses: "Urgent action is required by the Torbay and
+/// South Devon NHS Foundation Trust to assure themselves …" → "Torbay and South Devon NHS
+/// Foundation Trust".
+fn addressee(intro: &str) -> Option<String> {
+    let at = intro.find(" required by ")? + " required by ".len();
+    let rest = &intro[at..];
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let name = rest.split(" to ").next()?.trim().trim_end_matches(['.', ',']);
+    let words = name.split_whitespace().count();
+    (name.starts_with(|c: char| c.is_uppercase()) && (1..=10).contains(&words)).then(|| name.to_string())
 }
 
 /// An item that stops without closing punctuation: its sentence goes on somewhere.
@@ -783,6 +799,26 @@ mod tests {
                 "Police decisions about risk are made alone and are not shared with the partners who need them.",
                 "The board does not set targets. However, action to improve has not been expedited.",
                 "Audits are not used well.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_whose_introduction_names_the_body_it_is_addressed_to_gives_each_item_that_agency() {
+        let s = "Area for priority action\n\nUrgent action is required by the Anytown NHS Foundation Trust to\nassure themselves \
+                 of the quality of their practice. Too many children remain at risk. Priority action\nshould be taken to address the \
+                 following areas:\n\u{25fc} The oversight of professional curiosity.\n\
+                 \u{25fc} The quality of supervision by health staff.\n\nWhat needs to improve?\n\n\u{25fc} Communication between agencies.\n";
+        let doc = super::super::text::Doc::new(s);
+        let got: Vec<(String, Option<String>)> =
+            stated(&super::super::blocks::read(&doc, s)).into_iter().map(|i| (i.text, i.agency)).collect();
+        let trust = Some("Anytown NHS Foundation Trust".to_string());
+        assert_eq!(
+            got,
+            [
+                ("The oversight of professional curiosity.".to_string(), trust.clone()),
+                ("The quality of supervision by health staff.".to_string(), trust),
+                ("Communication between agencies.".to_string(), None),
             ]
         );
     }
