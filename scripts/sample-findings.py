@@ -272,6 +272,18 @@ def collect():
     return docs
 
 
+def picked_rows(gdocs, picked):
+    """The rows of the sentences picked from each document, in document and sentence order."""
+    rows = []
+    for d in gdocs:
+        stem = d[2].rsplit(".", 1)[0]
+        for i in sorted(picked[d[2]]):
+            section, text = d[4][i]
+            rows.append({"id": f"{stem}#{i}", "doc": d[2], "corpus": d[1], "split": d[3],
+                         "section": section, "text": text})
+    return rows
+
+
 def sample(docs):
     rng = random.Random(SEED)
     rows = []
@@ -304,12 +316,7 @@ def sample(docs):
             n = rng.choice([n for n in names if picked[n]])
             picked[n].pop()
             total -= 1
-        for d in gdocs:
-            stem = d[2].rsplit(".", 1)[0]
-            for i in sorted(picked[d[2]]):
-                section, text = d[4][i]
-                rows.append({"id": f"{stem}#{i}", "doc": d[2], "corpus": d[1], "split": d[3],
-                             "section": section, "text": text})
+        rows.extend(picked_rows(gdocs, picked))
     rng.shuffle(rows)   # labelling order: any prefix is a spread over documents and splits
     return [r for r in rows if r["doc"] not in POST_DROP_DOCS and not POST_DROP_TEXT.match(r["text"])]
 
@@ -333,6 +340,9 @@ def sample_extra(docs, draw):
     spec = EXTRA[draw]
     taken = set()
     for name in [OUT] + [os.path.join(os.path.dirname(OUT), EXTRA[d]["out"]) for d in sorted(EXTRA) if d < draw]:
+        # An earlier draw as labelled (the repository keeps the labelled rows, not the draw).
+        if not os.path.exists(name):
+            name = name.replace("unlabelled-", "labelled-")
         with open(name, encoding="utf-8") as f:
             taken |= {json.loads(l)["id"] for l in f if l.strip()}
     rng = random.Random(spec["seed"])
@@ -362,12 +372,7 @@ def sample_extra(docs, draw):
             n = rng.choice([n for n in cands if len(picked[n]) == least])
             picked[n].append(left[n].pop())
             total += 1
-        for d in gdocs:
-            stem = d[2].rsplit(".", 1)[0]
-            for i in sorted(picked[d[2]]):
-                section, text = d[4][i]
-                rows.append({"id": f"{stem}#{i}", "doc": d[2], "corpus": d[1], "split": d[3],
-                             "section": section, "text": text})
+        rows.extend(picked_rows(gdocs, picked))
     rng.shuffle(rows)
     return [r for r in rows if not POST_DROP_TEXT.match(r["text"])]
 

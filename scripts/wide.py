@@ -254,6 +254,12 @@ def main():
     if bad:
         print(f"wide: wrong, invented or silently missing judgements, or a table said to disagree with a text that agrees, in {', '.join(bad)}")
         return 1
+    # An area report of the wrong kind or framework, or with a wrong or invented outcome, fails too.
+    bad = [f"{c}/{s}" for (c, s), t in totals.items()
+           if c == "area" and min(t.get("ok_kind", 0), t.get("ok_framework", 0), t.get("ok_outcome", 0)) < t["reports"]]
+    if bad:
+        print(f"wide: an area inspection of the wrong kind or framework, or a wrong or invented outcome, in {', '.join(bad)}")
+        return 1
     return 0
 
 

@@ -1,6 +1,6 @@
 //! Renderings of reports for people and spreadsheets. JSON is the serde form of `Report`.
 
-use super::{Direction, Report, Span, Verdict};
+use super::{Direction, Kind, Report, Span, Verdict};
 
 const CSV_HEADER: [&str; 8] = ["source", "item", "label", "value", "comparator", "verdict", "section", "evidence"];
 
@@ -98,6 +98,13 @@ pub fn to_csv(reports: &[(&Report, &str)]) -> String {
                 Some(o.span),
             ));
         }
+        // An area inspection's theme and inspectorates (Area SEND, JTAI).
+        if let Some(t) = &r.theme {
+            rows.push(row("theme", "Theme", t.clone(), String::new(), String::new(), String::new(), None));
+        }
+        if matches!(r.kind, Kind::AreaSend | Kind::Jtai) && !r.agencies.is_empty() {
+            rows.push(row("inspectorates", "Inspectorates", r.agencies.join(", "), String::new(), String::new(), String::new(), None));
+        }
         for s in &r.scores {
             rows.push(row("score", &s.statement, s.score.to_string(), String::new(), s.label.clone(), s.theme.clone(), Some(s.span)));
         }
@@ -123,7 +130,11 @@ pub fn to_csv(reports: &[(&Report, &str)]) -> String {
         }
         for (item, list) in [("gap", &r.gaps), ("strength", &r.strengths)] {
             for g in list {
-                let section = g.place().unwrap_or_default();
+                // The body an area inspection's item is addressed to, beside its list.
+                let section = match (g.place(), &g.agency) {
+                    (Some(p), Some(a)) => format!("{p} ({a})"),
+                    (p, a) => p.or_else(|| a.clone()).unwrap_or_default(),
+                };
                 rows.push(row(item, g.origin.as_str(), g.text.clone(), String::new(), String::new(), section, Some(g.span)));
             }
         }
@@ -151,6 +162,15 @@ pub fn to_markdown(r: &Report) -> String {
     }
     if let Some(p) = &r.period {
         s.push_str(&format!("- Period: {}\n", md(p)));
+    }
+    if let Some(j) = r.judgements.iter().find(|j| j.area == "Inspection outcome") {
+        s.push_str(&format!("- Inspection outcome: **{}**\n", j.grade));
+    }
+    if let Some(t) = &r.theme {
+        s.push_str(&format!("- Theme: {}\n", md(t)));
+    }
+    if matches!(r.kind, Kind::AreaSend | Kind::Jtai) && !r.agencies.is_empty() {
+        s.push_str(&format!("- Inspectorates: {}\n", md(&r.agencies.join(", "))));
     }
     if let Some(o) = &r.overall {
         s.push_str(&format!("- Overall rating: **{}**{}\n", o.rating, if o.indicative { " (indicative)" } else { "" }));
@@ -271,5 +291,18 @@ mod tests {
         let long = "word ".repeat(1000);
         let e = evidence_line(&long, (0, long.len()), EVIDENCE_CHARS);
         assert!(e.chars().count() <= EVIDENCE_CHARS + 2 && e.ends_with('…'), "{}", e.len());
+    }
+
+    #[test]
+    fn an_area_send_report_exports_its_outcome_inspectorates_and_each_items_body() {
+        let input = include_str!("../../tests/fixtures/wide/area-text/send-bury-2024.txt");
+        let r = crate::analysis::analyse(input);
+        let md = to_markdown(&r);
+        assert!(md.contains("- Inspection outcome: **Widespread and/or systemic failings**\n"), "{md}");
+        assert!(md.contains("- Inspectorates: Ofsted, CQC\n"), "{md}");
+        let csv = to_csv(&[(&r, input)]);
+        assert!(csv.contains("\npasted text,inspectorates,Inspectorates,\"Ofsted, CQC\","), "{csv}");
+        assert!(csv.contains(",Inspection outcome,"), "{csv}");
+        assert!(csv.contains(",Areas for priority action (Bury Metropolitan Borough Council and NHS Greater Manchester ICB),"), "{csv}");
     }
 }

@@ -1,6 +1,7 @@
 //! Comparing the open documents: a heatmap of quality-statement scores (statements ×
-//! councils, colour and number), Ofsted grades side by side, financial facts side by side,
-//! and the figures the documents share (the same England comparator).
+//! councils, colour and number), Ofsted grades side by side, area inspections (Area SEND
+//! outcome, JTAI theme, inspectorates, how much each must improve) side by side, financial
+//! facts side by side, and the figures the documents share (the same England comparator).
 
 use std::sync::Arc;
 
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 
 use super::{use_lens, Document};
 use crate::analysis::format::{figure, group, money, plural};
-use crate::analysis::{statement_names, ComputedRating, Financial, Kind, Metric, Unit};
+use crate::analysis::{statement_names, ComputedRating, Financial, Kind, Metric, Origin, Unit};
 
 fn short_name(d: &Document) -> String {
     d.report.authority.clone().unwrap_or_else(|| d.name.clone())
@@ -49,12 +50,14 @@ fn comparison(docs: &[Arc<Document>]) -> impl IntoView {
     let ofsted: Vec<Arc<Document>> =
         docs.iter().filter(|d| d.report.kind == Kind::OfstedIlacs && !d.report.judgements.is_empty()).cloned().collect();
     let fin: Vec<Arc<Document>> = docs.iter().filter(|d| d.report.financial.is_some()).cloned().collect();
+    let areas: Vec<Arc<Document>> = docs.iter().filter(|d| matches!(d.report.kind, Kind::AreaSend | Kind::Jtai)).cloned().collect();
 
     view! {
         <div data-testid="compare-view">
             <h2 class="compare-title">{format!("Comparing {}", plural(docs.len(), "document", "documents"))}</h2>
             {(!cqc.is_empty()).then(|| heatmap(&cqc))}
             {(!ofsted.is_empty()).then(|| grades(&ofsted))}
+            {(!areas.is_empty()).then(|| area_inspections(&areas))}
             {(!fin.is_empty()).then(|| finance(&fin))}
             {shared(docs)}
         </div>
@@ -116,6 +119,49 @@ fn grades(docs: &[Arc<Document>]) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+        </div>
+    }
+}
+
+/// How many of the report's own what-must-improve items sit under a list whose title starts
+/// with `list` ("areas for priority action", "areas for improvement" / "what needs to improve").
+fn stated_count(d: &Document, lists: &[&str]) -> usize {
+    d.report
+        .gaps
+        .iter()
+        .filter(|g| g.origin == Origin::StatedList)
+        .filter(|g| g.section.as_deref().is_some_and(|s| lists.iter().any(|l| s.to_ascii_lowercase().starts_with(l))))
+        .count()
+}
+
+/// Area SEND reports and JTAI letters side by side: what each is, its outcome or theme, who
+/// inspected, and how many items each list of what must improve holds.
+fn area_inspections(docs: &[Arc<Document>]) -> impl IntoView {
+    type Get = fn(&Document) -> String;
+    let rows: [(&str, Get); 7] = [
+        ("Inspection", |d| if d.report.kind == Kind::AreaSend { "Area SEND".into() } else { "JTAI".into() }),
+        ("Dates", |d| or_dash(d.report.period.as_deref(), str::to_string)),
+        ("Outcome", |d| or_dash(d.report.judgements.iter().find(|j| j.area == "Inspection outcome"), |j| j.grade.to_string())),
+        ("Theme", |d| or_dash(d.report.theme.as_deref(), str::to_string)),
+        ("Inspectorates", |d| if d.report.agencies.is_empty() { "—".into() } else { d.report.agencies.join(", ") }),
+        ("Areas for priority action", |d| stated_count(d, &["areas for priority action", "area for priority action"]).to_string()),
+        ("Areas for improvement", |d| stated_count(d, &["areas for improvement", "what needs to improve"]).to_string()),
+    ];
+    view! {
+        <div class="card table-wrap" data-testid="compare-area" tabindex="0" role="region" aria-label="Area inspections">
+            <h3>"Area inspections"</h3>
+            <table class="grades">
+                <thead><tr><th scope="col">""</th>{docs.iter().map(|d| view! { <th scope="col">{short_name(d)}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|(name, get)| view! {
+                        <tr data-testid="compare-area-row">
+                            <th scope="row">{name}</th>
+                            {docs.iter().map(|d| view! { <td>{get(d)}</td> }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p class="hint">"Area SEND outcomes: positive / inconsistent experiences and outcomes, or widespread and/or systemic failings. JTAI letters carry no grade."</p>
         </div>
     }
 }

@@ -210,5 +210,15 @@ test('an Area SEND report and a JTAI letter, dropped as PDFs, show their outcome
   const items = await lens.texts('gap');
   assert.equal(items.length, 7);
   assert.match(items[0], /wishes and feelings of children/);
+
+  // Compare puts the two side by side: what each is, its outcome or theme, its inspectorates
+  // and how many items each list of what must improve holds.
+  await lens.page.click('[data-testid=compare]');
+  const rows = await lens.texts('compare-area-row');
+  assert.match(rows[0], /Inspection\s+Area SEND\s+JTAI/);
+  assert.match(rows[2], /Outcome\s+Widespread and\/or systemic failings\s+—/);
+  assert.match(rows[3], /Theme\s+—\s+the multi-agency response to identification of initial need and risk/);
+  assert.match(rows[4], /Inspectorates\s+Ofsted, CQC\s+Ofsted, CQC, HMICFRS/);
+  assert.match(rows[6], /Areas for improvement\s+\d+\s+7/);
   assert.deepEqual(lens.externalRequests(), []);
 });
