@@ -127,6 +127,24 @@ fn a_wait_against_a_target() {
 }
 
 #[test]
+fn a_target_written_before_its_word_and_an_excess_are_not_a_wait_over_a_target() {
+    // "the 10 day target was exceeded by 1 day" (Hartlepool 2025): 10 days is the target, 1
+    // day the excess; neither is a wait, and no target of 1 day is made up.
+    check(
+        "Assessments were completed without waiting lists; there was only one instance in the last 2 years when the 10 day target was exceeded by 1 day.",
+        expect![[r#"
+            (none)
+        "#]],
+    );
+    check(
+        "People waited 35 days on average against a 28-day target.",
+        expect![[r#"
+            waiting "wait" 35 days vs "target" 28
+        "#]],
+    );
+}
+
+#[test]
 fn a_median_wait_in_weeks() {
     check(
         "The local authority told us their median waiting time for an assessment was 11 weeks.",

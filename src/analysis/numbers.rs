@@ -153,9 +153,9 @@ fn quantity(s: &str, text: &str, value: f64, digit_start: usize, j: usize, pound
             end = j + 1 + r[1..].iter().take_while(|c| c.is_ascii_digit()).count();
         }
         (Quantity::Year, value, end)
-    } else if lower_rest.starts_with(" day") {
+    } else if lower_rest.starts_with(" day") || lower_rest.starts_with("-day") || lower_rest.starts_with(" working day") {
         (Quantity::Days, value, j)
-    } else if lower_rest.starts_with(" week") {
+    } else if lower_rest.starts_with(" week") || lower_rest.starts_with("-week") {
         (Quantity::Weeks, value, j)
     } else {
         (Quantity::Count, value, j)
@@ -218,6 +218,10 @@ mod tests {
         );
         assert_eq!(vals("in 2023/24 and 2023/2024"), [(2023.0, Quantity::Year), (2023.0, Quantity::Year)]);
         assert_eq!(vals("12.5 days, 4 weeks, 65+ and the 14th"), [(12.5, Quantity::Days), (4.0, Quantity::Weeks)]);
+        assert_eq!(
+            vals("a 28-day target, a 6-week wait, 10 working days"),
+            [(28.0, Quantity::Days), (6.0, Quantity::Weeks), (10.0, Quantity::Days)]
+        );
         assert_eq!(vals("62.72 (Adult Social Care Survey, December 2024)"), [(62.72, Quantity::Count), (2024.0, Quantity::Year)]);
         assert_eq!(vals("4.30%. Next"), [(4.3, Quantity::Percent)]);
         let n = &numbers("at 2.59%, compared")[0];

@@ -33,7 +33,7 @@ pub(super) fn read(sents: &[Sent], budget: usize) -> Vec<Metric> {
             .or_else(|| si.checked_sub(1).and_then(same_block).and_then(target_in))
             .or_else(|| same_block(si + 1).and_then(target_in));
         for n in &s.nums {
-            if matches!(n.unit, Quantity::Days | Quantity::Weeks) && has_wait && Some(*n) != target_here {
+            if matches!(n.unit, Quantity::Days | Quantity::Weeks) && has_wait && Some(*n) != target_here && !is_excess(s, n) {
                 out.push(wait(s, n, target));
             } else if let Some(m) = within_timescale(s, n).or_else(|| count(s, n)) {
                 out.push(m);
@@ -44,10 +44,32 @@ pub(super) fn read(sents: &[Sent], budget: usize) -> Vec<Metric> {
     out
 }
 
-/// A target in the sentence: "a target of 28 days", "the target was 2 - 4 weeks".
+/// A target in the sentence: "a target of 28 days", "the target was 2 - 4 weeks", or the
+/// figure just before the word, "a 28-day target", "the 10 working day target". Not "the
+/// target was exceeded by 1 day": that figure is by how much.
 fn target_in(t: &Sent) -> Option<Num> {
     let k = t.lower.find("target")?;
-    t.nums.iter().copied().rfind(|n| n.start > k && n.start < k + 30 && matches!(n.unit, Quantity::Days | Quantity::Weeks))
+    let time = |n: &Num| matches!(n.unit, Quantity::Days | Quantity::Weeks);
+    let before = t.nums.iter().copied().rfind(|n| {
+        time(n)
+            && n.end <= k
+            && t.lower.get(n.end..k).is_some_and(|gap| {
+                gap.split([' ', '-'])
+                    .filter(|w| !w.is_empty())
+                    .all(|w| ["day", "days", "week", "weeks", "working", "calendar"].contains(&w))
+            })
+    });
+    before.or_else(|| {
+        t.nums.iter().copied().rfind(|n| {
+            time(n) && n.start > k && n.start < k + 30 && t.lower.get(k..n.start).is_some_and(|between| !between.contains(" by "))
+        })
+    })
+}
+
+/// A figure that says by how much something was over: "exceeded by 1 day", "missed by two weeks".
+fn is_excess(t: &Sent, n: &Num) -> bool {
+    let before = t.lower.get(..n.start).unwrap_or("").trim_end();
+    ["exceeded by", "missed by", "over by", "overran by", "breached by"].iter().any(|p| before.ends_with(p))
 }
 
 /// A wait of `n` days or weeks, against `target` (in or beside the sentence) when there is one.
