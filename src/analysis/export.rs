@@ -102,8 +102,8 @@ pub fn to_csv(reports: &[(&Report, &str)]) -> String {
         if let Some(t) = &r.theme {
             rows.push(row("theme", "Theme", t.clone(), String::new(), String::new(), String::new(), None));
         }
-        if matches!(r.kind, Kind::AreaSend | Kind::Jtai) && !r.agencies.is_empty() {
-            rows.push(row("inspectorates", "Inspectorates", r.agencies.join(", "), String::new(), String::new(), String::new(), None));
+        if let Some(a) = inspectorates(r) {
+            rows.push(row("inspectorates", "Inspectorates", a, String::new(), String::new(), String::new(), None));
         }
         for s in &r.scores {
             rows.push(row("score", &s.statement, s.score.to_string(), String::new(), s.label.clone(), s.theme.clone(), Some(s.span)));
@@ -151,6 +151,11 @@ pub fn to_csv(reports: &[(&Report, &str)]) -> String {
     out
 }
 
+/// An area inspection's inspectorates ("Ofsted, CQC, HMICFRS"); `None` for other kinds.
+fn inspectorates(r: &Report) -> Option<String> {
+    (matches!(r.kind, Kind::AreaSend | Kind::Jtai) && !r.agencies.is_empty()).then(|| r.agencies.join(", "))
+}
+
 /// A readable summary of one report.
 pub fn to_markdown(r: &Report) -> String {
     let mut s = String::new();
@@ -169,8 +174,8 @@ pub fn to_markdown(r: &Report) -> String {
     if let Some(t) = &r.theme {
         s.push_str(&format!("- Theme: {}\n", md(t)));
     }
-    if matches!(r.kind, Kind::AreaSend | Kind::Jtai) && !r.agencies.is_empty() {
-        s.push_str(&format!("- Inspectorates: {}\n", md(&r.agencies.join(", "))));
+    if let Some(a) = inspectorates(r) {
+        s.push_str(&format!("- Inspectorates: {}\n", md(&a)));
     }
     if let Some(o) = &r.overall {
         s.push_str(&format!("- Overall rating: **{}**{}\n", o.rating, if o.indicative { " (indicative)" } else { "" }));

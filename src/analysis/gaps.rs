@@ -83,17 +83,17 @@ pub fn stated_and_skips(reading: &Reading) -> (Vec<Item>, Vec<(usize, String)>) 
         let mut addressed: Option<String> = None;
         for (k, item) in blocks[i + 1..].iter().enumerate().take(80) {
             let next = blocks.get(i + 2 + k);
-            let within = out.len() > first_out;
+            // The item read last from this list, if any.
+            let last_item = out[first_out..].last().map(|it| it.text.as_str());
             match item.kind {
-                BlockKind::Paragraph if within && item.text.len() <= 2 && item.text.chars().all(|c| c.is_ascii_digit()) => {
+                BlockKind::Paragraph if last_item.is_some() && is_mark(&item.text) => {
                     footnote = true;
                     continue;
                 }
                 BlockKind::Paragraph if std::mem::take(&mut footnote) && !item.text.starts_with(|c: char| c.is_lowercase()) => continue,
                 // A footnote between an unfinished item and the rest of it on the next page.
                 BlockKind::Paragraph
-                    if within
-                        && is_open(&out[out.len() - 1].text)
+                    if last_item.is_some_and(is_open)
                         && item
                             .text
                             .trim_start_matches(|c: char| c.is_ascii_digit())
@@ -110,28 +110,28 @@ pub fn stated_and_skips(reading: &Reading) -> (Vec<Item>, Vec<(usize, String)>) 
                 // The rest of the item before, run on over a page break: the item had no full
                 // stop and this goes on in lower case or with the item's next words (JTAI
                 // letters: "… in the Emergency Department of the Clinical" / "Commissioning
-                // Group and the partnership cannot be assured …").
-                // An item's second paragraph ("However, action to improve …"), the list going on
-                // after it with another item or a theme of its own.
+                // Group and the partnership cannot be assured …"); or the item's second
+                // paragraph ("However, action to improve …"), the list going on after it with
+                // another item or a theme of its own.
                 BlockKind::Paragraph
-                    if within
+                    if last_item.is_some()
                         && !is_sub_heading(item, next, last_number)
-                        && (runs_on(&out[out.len() - 1].text, &item.text, next)
+                        && (last_item.is_some_and(|t| runs_on(t, &item.text, next))
                             || item.text.len() < 800
                                 && next.is_some_and(|n| {
                                     n.kind == BlockKind::ListItem || is_sub_heading(n, blocks.get(i + 3 + k), last_number)
                                 })) =>
                 {
-                    let last = out.len() - 1;
-                    let it = &mut out[last];
-                    // The footnote's mark the item ended with ("… shared with the 5").
-                    let head = it.text.trim_end();
-                    let head = match head.rsplit_once(' ') {
-                        Some((h, mark)) if is_open(head) && mark.len() <= 2 && mark.chars().all(|c| c.is_ascii_digit()) => h,
-                        _ => head,
-                    };
-                    it.text = format!("{head} {}", item.text.trim_start());
-                    it.span = (it.span.0, item.whole_span().1.max(it.span.1));
+                    if let Some(it) = out.last_mut() {
+                        // The footnote's mark the item ended with ("… shared with the 5").
+                        let head = it.text.trim_end();
+                        let head = match head.rsplit_once(' ') {
+                            Some((h, mark)) if is_open(head) && is_mark(mark) => h,
+                            _ => head,
+                        };
+                        it.text = format!("{head} {}", item.text.trim_start());
+                        it.span = (it.span.0, item.whole_span().1.max(it.span.1));
+                    }
                     continue;
                 }
                 // A sentence or two that introduce the bullets, straight after the heading ("In
@@ -256,6 +256,11 @@ fn addressee(intro: &str) -> Option<String> {
     let name = rest.split(" to ").next()?.trim().trim_end_matches(['.', ',']);
     let words = name.split_whitespace().count();
     (name.starts_with(|c: char| c.is_uppercase()) && (1..=10).contains(&words)).then(|| name.to_string())
+}
+
+/// A footnote's mark: one or two digits ("5", "12").
+fn is_mark(s: &str) -> bool {
+    (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// An item that stops without closing punctuation: its sentence goes on somewhere.
