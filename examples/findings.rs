@@ -17,8 +17,8 @@
 
 use std::path::PathBuf;
 
-use assessment_lens::analysis::classify::{classify_with, features, Model, TrainOptions, CLASSES};
-use assessment_lens::analysis::{classify, classify_scored, Class};
+use assessment_lens::analysis::classify::{classify_scored_in, classify_under, features, features_in, Model, TrainOptions, CLASSES};
+use assessment_lens::analysis::{classify, Class};
 
 struct Example {
     /// From the first draw (`labelled.jsonl`), the one whose test part the figures are on.
@@ -27,6 +27,14 @@ struct Example {
     doc: String,
     split: String,
     label: Class,
+    /// The analyser's section heading over the sentence (`headings.tsv`), when it found one.
+    heading: Option<String>,
+}
+
+impl Example {
+    fn heading(&self) -> Option<&str> {
+        self.heading.as_deref().filter(|_| std::env::var_os("NO_HEADINGS").is_none())
+    }
 }
 
 fn root() -> PathBuf {
@@ -60,10 +68,24 @@ const LABELLED: [&str; 5] =
 
 /// Every labelled sentence of `LABELLED`.
 fn load() -> Vec<Example> {
-    LABELLED.iter().flat_map(|name| load_one(name)).collect()
+    let headings = headings();
+    LABELLED.iter().flat_map(|name| load_one(name, &headings)).collect()
 }
 
-fn load_one(name: &str) -> Vec<Example> {
+/// `headings.tsv` (made by `scripts/finding-headings.py`): each labelled sentence's heading as
+/// the analyser reads it, the same the page gives the classifier.
+fn headings() -> std::collections::HashMap<String, String> {
+    let path = root().join("tests/fixtures/findings/headings.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run scripts/finding-headings.py)", path.display()));
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, h)| !h.is_empty())
+        .map(|(i, h)| (i.to_string(), h.to_string()))
+        .collect()
+}
+
+fn load_one(name: &str, headings: &std::collections::HashMap<String, String>) -> Vec<Example> {
     let path = root().join("tests/fixtures/findings").join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
@@ -77,6 +99,7 @@ fn load_one(name: &str) -> Vec<Example> {
                 doc: v["doc"].as_str().unwrap_or_default().to_string(),
                 split: v["split"].as_str().unwrap_or_default().to_string(),
                 label,
+                heading: v["id"].as_str().and_then(|i| headings.get(i)).cloned(),
             }
         })
         .collect()
@@ -91,10 +114,10 @@ fn idx(c: Class) -> usize {
 }
 
 /// The confusion matrix of `predict` on `examples`, printed; returns the agreement.
-fn score(name: &str, examples: &[&Example], predict: impl Fn(&str) -> Class, quiet: bool) -> f64 {
+fn score(name: &str, examples: &[&Example], predict: impl Fn(&Example) -> Class, quiet: bool) -> f64 {
     let mut m = [[0usize; 3]; 3];
     for e in examples {
-        m[idx(e.label)][idx(predict(&e.text))] += 1;
+        m[idx(e.label)][idx(predict(e))] += 1;
     }
     let n = examples.len().max(1);
     let agree = (0..3).map(|k| m[k][k]).sum::<usize>() as f64 / n as f64;
@@ -127,8 +150,8 @@ fn at_confidence(rows: &[(f32, Class, Class)], class: Class, t: f32) -> (usize, 
 }
 
 fn train_on(all: &[Example], split: &str, opts: TrainOptions) -> Model {
-    let ex: Vec<(&str, Class)> = part(all, split).iter().map(|e| (e.text.as_str(), e.label)).collect();
-    Model::train(&ex, opts)
+    let ex: Vec<(&str, Option<&str>, Class)> = part(all, split).iter().map(|e| (e.text.as_str(), e.heading(), e.label)).collect();
+    Model::train_in(&ex, opts)
 }
 
 fn main() {
@@ -139,13 +162,13 @@ fn main() {
     match cmd {
         "eval" => {
             let examples = part(&all, split);
-            score(&format!("embedded model, {split} documents"), &examples, |s| classify(s).0, false);
+            score(&format!("embedded model, {split} documents"), &examples, |e| classify_scored_in(&e.text, e.heading()).class, false);
             // The page lists findings at this confidence or above first, the rest behind "show more".
             let t = assessment_lens::analysis::classify::CONFIDENT;
             let rows: Vec<(f32, Class, Class)> = examples
                 .iter()
                 .map(|e| {
-                    let c = classify_scored(&e.text);
+                    let c = classify_scored_in(&e.text, e.heading());
                     (c.confidence, c.class, e.label)
                 })
                 .collect();
@@ -156,7 +179,12 @@ fn main() {
         }
         "rules" => {
             let m = Model::from_tsv("r:strength\t1\t0\t0\nr:gap\t0\t1\t0\nr:neutral\t0\t0\t1\n");
-            score(&format!("first-round rules, {split} documents"), &part(&all, split), |s| classify_with(&m, s).class, false);
+            score(
+                &format!("first-round rules, {split} documents"),
+                &part(&all, split),
+                |e| classify_under(&m, &e.text, e.heading()).class,
+                false,
+            );
         }
         "train" => {
             let opts = TrainOptions::default();
@@ -171,7 +199,12 @@ fn main() {
             let path = root().join("src/analysis/classify/weights.tsv");
             std::fs::write(&path, m.to_tsv(&header)).expect("write the weights");
             println!("{} features written to {}", m.len(), path.display());
-            score("the new model on its own training sentences", &part(&all, "train,dev"), |s| classify_with(&m, s).class, false);
+            score(
+                "the new model on its own training sentences",
+                &part(&all, "train,dev"),
+                |e| classify_under(&m, &e.text, e.heading()).class,
+                false,
+            );
         }
         "tune" => {
             let dev = part(&all, split);
@@ -181,17 +214,22 @@ fn main() {
                         for min_count in [1, 3] {
                             let opts = TrainOptions { epochs, rate, l2, min_count, ..TrainOptions::default() };
                             let m = train_on(&all, "train", opts);
-                            let a = score("", &dev, |s| classify_with(&m, s).class, true);
+                            let a = score("", &dev, |e| classify_under(&m, &e.text, e.heading()).class, true);
                             println!("{opts:?}: {:.1}% on {split} ({} features)", 100.0 * a, m.len());
                         }
                     }
                 }
             }
             let m = train_on(&all, "train", TrainOptions::default());
-            score(&format!("default options, trained on train, {split} documents"), &dev, |s| classify_with(&m, s).class, false);
-            let misses: Vec<_> = dev.iter().filter(|e| classify_with(&m, &e.text).class != e.label).take(60).collect();
+            score(
+                &format!("default options, trained on train, {split} documents"),
+                &dev,
+                |e| classify_under(&m, &e.text, e.heading()).class,
+                false,
+            );
+            let misses: Vec<_> = dev.iter().filter(|e| classify_under(&m, &e.text, e.heading()).class != e.label).take(60).collect();
             for e in misses {
-                let c = classify_with(&m, &e.text);
+                let c = classify_under(&m, &e.text, e.heading());
                 let f = features(&e.text);
                 println!(
                     "- reader {} / model {} ({:.2}, {:?}): {}  [{} features]",
@@ -225,11 +263,12 @@ fn main() {
             let mut confident: Vec<(f32, Class, Class)> = Vec::new();
             let mut size = 0;
             for f in 0..5 {
-                let train: Vec<(&str, Class)> = pool.iter().filter(|e| fold(e) != f).map(|e| (e.text.as_str(), e.label)).collect();
-                let m = Model::train(&train, opts);
+                let train: Vec<(&str, Option<&str>, Class)> =
+                    pool.iter().filter(|e| fold(e) != f).map(|e| (e.text.as_str(), e.heading(), e.label)).collect();
+                let m = Model::train_in(&train, opts);
                 size += m.len();
                 for e in pool.iter().filter(|e| fold(e) == f) {
-                    let c = classify_with(&m, &e.text);
+                    let c = classify_under(&m, &e.text, e.heading());
                     m3[idx(e.label)][idx(c.class)] += 1;
                     if e.first {
                         first_n += 1;
@@ -279,6 +318,7 @@ fn main() {
                     doc: String::new(),
                     split: String::new(),
                     label: label_of(v),
+                    heading: None,
                 })
                 .collect();
             let refs: Vec<&Example> = examples.iter().collect();
@@ -286,7 +326,7 @@ fn main() {
             score(
                 &format!("second reader against the first, {split} documents"),
                 &refs,
-                |id| second.get(id).copied().unwrap_or(Class::Neutral),
+                |e| second.get(&e.text).copied().unwrap_or(Class::Neutral),
                 false,
             );
         }
@@ -294,7 +334,7 @@ fn main() {
             // One line a sentence: split, document, label, then its features, tab-separated (for
             // trying other learners on the same features outside this crate).
             for e in part(&all, split) {
-                println!("{}\t{}\t{}\t{}", e.split, e.doc, e.label.as_str(), features(&e.text).join("\t"));
+                println!("{}\t{}\t{}\t{}", e.split, e.doc, e.label.as_str(), features_in(&e.text, e.heading()).join("\t"));
             }
         }
         "speed" => {

@@ -21,12 +21,12 @@ fn check(sentence: &str, expected: Expect) {
 
 #[test]
 fn a_strength_cue_decides_strength() {
-    check("Staff worked effectively with partners to support people.", expect!["strength [worked]"]);
+    check("Staff worked effectively with partners to support people.", expect!["strength [effectively]"]);
 }
 
 #[test]
 fn a_shortfall_cue_decides_gap() {
-    check("There was no defined plan for the transition to adult services.", expect!["gap [not … plan]"]);
+    check("There was no defined plan for the transition to adult services.", expect!["gap [no]"]);
 }
 
 #[test]
@@ -41,7 +41,7 @@ fn empty_text_is_neutral() {
 
 #[test]
 fn a_concessive_opening_is_set_aside() {
-    check("Despite challenges, staff were good at keeping people safe.", expect!["strength [despite]"]);
+    check("Despite challenges, staff were good at keeping people safe.", expect!["strength [good]"]);
 }
 
 #[test]
@@ -77,7 +77,7 @@ fn only_as_a_restriction_of_action_is_not() {
 #[test]
 fn could_be_improved_is_a_gap() {
     // A careful reader: gap.
-    check("Communication with some communities could be improved.", expect!["gap [could be]"]);
+    check("Communication with some communities could be improved.", expect!["gap [some]"]);
 }
 
 // ---- issue 14: topic words of social care read as verdicts -------------------------------
@@ -91,7 +91,7 @@ fn risk_as_a_topic() {
 #[test]
 fn challenge_as_a_verb_of_good_practice() {
     // A careful reader: strength.
-    check("Reviewing officers challenge plans effectively.", expect!["strength [challenge]"]);
+    check("Reviewing officers challenge plans effectively.", expect!["strength [effectively]"]);
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn without_delay() {
 #[test]
 fn no_child_is_missing() {
     // A careful reader: strength.
-    check("No child is missing from education.", expect!["strength [no]"]);
+    check("No child is missing from education.", expect!["strength [not … missing]"]);
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn fewer_not_in_work() {
 #[test]
 fn less_isolated() {
     // A careful reader: strength.
-    check("Carers feel less isolated.", expect!["gap [less]"]);
+    check("Carers feel less isolated.", expect!["gap [isolated]"]);
 }
 
 // ---- issue 14: aims, self-knowledge, names and conditions, contrast ----------------------
@@ -137,7 +137,7 @@ fn less_isolated() {
 #[test]
 fn an_aim_read_as_an_achievement() {
     // A careful reader: gap.
-    check("Leaders know there is more to do to improve the quality of plans.", expect!["gap [more to]"]);
+    check("Leaders know there is more to do to improve the quality of plans.", expect!["gap [more]"]);
 }
 
 #[test]
@@ -168,7 +168,7 @@ fn whereas_carries_the_verdict() {
 #[test]
 fn rapidly_and_robustly() {
     // A careful reader: strength.
-    check("Managers responded rapidly and robustly to the findings.", expect!["strength [robustly]"]);
+    check("Managers responded rapidly and robustly to the findings.", expect!["strength [rapidly]"]);
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn thorough_comprehensive_sensitive() {
 #[test]
 fn appropriately_and_purposeful() {
     // A careful reader: strength.
-    check("Visits are purposeful and plans are updated appropriately.", expect!["strength [appropriately]"]);
+    check("Visits are purposeful and plans are updated appropriately.", expect!["strength [purposeful]"]);
 }
 
 #[test]
@@ -206,7 +206,7 @@ fn too_early_to_see() {
 #[test]
 fn a_number_that_has_fallen() {
     // A careful reader: gap.
-    check("The number of foster carers has fallen.", expect!["strength [of foster]"]);
+    check("The number of foster carers has fallen.", expect!["strength [fallen]"]);
 }
 
 #[test]
@@ -222,13 +222,25 @@ fn never_carried_out() {
 
 // ---- the held-out labelled sentences: a floor under the benchmark's figure ----------------
 
+/// Each labelled sentence's heading as the analyser reads it (`scripts/finding-headings.py`).
+fn headings() -> std::collections::HashMap<String, String> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/findings/headings.tsv")).unwrap();
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, h)| !h.is_empty())
+        .map(|(i, h)| (i.to_string(), h.to_string()))
+        .collect()
+}
+
 /// Agreement and gap precision of the embedded model on the test documents' labelled sentences
 /// (mixed sentences by their lean). `./dev findings` prints the full matrix; this fails when a
-/// change drops the model well below what the README states (83.5%, gap precision 0.86, gap
-/// recall 0.82).
+/// change drops the model well below what the README states (84.4%, gap precision 0.88, gap
+/// recall 0.85). Each sentence is classed under its heading, as the page classes it.
 #[test]
 fn the_model_holds_its_figures_on_the_held_out_sentences() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/findings/labelled.jsonl")).unwrap();
+    let heading = headings();
     let (mut n, mut agree, mut said_gap, mut right_gap) = (0, 0, 0, 0);
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -236,7 +248,8 @@ fn the_model_holds_its_figures_on_the_held_out_sentences() {
             continue;
         }
         let label = if v["label"] == "mixed" { v["lean"].as_str().unwrap() } else { v["label"].as_str().unwrap() };
-        let (class, _) = classify(v["text"].as_str().unwrap());
+        let under = v["id"].as_str().and_then(|i| heading.get(i).map(String::as_str));
+        let class = assessment_lens::analysis::classify::classify_scored_in(v["text"].as_str().unwrap(), under).class;
         n += 1;
         agree += usize::from(class.as_str() == label);
         if class.as_str() == "gap" {
@@ -245,8 +258,8 @@ fn the_model_holds_its_figures_on_the_held_out_sentences() {
         }
     }
     assert_eq!(n, 424, "the test part of the labelled set is fixed");
-    assert!(agree * 100 >= n * 81, "agreement {agree}/{n}");
-    assert!(right_gap * 100 >= said_gap * 83, "gap precision {right_gap}/{said_gap}");
+    assert!(agree * 100 >= n * 82, "agreement {agree}/{n}");
+    assert!(right_gap * 100 >= said_gap * 85, "gap precision {right_gap}/{said_gap}");
 }
 
 /// The embedded weights are what `cargo run --release --example findings -- train` makes from
@@ -262,7 +275,9 @@ fn the_embedded_weights_are_what_training_gives() {
         let text = std::fs::read_to_string(format!("{}/tests/fixtures/findings/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         rows.extend(text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()));
     }
-    let examples: Vec<(&str, Class)> = rows
+    // Each sentence's heading as the analyser reads it (scripts/finding-headings.py).
+    let heading = headings();
+    let examples: Vec<(&str, Option<&str>, Class)> = rows
         .iter()
         .filter(|v| v["split"] == "train" || v["split"] == "dev")
         .map(|v| {
@@ -272,10 +287,10 @@ fn the_embedded_weights_are_what_training_gives() {
                 "gap" => Class::Gap,
                 _ => Class::Neutral,
             };
-            (v["text"].as_str().unwrap(), class)
+            (v["text"].as_str().unwrap(), v["id"].as_str().and_then(|i| heading.get(i).map(String::as_str)), class)
         })
         .collect();
-    let trained = Model::train(&examples, TrainOptions::default()).to_tsv("");
+    let trained = Model::train_in(&examples, TrainOptions::default()).to_tsv("");
     let embedded = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/analysis/classify/weights.tsv")).unwrap();
     let rows_of = |t: &str| t.lines().filter(|l| !l.starts_with("# ")).map(str::to_string).collect::<Vec<_>>();
     let (a, b) = (rows_of(&trained), rows_of(&embedded));

@@ -6,7 +6,7 @@
 use super::text::FastMap as HashMap;
 
 use super::blocks::{Block, BlockKind, Reading};
-use super::classify::classify_scored;
+use super::classify::classify_scored_in;
 use super::format::{capitalise, figure, money};
 use super::text::{norm, words};
 use super::{Class, ComputedRating, Direction, Financial, Finding, Item, Judgement, Kind, Metric, Origin, Scope, Score, Span, Verdict};
@@ -395,13 +395,14 @@ pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
             if out.len() >= MAX_FINDINGS {
                 break;
             }
-            let c = classify_scored(text);
+            let section = reading.section_title(b.section);
+            let c = classify_scored_in(text, section);
             out.push(Finding {
                 text: text.to_string(),
                 class: c.class,
                 cue: c.cue,
                 confidence: c.confidence,
-                section: reading.section_title(b.section).map(str::to_string),
+                section: section.map(str::to_string),
                 span: reading.span(s),
             });
         }

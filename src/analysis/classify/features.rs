@@ -146,8 +146,59 @@ fn rule_feature(prefix: &str, text: &str) -> String {
     format!("{prefix}:{}", class.as_str())
 }
 
+/// Grades a section heading may carry ("The experiences and progress of children in care: good"),
+/// most severe first, with their feature.
+const HEADING_GRADES: &[(&str, &str)] =
+    &[("inadequate", "h:inadequate"), ("requires improvement", "h:ri"), ("outstanding", "h:outstanding"), ("good", "h:good")];
+
+/// Words of a section heading that say what its sentences are likely to be ("Key strengths",
+/// "Areas for improvement", "What does the area partnership need to do better?").
+const HEADING_CUES: &[(&str, &str)] = &[
+    ("strength", "h:strength"),
+    ("improve", "h:improve"),
+    ("better", "h:improve"),
+    ("priority", "h:improve"),
+    ("development", "h:improve"),
+    ("weakness", "h:weakness"),
+    ("failure", "h:weakness"),
+    ("concern", "h:weakness"),
+    ("effective", "h:effective"),
+    ("recommend", "h:recommend"),
+    ("summary", "h:summary"),
+    ("finding", "h:finding"),
+];
+
+/// The features of a sentence's section heading: the grade it names and the words that say
+/// what the section holds. A description of practice under "…: inadequate" leans one way,
+/// under "Key strengths" the other; the words still decide when they speak.
+fn heading_features(heading: &str, out: &mut Vec<String>) {
+    let h = heading.to_lowercase();
+    let has = |w: &str| h.match_indices(w).any(|(i, _)| !h[..i].ends_with(|c: char| c.is_alphanumeric()));
+    if let Some((_, f)) = HEADING_GRADES.iter().find(|(w, _)| has(w)) {
+        out.push((*f).to_string());
+    }
+    let mut cues: Vec<&str> = Vec::new();
+    for (w, f) in HEADING_CUES {
+        if h.contains(w) && !cues.contains(f) {
+            cues.push(f);
+        }
+    }
+    // "Summary of strengths, areas for development and next steps": both sides, neither leans.
+    let strength = cues.contains(&"h:strength");
+    if strength && cues.iter().any(|c| matches!(*c, "h:improve" | "h:weakness")) {
+        cues.retain(|c| !matches!(*c, "h:strength" | "h:improve" | "h:weakness"));
+        cues.push("h:mixed");
+    }
+    out.extend(cues.into_iter().map(str::to_string));
+}
+
 /// The features of one sentence (repeats allowed: they count).
 pub fn features(sentence: &str) -> Vec<String> {
+    features_in(sentence, None)
+}
+
+/// The features of one sentence under its section heading, when it has one.
+pub fn features_in(sentence: &str, heading: Option<&str>) -> Vec<String> {
     let mut toks = tokens(sentence);
     let plain = toks.iter().filter(|t| *t != STOP).cloned().collect::<Vec<_>>().join(" ");
     negate(&mut toks);
@@ -190,6 +241,9 @@ pub fn features(sentence: &str) -> Vec<String> {
         let text = clause.iter().map(|t| t.trim_start_matches('~')).collect::<Vec<_>>().join(" ");
         out.push(rule_feature("rc", &text));
     }
+    if let Some(h) = heading {
+        heading_features(h, &mut out);
+    }
     if plain.is_empty() {
         out.truncate(1);
     }
@@ -203,10 +257,10 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// A feature of `sentence` as the words a reader sees: `L:~pos` → "not … timely", `c:delay` →
-/// "delay", `r:gap` → the rule's cue; `None` for features that are not words (the bias, the
-/// contrast flag) and for pairs of common words.
+/// "delay", `r:gap` → the rule's cue; `None` for features that are not the sentence's words (the
+/// bias, the contrast flag, the heading's) and for pairs of common words.
 pub fn readable(feature: &str, sentence: &str) -> Option<String> {
-    if feature.starts_with('#') {
+    if feature.starts_with('#') || feature.starts_with("h:") {
         return None;
     }
     let (clause, f) = match feature.strip_prefix("c:") {

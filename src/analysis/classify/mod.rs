@@ -16,7 +16,7 @@ mod rules;
 use std::sync::OnceLock;
 
 use super::Class;
-pub use features::features;
+pub use features::{features, features_in};
 pub use model::{Model, TrainOptions, CLASSES};
 
 /// The confidence at which the page lists a finding first; findings below it sit behind "show
@@ -43,7 +43,12 @@ pub fn model() -> &'static Model {
 
 /// Class a sentence with `model`.
 pub fn classify_with(model: &Model, sentence: &str) -> Classed {
-    let feats = features(sentence);
+    classify_under(model, sentence, None)
+}
+
+/// Class a sentence that sits under `heading` (its section's title) with `model`.
+pub fn classify_under(model: &Model, sentence: &str, heading: Option<&str>) -> Classed {
+    let feats = features_in(sentence, heading);
     // Nothing to read (no words): nothing to say about the service.
     if feats.len() <= 1 {
         return Classed { class: Class::Neutral, cue: None, confidence: 1.0 };
@@ -51,13 +56,26 @@ pub fn classify_with(model: &Model, sentence: &str) -> Classed {
     let p = model.probabilities(&feats);
     let k = (0..3).fold(0, |best, k| if p[k] > p[best] { k } else { best });
     let class = CLASSES[k];
-    let cue = model.reasons(&feats, class).into_iter().find_map(|(f, _)| features::readable(f, sentence));
+    // The cue a reader is shown: the strongest verdict word (the lexicon's classes, the rules'
+    // cues) that pushed towards the class, else the strongest of its words.
+    let reasons = model.reasons(&feats, class);
+    let verdict = |f: &str| ["L:", "c:L:", "r:", "rc:"].iter().any(|p| f.starts_with(p));
+    let cue = reasons
+        .iter()
+        .filter(|(f, _)| verdict(f))
+        .chain(reasons.iter().filter(|(f, _)| !verdict(f)))
+        .find_map(|(f, _)| features::readable(f, sentence));
     Classed { class, cue, confidence: p[k] }
 }
 
 /// Class a sentence with the embedded model, with the words that decided it.
 pub fn classify_scored(sentence: &str) -> Classed {
     classify_with(model(), sentence)
+}
+
+/// Class a sentence under its section heading with the embedded model.
+pub fn classify_scored_in(sentence: &str, heading: Option<&str>) -> Classed {
+    classify_under(model(), sentence, heading)
 }
 
 /// Class a sentence, with the words that decided it.

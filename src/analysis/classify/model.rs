@@ -5,7 +5,7 @@
 
 use super::super::text::FastMap as HashMap;
 use super::super::Class;
-use super::features::features;
+use super::features::features_in;
 
 /// The classes in the order of a weight row.
 pub const CLASSES: [Class; 3] = [Class::Strength, Class::Gap, Class::Neutral];
@@ -128,7 +128,13 @@ impl Model {
     /// all lie within `prune` of zero are dropped and the rest fitted again without them (so
     /// the weights that stay make up for the ones that went).
     pub fn train(examples: &[(&str, Class)], opts: TrainOptions) -> Model {
-        let feats: Vec<Vec<String>> = examples.iter().map(|(s, _)| features(s)).collect();
+        let with: Vec<(&str, Option<&str>, Class)> = examples.iter().map(|(s, c)| (*s, None, *c)).collect();
+        Model::train_in(&with, opts)
+    }
+
+    /// Train on `(sentence, its section heading, class)` triples, as [`Model::train`].
+    pub fn train_in(examples: &[(&str, Option<&str>, Class)], opts: TrainOptions) -> Model {
+        let feats: Vec<Vec<String>> = examples.iter().map(|(s, h, _)| features_in(s, *h)).collect();
         let mut seen: HashMap<&str, usize> = HashMap::default();
         for fs in &feats {
             let mut uniq: Vec<&str> = fs.iter().map(String::as_str).collect();
@@ -140,7 +146,7 @@ impl Model {
         }
         let mut vocab: Vec<&str> = seen.iter().filter(|(_, n)| **n >= opts.min_count).map(|(f, _)| *f).collect();
         vocab.sort_unstable();
-        let labels: Vec<usize> = examples.iter().map(|(_, c)| index(*c)).collect();
+        let labels: Vec<usize> = examples.iter().map(|(_, _, c)| index(*c)).collect();
         let w = fit(&vocab, &feats, &labels, opts);
         if opts.prune > 0.0 {
             let kept: Vec<&str> = vocab.iter().zip(&w).filter(|(_, w)| w.iter().any(|x| x.abs() > opts.prune)).map(|(f, _)| *f).collect();
@@ -190,6 +196,7 @@ fn fit(vocab: &[&str], feats: &[Vec<String>], labels: &[usize], opts: TrainOptio
 
 #[cfg(test)]
 mod tests {
+    use super::super::features::features;
     use super::*;
 
     #[test]
