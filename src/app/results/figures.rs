@@ -242,7 +242,7 @@ fn MetricsTable(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoVie
         Memo::new(move |_| source.with(|s| shown(&doc.report.metrics, filter.get(), s, sort.get())))
     };
     // The first rows, then more on request (see ITEMS_PER_PAGE): thousands of rows at once
-    // would hold the page while they are laid out.
+    // would hold the page while they are laid out; more only adds rows.
     let (limit, set_limit) = signal(super::items::ITEMS_PER_PAGE);
     let total = Signal::derive(move || rows.with(|r| r.len()));
     let shown_count = Signal::derive(move || limit.get().min(total.get()));
@@ -274,7 +274,12 @@ fn MetricsTable(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoVie
                         </tr>
                     </thead>
                     <tbody>
-                        {move || rows.get().into_iter().take(limit.get()).map(|i| metric_row(&doc.report.metrics[i], on_evidence)).collect_view()}
+                        // Keyed by the figure: "Show more" adds rows, a new sort moves them.
+                        <For
+                            each=move || rows.with(|r| r.iter().take(limit.get()).copied().collect::<Vec<_>>())
+                            key=|i| *i
+                            children=move |i| metric_row(&doc.report.metrics[i], on_evidence)
+                        />
                     </tbody>
                 </table>
             </div>

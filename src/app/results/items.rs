@@ -107,17 +107,24 @@ pub fn GapsView(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoVie
 /// within a group the report's own and derived items keep their order and finding sentences
 /// follow, surest first.
 fn grouped(items: Vec<Item>) -> Vec<(String, Vec<Item>)> {
-    let mut groups: Vec<(String, Vec<Item>)> = Vec::new();
-    for it in items {
+    grouped_by(items, |it| it)
+}
+
+/// [`grouped`] over anything that holds an item.
+fn grouped_by<T>(items: Vec<T>, item: impl Fn(&T) -> &Item) -> Vec<(String, Vec<T>)> {
+    let mut groups: Vec<(String, Vec<T>)> = Vec::new();
+    for t in items {
+        let it = item(&t);
         let key = it.place().unwrap_or_else(|| origin_label(it.origin).to_string());
         match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, v)) => v.push(it),
-            None => groups.push((key, vec![it])),
+            Some((_, v)) => v.push(t),
+            None => groups.push((key, vec![t])),
         }
     }
+    let confidence = |t: &T| item(t).confidence.unwrap_or(2.0);
     for (_, v) in groups.iter_mut() {
         // Stable: stated and derived items (no confidence) first, in the report's order.
-        v.sort_by(|a, b| b.confidence.unwrap_or(2.0).total_cmp(&a.confidence.unwrap_or(2.0)));
+        v.sort_by(|a, b| confidence(b).total_cmp(&confidence(a)));
     }
     groups
 }
@@ -128,12 +135,14 @@ fn unsure(it: &Item) -> bool {
 }
 
 /// How many items a list shows at first, and how many more each "Show more" adds: a real
-/// report's list is shorter; thousands of items at once would hold the page while they are laid out.
-pub const ITEMS_PER_PAGE: usize = 300;
+/// report's list is shorter; thousands of items at once would hold the page while they are laid
+/// out (300 list items took 0.1 s to lay out here, twice that on a slower machine).
+pub const ITEMS_PER_PAGE: usize = 100;
 
 /// Items grouped by their section, each group folding with its count, each item with its
 /// origin and one click to its words: the sure ones first (up to [`ITEMS_PER_PAGE`], then more
-/// on request), the findings the classifier is unsure of behind a button.
+/// on request), the findings the classifier is unsure of behind a button. "Show more" only adds
+/// the new items (keyed lists): the ones shown are not laid out again.
 #[component]
 pub fn ItemsByGroup(items: Vec<Item>, testid: &'static str, empty: &'static str, on_evidence: Callback<Span>) -> impl IntoView {
     if items.is_empty() {
@@ -145,11 +154,37 @@ pub fn ItemsByGroup(items: Vec<Item>, testid: &'static str, empty: &'static str,
     let (sure, less): (Vec<Item>, Vec<Item>) = items.partition(|i| !unsure(i));
     let total = sure.len();
     let n_less = less.len();
-    let sure = StoredValue::new(sure);
+    // The groups of all the sure items, each item with its place in the list: the first
+    // `limit` of the list, grouped, are the items placed before `limit` (grouping keeps
+    // first-seen order and sorts stably, so both give the same groups in the same order).
+    let placed: Vec<(usize, Item)> = sure.into_iter().enumerate().collect();
+    let groups = StoredValue::new(grouped_by(placed, |(_, it)| it));
     let less = StoredValue::new(less);
     let (limit, set_limit) = signal(ITEMS_PER_PAGE);
     let (show_less, set_show_less) = signal(false);
-    let group = move |(title, items): (String, Vec<Item>)| {
+    let first_place = move |g: usize| groups.with_value(|gs| gs[g].1.first().map_or(usize::MAX, |(k, _)| *k));
+    let visible_in = move |g: usize| groups.with_value(|gs| gs[g].1.iter().filter(|(k, _)| *k < limit.get()).count());
+    let sure_group = move |g: usize| {
+        let title = groups.with_value(|gs| gs[g].0.clone());
+        // The group's items shown, by their index in the group.
+        let places = move || {
+            let limit = limit.get();
+            groups.with_value(|gs| gs[g].1.iter().enumerate().filter(|(_, (k, _))| *k < limit).map(|(j, _)| j).collect::<Vec<_>>())
+        };
+        let place_item = move |j: usize| groups.with_value(|gs| item(gs[g].1[j].1.clone(), testid, on_evidence));
+        view! {
+            <details class="card group" open data-testid=format!("{testid}-group")>
+                <summary><h4>{title}</h4><span class="count" data-testid=format!("{testid}-group-count")>{move || visible_in(g)}</span></summary>
+                <ul class="items">
+                    <For each=places key=|j| *j children=place_item/>
+                </ul>
+            </details>
+        }
+    };
+    let n_groups = groups.with_value(Vec::len);
+    let shown_groups = move || (0..n_groups).filter(|g| first_place(*g) < limit.get()).collect::<Vec<_>>();
+    let shown_count = Signal::derive(move || limit.get().min(total));
+    let less_group = move |(title, items): (String, Vec<Item>)| {
         let n = items.len();
         view! {
             <details class="card group" open data-testid=format!("{testid}-group")>
@@ -158,9 +193,6 @@ pub fn ItemsByGroup(items: Vec<Item>, testid: &'static str, empty: &'static str,
             </details>
         }
     };
-    let shown =
-        move || sure.with_value(|all| grouped(all.iter().take(limit.get()).cloned().collect()).into_iter().map(group).collect_view());
-    let shown_count = Signal::derive(move || limit.get().min(total));
     let less_view = move || {
         if n_less == 0 {
             return None;
@@ -168,7 +200,7 @@ pub fn ItemsByGroup(items: Vec<Item>, testid: &'static str, empty: &'static str,
         Some(if show_less.get() {
             view! {
                 <h3 class="less-title">{format!("Less certain findings ({n_less})")}</h3>
-                <div class="groups less">{less.with_value(|l| grouped(l.clone()).into_iter().map(group).collect_view())}</div>
+                <div class="groups less">{less.with_value(|l| grouped(l.clone()).into_iter().map(less_group).collect_view())}</div>
             }
             .into_any()
         } else {
@@ -183,7 +215,9 @@ pub fn ItemsByGroup(items: Vec<Item>, testid: &'static str, empty: &'static str,
         })
     };
     view! {
-        <div class="groups">{shown}</div>
+        <div class="groups">
+            <For each=shown_groups key=|g| *g children=sure_group/>
+        </div>
         <ShowMore shown=shown_count total=Signal::derive(move || total) set_limit=set_limit testid=format!("{testid}-more")/>
         {less_view}
     }
