@@ -103,13 +103,23 @@ export async function pdfToText(pdfjs, data, options = {}) {
 export async function pdfToTextInBrowser(data, onPage, signal) {
   try {
     const base = document.baseURI;
+    const onPageOpt = (i, n) => onPage && onPage(i, n);
     if (!base.startsWith('http')) {
-      throw problem('the one-file build cannot read PDFs: open the served or installed page to read this PDF, or paste its text');
+      // The one-file build carries pdf.js as text (scripts/post-build.mjs): run it from blob:
+      // URLs, without the character maps and fonts it cannot fetch.
+      const carried = globalThis.__lensPdf;
+      if (!carried) {
+        throw problem('this copy of Assessment Lens cannot read PDFs: open the served page, or the one-file build (assessment-lens.html), to read this PDF, or paste its text');
+      }
+      const blobUrl = (text) => URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
+      const pdfjs = await import(blobUrl(carried.lib));
+      if (!pdfjs.GlobalWorkerOptions.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = blobUrl(carried.worker);
+      return await pdfToText(pdfjs, data, { onPage: onPageOpt, signal: signal || undefined });
     }
     const pdfjs = await import(new URL('./pdf.min.mjs', base).href);
     pdfjs.GlobalWorkerOptions.workerSrc = new URL('./pdf.worker.min.mjs', base).href;
     return await pdfToText(pdfjs, data, {
-      onPage: (i, n) => onPage && onPage(i, n),
+      onPage: onPageOpt,
       signal: signal || undefined,
       cMapUrl: new URL('./cmaps/', base).href,
       standardFontDataUrl: new URL('./standard_fonts/', base).href,

@@ -7,8 +7,9 @@
 //     no network beyond the page's origin.
 //  3. Writes sw.js, which caches every built file (listed here, so hashed names stay right)
 //     under a cache named by their contents: a new build replaces the old cache.
-//  4. Writes assessment-lens.html: one self-contained file (CSS, JS glue and wasm inlined,
-//     CSP by hashes) that opens from file:// with no server and no network.
+//  4. Writes assessment-lens.html: one self-contained file (CSS, JS glue, wasm and pdf.js
+//     inlined, CSP by hashes; pdf.js runs from blob: URLs made by the page's own script) that
+//     opens from file:// with no server and no network.
 // Usage: node scripts/post-build.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR, then pkg)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -131,13 +132,18 @@ const glue = read(jsName).toString('utf8').replace(/import \{([^}]*)\} from '\.\
   const code = read(file).toString('utf8').replace(/^export (async function|function|const|class) /gm, '$1 ');
   return `${code}\n`;
 });
+// pdf.js and its worker ride along as text, loaded from blob: URLs when a PDF is dropped
+// (js/pdf-text.js); its character maps and standard fonts stay out (2.5 MB: English reports
+// embed their fonts, and text comes out without them).
+const pdfSources = ['pdf.min.mjs', 'pdf.worker.min.mjs'].map((f) => JSON.stringify(read(f).toString('utf8')).replace(/<\/script/gi, '<\\/script'));
 const script = `${glue}
+globalThis.__lensPdf = { lib: ${pdfSources[0]}, worker: ${pdfSources[1]} };
 const __lensBytes = Uint8Array.from(atob('${read(wasmName).toString('base64')}'), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: __lensBytes });
 `;
 const style = read(cssName).toString('utf8');
 const oneCsp = [
-  "default-src 'none'", `script-src 'sha256-${sha('sha256', script)}' 'wasm-unsafe-eval'`, `style-src 'sha256-${sha('sha256', style)}'`,
+  "default-src 'none'", `script-src 'sha256-${sha('sha256', script)}' 'wasm-unsafe-eval' blob:`, "worker-src blob:", `style-src 'sha256-${sha('sha256', style)}'`,
   "img-src data: blob:", "connect-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
 ].join('; ');
 const one = `<!DOCTYPE html>

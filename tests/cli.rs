@@ -115,11 +115,21 @@ fn csv_and_markdown() {
     let csv = run(&["analyse", "--format=csv", &f], None);
     assert_eq!(csv.status.code(), Some(0));
     let text = String::from_utf8(csv.stdout).unwrap();
+    // A byte-order mark for Excel, then the header: the document's columns, then the item's.
+    let text = text.strip_prefix('\u{feff}').expect("a CSV opens with a byte-order mark");
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("source,item,label,value,comparator,verdict,section,evidence"));
-    assert_eq!(text.lines().filter(|l| l.starts_with("cqc-middlesbrough-2025.txt,score,")).count(), 9);
-    assert!(text.lines().any(|l| l.starts_with("cqc-middlesbrough-2025.txt,gap,score,Assessing needs scored 2")));
-    assert!(text.contains("cqc-middlesbrough-2025.txt,score,Assessing needs,2,,Evidence shows some shortfalls,How the local authority works with people,Assessing needs Score: 2"));
+    assert_eq!(
+        lines.next(),
+        Some("source,council,report_kind,framework,date,item,label,value,unit,comparator,comparator_value,verdict,section,evidence")
+    );
+    let doc = "cqc-middlesbrough-2025.txt,Middlesbrough Council,cqc_la_assessment,CQC 2024,2025-02-21";
+    assert_eq!(text.lines().filter(|l| l.starts_with(&format!("{doc},score,"))).count(), 9);
+    assert!(text.lines().any(|l| l.starts_with(&format!("{doc},gap,score,Assessing needs scored 2"))));
+    assert!(text.contains(&format!(
+        "{doc},score,Assessing needs,2,score,,,Evidence shows some shortfalls,How the local authority works with people,Assessing needs Score: 2"
+    )));
+    // A figure's value and its comparator's value are numbers, their unit and label apart.
+    assert!(text.contains(&format!("{doc},metric,accessing training,2.59,percent,England average,4.3,worse,,")));
 
     let md = run(&["analyse", "--format", "md", &f], None);
     assert_eq!(md.status.code(), Some(0), "{}", String::from_utf8_lossy(&md.stderr));
@@ -127,6 +137,33 @@ fn csv_and_markdown() {
     assert!(md.starts_with("# Middlesbrough Council\n"));
     assert!(md.contains("- Overall rating: **Requires improvement**"));
     assert!(md.contains("| Leadership | Learning, improvement and innovation | 2 | Evidence shows some shortfalls |"));
+}
+
+#[test]
+fn summary_is_one_row_per_report_with_a_column_per_statement_and_judgement() {
+    let files: Vec<String> = ["cqc-middlesbrough-2025.txt", "ofsted-westminster-2025.txt", "cqc-hartlepool-2025.txt"]
+        .iter()
+        .map(|f| format!("{FIXTURES}/reports/{f}"))
+        .collect();
+    let args: Vec<&str> = ["analyse", "--format", "summary"].into_iter().chain(files.iter().map(String::as_str)).collect();
+    let out = run(&args, None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "a header and a row per report");
+    let header: Vec<&str> = lines[0].split(',').collect();
+    assert_eq!(header[..8], ["source", "council", "report_kind", "framework", "visit", "date", "period", "overall_rating"]);
+    assert_eq!(header.iter().filter(|h| h.starts_with("score: ") || h.starts_with("\"score: ")).count(), 9);
+    assert!(lines[0].contains("judgement: Overall effectiveness"));
+    assert!(lines[0].ends_with("gaps,strengths,figures,priorities,warnings"));
+    assert!(lines[1].starts_with(
+        "cqc-middlesbrough-2025.txt,Middlesbrough Council,cqc_la_assessment,CQC 2024,,2025-02-21,,Requires improvement,2,3,2,2,3,3,3,2,2,"
+    ));
+    assert!(lines[2].starts_with("ofsted-westminster-2025.txt,Westminster,ofsted_ilacs,"));
+    assert!(lines[2].contains(",Outstanding,"));
+    assert!(lines[3]
+        .starts_with("cqc-hartlepool-2025.txt,Hartlepool Borough Council,cqc_la_assessment,CQC 2024,,2025-05-14,,Good,3,3,2,2,3,3,3,3,3,"));
 }
 
 #[test]

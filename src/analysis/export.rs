@@ -2,7 +2,56 @@
 
 use super::{Direction, Kind, Report, Span, Verdict};
 
-const CSV_HEADER: [&str; 8] = ["source", "item", "label", "value", "comparator", "verdict", "section", "evidence"];
+/// The item CSV's columns: the document (source file, council, kind, framework, date), then one
+/// item: what it is, its label, its value as a number where it is one (with its unit apart), what
+/// it is compared with (the comparator's label, and its value as a number), the verdict, the
+/// section and the words it came from.
+const CSV_HEADER: [&str; 14] = [
+    "source",
+    "council",
+    "report_kind",
+    "framework",
+    "date",
+    "item",
+    "label",
+    "value",
+    "unit",
+    "comparator",
+    "comparator_value",
+    "verdict",
+    "section",
+    "evidence",
+];
+
+/// A byte-order mark opens every CSV: without it Excel reads UTF-8 as Windows-1252 ("£" shows
+/// as "Â£"); spreadsheets and CSV readers that know UTF-8 skip it.
+pub const BOM: &str = "\u{feff}";
+
+/// A number as a spreadsheet reads it: "68.42", "3590", "-2.5"; empty when not finite.
+fn csv_number(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v}")
+    } else {
+        String::new()
+    }
+}
+
+/// The document's date for a spreadsheet: when published (ISO), else its period as written.
+fn report_date(r: &Report) -> String {
+    r.published.clone().or_else(|| r.period.clone()).unwrap_or_default()
+}
+
+/// CSV text: a byte-order mark, the header, then the rows.
+fn csv_text<R: AsRef<[String]>>(header: &[&str], rows: impl IntoIterator<Item = R>) -> String {
+    let mut out = String::from(BOM);
+    out.push_str(&header.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+    out.push('\n');
+    for r in rows {
+        out.push_str(&r.as_ref().iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    out
+}
 
 fn csv_field(s: &str) -> String {
     // A leading = + - @ (or a tab or carriage return before one) would be a formula in a
@@ -72,61 +121,63 @@ fn evidence_cap(r: &Report, input: &str) -> usize {
 /// One row per extracted item. `input` is the text the report was made from, for evidence.
 /// Evidence is cut (see `evidence_cap`), so the CSV stays within about ten times its input.
 pub fn to_csv(reports: &[(&Report, &str)]) -> String {
-    let mut rows: Vec<[String; 8]> = Vec::new();
+    let mut rows: Vec<[String; 14]> = Vec::new();
     for (r, input) in reports {
         let cap = evidence_cap(r, input);
-        let row = |item: &str, label: &str, value: String, comparator: String, verdict: String, section: String, span: Option<Span>| {
-            [
-                r.source.clone(),
+        let doc = [
+            r.source.clone(),
+            r.authority.clone().unwrap_or_default(),
+            r.kind.as_str().to_string(),
+            r.framework.map(|f| f.as_str().to_string()).unwrap_or_default(),
+            report_date(r),
+        ];
+        // A row of the document: the item, its label, value, unit, comparator and its value,
+        // verdict, section and evidence.
+        let mut row = |cells: [&str; 8], span: Option<Span>| {
+            let [item, label, value, unit, comparator, comparator_value, verdict, section] = cells;
+            let [a, b, c, d, e] = doc.clone();
+            rows.push([
+                a,
+                b,
+                c,
+                d,
+                e,
                 item.to_string(),
                 label.to_string(),
-                value,
-                comparator,
-                verdict,
-                section,
+                value.to_string(),
+                unit.to_string(),
+                comparator.to_string(),
+                comparator_value.to_string(),
+                verdict.to_string(),
+                section.to_string(),
                 span.map(|s| evidence_line(input, s, cap)).unwrap_or_default(),
-            ]
+            ]);
         };
         if let Some(o) = &r.overall {
-            rows.push(row(
-                "overall_rating",
-                "Overall rating",
-                o.rating.to_string(),
-                String::new(),
-                String::new(),
-                String::new(),
-                Some(o.span),
-            ));
+            row(["overall_rating", "Overall rating", o.rating.as_str(), "", "", "", "", ""], Some(o.span));
         }
         // An area inspection's theme and inspectorates (Area SEND, JTAI).
         if let Some(t) = &r.theme {
-            rows.push(row("theme", "Theme", t.clone(), String::new(), String::new(), String::new(), None));
+            row(["theme", "Theme", t, "", "", "", "", ""], None);
         }
         if let Some(a) = inspectorates(r) {
-            rows.push(row("inspectorates", "Inspectorates", a, String::new(), String::new(), String::new(), None));
+            row(["inspectorates", "Inspectorates", &a, "", "", "", "", ""], None);
         }
-        for s in &r.scores {
-            rows.push(row("score", &s.statement, s.score.to_string(), String::new(), s.label.clone(), s.theme.clone(), Some(s.span)));
+        for sc in &r.scores {
+            row(["score", &sc.statement, &sc.score.to_string(), "score", "", "", &sc.label, &sc.theme], Some(sc.span));
         }
         if let Some(c) = &r.computed_rating {
             let rating = c.rating.map_or_else(|| "between bands".into(), |g| g.to_string());
-            rows.push(row(
-                "computed_rating",
-                "Rating recomputed from scores",
-                format!("{}%", c.percent),
-                String::new(),
-                rating,
-                String::new(),
-                None,
-            ));
+            row(["computed_rating", "Rating recomputed from scores", &csv_number(c.percent), "percent", "", "", &rating, ""], None);
         }
         for j in &r.judgements {
-            rows.push(row("judgement", &j.area, j.grade.to_string(), String::new(), String::new(), String::new(), Some(j.span)));
+            row(["judgement", &j.area, j.grade.as_str(), "", "", "", "", ""], Some(j.span));
         }
         for m in &r.metrics {
-            let comp = m.comparator.as_ref().map(|c| format!("{} {}", c.label, c.value)).unwrap_or_default();
-            let verdict = m.judgement.map(Verdict::as_str).or(m.direction.map(Direction::as_str)).unwrap_or_default().to_string();
-            rows.push(row("metric", &m.label, format!("{} {}", m.value, m.unit.as_str()), comp, verdict, String::new(), Some(m.span)));
+            let (comp, comp_value) =
+                m.comparator.as_ref().map_or((String::new(), String::new()), |c| (c.label.clone(), csv_number(c.value)));
+            let verdict = m.judgement.map(Verdict::as_str).or(m.direction.map(Direction::as_str)).unwrap_or_default();
+            row(["metric", &m.label, &csv_number(m.value), m.unit.as_str(), &comp, &comp_value, verdict, ""], Some(m.span));
         }
         for (item, list) in [("gap", &r.gaps), ("strength", &r.strengths)] {
             for g in list {
@@ -135,20 +186,14 @@ pub fn to_csv(reports: &[(&Report, &str)]) -> String {
                     (Some(p), Some(a)) => format!("{p} ({a})"),
                     (p, a) => p.or_else(|| a.clone()).unwrap_or_default(),
                 };
-                rows.push(row(item, g.origin.as_str(), g.text.clone(), String::new(), String::new(), section, Some(g.span)));
+                row([item, g.origin.as_str(), &g.text, "", "", "", "", &section], Some(g.span));
             }
         }
         for w in &r.warnings {
-            rows.push(row("warning", "", w.clone(), String::new(), String::new(), String::new(), None));
+            row(["warning", "", w, "", "", "", "", ""], None);
         }
     }
-    let mut out = CSV_HEADER.join(",");
-    out.push('\n');
-    for r in rows {
-        out.push_str(&r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        out.push('\n');
-    }
-    out
+    csv_text(&CSV_HEADER, rows)
 }
 
 /// An area inspection's inspectorates ("Ofsted, CQC, HMICFRS"); `None` for other kinds.
@@ -158,6 +203,49 @@ fn inspectorates(r: &Report) -> Option<String> {
 
 /// A readable summary of one report.
 pub fn to_markdown(r: &Report) -> String {
+    let mut s = markdown_head(r);
+    if !r.gaps.is_empty() {
+        s.push_str("\n## Gaps\n\n");
+        for g in &r.gaps {
+            s.push_str(&format!("- {}\n", md(&g.text)));
+        }
+    }
+    markdown_warnings(r, &mut s, usize::MAX);
+    s
+}
+
+/// The short summary a user pastes into an e-mail or a paper ("Copy summary"): the document,
+/// its ratings, scores and judgements, the priorities, how many gaps, strengths and figures
+/// the page holds beside them, and the first warnings.
+pub fn to_summary_markdown(r: &Report) -> String {
+    let mut s = markdown_head(r);
+    let counts = [
+        super::format::plural(r.gaps.len(), "gap", "gaps"),
+        super::format::plural(r.strengths.len(), "strength", "strengths"),
+        super::format::plural(r.metrics.len(), "figure", "figures"),
+    ];
+    s.push_str(&format!("\nIn full: {} (Assessment Lens, from {}).\n", counts.join(", "), md(&r.source)));
+    markdown_warnings(r, &mut s, 3);
+    s
+}
+
+/// The report's warnings as a list, the first `most` of them and how many more.
+fn markdown_warnings(r: &Report, s: &mut String, most: usize) {
+    if r.warnings.is_empty() {
+        return;
+    }
+    s.push_str("\n## Warnings\n\n");
+    for w in r.warnings.iter().take(most) {
+        s.push_str(&format!("- {}\n", md(w)));
+    }
+    if r.warnings.len() > most {
+        s.push_str(&format!("- … and {} more\n", r.warnings.len() - most));
+    }
+}
+
+/// The Markdown both renderings open with: the document, ratings, scores, judgements and
+/// the priorities.
+fn markdown_head(r: &Report) -> String {
     let mut s = String::new();
     let title = r.authority.clone().unwrap_or_else(|| r.source.clone());
     s.push_str(&format!("# {}\n\n", md(&title)));
@@ -215,33 +303,74 @@ pub fn to_markdown(r: &Report) -> String {
             }
         }
     }
-    if !r.gaps.is_empty() {
-        s.push_str("\n## Gaps\n\n");
-        for g in &r.gaps {
-            s.push_str(&format!("- {}\n", md(&g.text)));
-        }
-    }
-    if !r.warnings.is_empty() {
-        s.push_str("\n## Warnings\n\n");
-        for w in &r.warnings {
-            s.push_str(&format!("- {}\n", md(w)));
-        }
-    }
     s
 }
 
 /// The priorities as an action plan for a spreadsheet: number, theme, gap, origin, evidence,
 /// and empty owner / due date / status columns.
 pub fn to_action_plan_csv(r: &Report, input: &str) -> String {
-    let mut out = String::from("priority,theme,gap,origin,evidence,owner,due date,status\n");
-    for (k, p) in r.priorities.iter().enumerate() {
+    let rows = r.priorities.iter().enumerate().map(|(k, p)| {
         let ev = evidence_line(input, p.span, EVIDENCE_CHARS);
-        let n = (k + 1).to_string();
-        let fields = [n.as_str(), p.theme.as_str(), p.text.as_str(), p.origin.as_str(), ev.as_str(), "", "", ""];
-        out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        out.push('\n');
+        [
+            (k + 1).to_string(),
+            p.theme.clone(),
+            p.text.clone(),
+            p.origin.as_str().to_string(),
+            ev,
+            String::new(),
+            String::new(),
+            String::new(),
+        ]
+    });
+    csv_text(&["priority", "theme", "gap", "origin", "evidence", "owner", "due date", "status"], rows)
+}
+
+/// One row per report, for a researcher batching a folder: the document (source, council,
+/// kind, framework, visit, date, period), its overall rating, a column per quality statement
+/// and per judgement area (every one any of the reports has, in the order first met; a report
+/// without it leaves the cell empty), then how many gaps, strengths, figures, priorities and
+/// warnings it has.
+pub fn to_summary_csv(reports: &[&Report]) -> String {
+    let mut statements: Vec<&str> = Vec::new();
+    let mut areas: Vec<&str> = Vec::new();
+    for r in reports {
+        for sc in &r.scores {
+            if !statements.contains(&sc.statement.as_str()) {
+                statements.push(&sc.statement);
+            }
+        }
+        for j in &r.judgements {
+            if !areas.contains(&j.area.as_str()) {
+                areas.push(&j.area);
+            }
+        }
     }
-    out
+    let mut header: Vec<String> =
+        ["source", "council", "report_kind", "framework", "visit", "date", "period", "overall_rating"].map(String::from).to_vec();
+    header.extend(statements.iter().map(|s| format!("score: {s}")));
+    header.extend(areas.iter().map(|a| format!("judgement: {a}")));
+    header.extend(["gaps", "strengths", "figures", "priorities", "warnings"].map(String::from));
+    let rows = reports.iter().map(|r| {
+        let mut row = vec![
+            r.source.clone(),
+            r.authority.clone().unwrap_or_default(),
+            r.kind.as_str().to_string(),
+            r.framework.map(|f| f.as_str().to_string()).unwrap_or_default(),
+            r.visit_type.map(|v| v.as_str().to_string()).unwrap_or_default(),
+            r.published.clone().unwrap_or_default(),
+            r.period.clone().unwrap_or_default(),
+            r.overall.as_ref().map(|o| o.rating.as_str().to_string()).unwrap_or_default(),
+        ];
+        row.extend(
+            statements.iter().map(|st| r.scores.iter().find(|sc| sc.statement == *st).map(|sc| sc.score.to_string()).unwrap_or_default()),
+        );
+        row.extend(
+            areas.iter().map(|a| r.judgements.iter().find(|j| j.area == *a).map(|j| j.grade.as_str().to_string()).unwrap_or_default()),
+        );
+        row.extend([r.gaps.len(), r.strengths.len(), r.metrics.len(), r.priorities.len(), r.warnings.len()].map(|n| n.to_string()));
+        row
+    });
+    csv_text(&header.iter().map(String::as_str).collect::<Vec<_>>(), rows)
 }
 
 #[cfg(test)]
@@ -249,12 +378,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn kind_names_are_the_json_names() {
+        use crate::analysis::Kind;
+        for k in [Kind::CqcLaAssessment, Kind::OfstedIlacs, Kind::AreaSend, Kind::Jtai, Kind::CommitteePapers, Kind::Unknown] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+    }
+
+    #[test]
+    fn csv_numbers_are_numbers() {
+        assert_eq!(csv_number(68.42), "68.42");
+        assert_eq!(csv_number(3590.0), "3590");
+        assert_eq!(csv_number(-2.5), "-2.5");
+        assert_eq!(csv_number(f64::NAN), "");
+    }
+
+    #[test]
+    fn the_short_summary_leaves_the_long_lists_out() {
+        let input = "Overall effectiveness: inadequate\n\nWhat needs to improve?\n\n- Stability of the workforce.\n\nPlans are poor. Visits are late. Leaders are weak.\n";
+        let r = crate::analysis::analyse(input);
+        let short = to_summary_markdown(&r);
+        let full = to_markdown(&r);
+        assert!(short.contains("## Priorities"), "{short}");
+        assert!(!short.contains("## Gaps"));
+        assert!(full.contains("## Gaps"));
+        assert!(short.contains(&format!("In full: {} gap", r.gaps.len())), "{short}");
+    }
+
+    #[test]
     fn action_plan_has_one_row_per_priority_and_empty_owner_columns() {
         let input = "What needs to improve?\n\n- Stability of the workforce, for children.\n";
         let r = crate::analysis::analyse(input);
         let csv = to_action_plan_csv(&r, input);
         let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines[0], "priority,theme,gap,origin,evidence,owner,due date,status");
+        assert_eq!(lines[0], "\u{feff}priority,theme,gap,origin,evidence,owner,due date,status");
         assert_eq!(lines[1], "1,What needs to improve?,\"Stability of the workforce, for children.\",stated_list,\"Stability of the workforce, for children.\",,,");
         assert_eq!(lines.len(), 2);
     }
@@ -306,7 +463,10 @@ mod tests {
         assert!(md.contains("- Inspection outcome: **Widespread and/or systemic failings**\n"), "{md}");
         assert!(md.contains("- Inspectorates: Ofsted, CQC\n"), "{md}");
         let csv = to_csv(&[(&r, input)]);
-        assert!(csv.contains("\npasted text,inspectorates,Inspectorates,\"Ofsted, CQC\","), "{csv}");
+        assert!(
+            csv.contains("\npasted text,Bury Local Area Partnership,area_send,Area SEND 2023,12 to 16 February 2024,inspectorates,Inspectorates,\"Ofsted, CQC\","),
+            "{csv}"
+        );
         assert!(csv.contains(",Inspection outcome,"), "{csv}");
         assert!(csv.contains(",Areas for priority action (Bury Metropolitan Borough Council and NHS Greater Manchester ICB),"), "{csv}");
     }

@@ -35,7 +35,7 @@ mod types;
 
 pub use classify::{classify, classify_scored, Classed};
 pub use cqc::{band_for_percent, rating_for_scores, score_label, statement_names, Band, THEMES};
-pub use export::{to_action_plan_csv, to_csv, to_markdown};
+pub use export::{to_action_plan_csv, to_csv, to_markdown, to_summary_csv, to_summary_markdown, BOM};
 pub use gaps::MAX_FINDINGS;
 pub use intake::{
     decode, docx_to_text, file_to_text, html_to_text, pdf_problem, pdf_text, sniff, DecodeError, Decoded, Format, MAX_INPUT_BYTES,

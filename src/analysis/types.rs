@@ -22,6 +22,30 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The contract's name ("cqc_la_assessment"), as the JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::CqcLaAssessment => "cqc_la_assessment",
+            Kind::OfstedIlacs => "ofsted_ilacs",
+            Kind::AreaSend => "area_send",
+            Kind::Jtai => "jtai",
+            Kind::CommitteePapers => "committee_papers",
+            Kind::Unknown => "unknown",
+        }
+    }
+
+    /// The shortest name, for a badge or a document's name ("Ofsted", "SEND").
+    pub fn short(self) -> &'static str {
+        match self {
+            Kind::CqcLaAssessment => "CQC",
+            Kind::OfstedIlacs => "Ofsted",
+            Kind::AreaSend => "SEND",
+            Kind::Jtai => "JTAI",
+            Kind::CommitteePapers => "Papers",
+            Kind::Unknown => "Other",
+        }
+    }
+
     /// A short name for people.
     pub fn title(self) -> &'static str {
         match self {

@@ -1,6 +1,10 @@
-//! The open documents: kind badge, authority, date and rating; select, rename, remove.
+//! The open documents: kind badge, authority, date and rating; select, rename, remove (with
+//! Undo). The list grows with the documents and, from nine, groups them by kind, each kind
+//! folding; the selected one is scrolled into view.
 
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use std::sync::Arc;
 
@@ -9,14 +13,15 @@ use crate::analysis::format::long_date;
 use crate::analysis::{Grade, Kind, Report};
 
 fn badge(kind: Kind) -> (&'static str, &'static str) {
-    match kind {
-        Kind::CqcLaAssessment => ("badge cqc", "CQC"),
-        Kind::OfstedIlacs => ("badge ofsted", "Ofsted"),
-        Kind::AreaSend => ("badge send", "SEND"),
-        Kind::Jtai => ("badge jtai", "JTAI"),
-        Kind::CommitteePapers => ("badge papers", "Papers"),
-        Kind::Unknown => ("badge unknown", "Other"),
-    }
+    let class = match kind {
+        Kind::CqcLaAssessment => "badge cqc",
+        Kind::OfstedIlacs => "badge ofsted",
+        Kind::AreaSend => "badge send",
+        Kind::Jtai => "badge jtai",
+        Kind::CommitteePapers => "badge papers",
+        Kind::Unknown => "badge unknown",
+    };
+    (class, kind.short())
 }
 
 /// The rating a document states: CQC's overall rating, Ofsted's overall effectiveness, or an
@@ -32,17 +37,97 @@ fn when(r: &Report) -> Option<String> {
     r.published.as_deref().or_else(|| r.meeting.as_ref().and_then(|m| m.date.as_deref())).map(long_date).or_else(|| r.period.clone())
 }
 
+/// From how many documents the list groups them by kind, each kind folding with its count.
+const GROUP_FROM: usize = 9;
+
+/// Give focus to a control of a document's entry (`selector` inside it), once it is drawn.
+fn focus_entry(list: NodeRef<html::Div>, id: u32, selector: &'static str) {
+    request_animation_frame(move || {
+        let found = list.get_untracked().and_then(|l| l.query_selector(&format!("[data-doc='{id}'] {selector}")).ok().flatten());
+        if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
 #[component]
 pub fn DocumentList() -> impl IntoView {
     let lens = use_lens();
     let editing = RwSignal::new(None::<u32>);
+    let list = NodeRef::<html::Div>::new();
+    let undo_button = NodeRef::<html::Button>::new();
     let count = Memo::new(move |_| lens.docs.with(|d| d.len()));
+    // The kinds present, in the order first loaded (for the grouped list).
+    let kinds = Memo::new(move |_| {
+        lens.docs.with(|d| {
+            let mut ks: Vec<Kind> = Vec::new();
+            for x in d {
+                if !ks.contains(&x.report.kind) {
+                    ks.push(x.report.kind);
+                }
+            }
+            ks
+        })
+    });
+    let entries = move |kind: Option<Kind>| {
+        let of_kind = move || lens.docs.get().into_iter().filter(move |d| kind.is_none_or(|k| d.report.kind == k)).collect::<Vec<_>>();
+        view! {
+            <ul class="docs">
+                <For each=of_kind key=|d| (d.id, Arc::as_ptr(d) as usize) let:doc>
+                    <DocEntry doc=doc editing=editing list=list undo_button=undo_button/>
+                </For>
+            </ul>
+        }
+    };
+    let body = move || {
+        if count.get() < GROUP_FROM {
+            return entries(None).into_any();
+        }
+        kinds
+            .get()
+            .into_iter()
+            .map(|k| {
+                let n = move || lens.docs.with(|d| d.iter().filter(|x| x.report.kind == k).count());
+                view! {
+                    <details class="doc-group" open data-testid="doc-group">
+                        <summary>{move || format!("{} ({})", k.short(), n())}</summary>
+                        {entries(Some(k))}
+                    </details>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    // The selected document is scrolled into view in the list (its kind unfolded).
+    Effect::new(move |_| {
+        let Some(id) = lens.selected.get() else { return };
+        request_animation_frame(move || {
+            let Some(el) = list.get_untracked().and_then(|l| l.query_selector(&format!("[data-doc='{id}']")).ok().flatten()) else {
+                return;
+            };
+            if let Some(group) = el.closest("details").ok().flatten() {
+                let _ = group.set_attribute("open", "");
+            }
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        });
+    });
+    let undo = move |_| {
+        if let Some(id) = lens.undo() {
+            focus_entry(list, id, ".doc-select");
+        }
+    };
     view! {
-        <ul class="doclist" data-testid="doclist" aria-label="Open documents">
-            <For each=move || lens.docs.get() key=|d| (d.id, Arc::as_ptr(d) as usize) let:doc>
-                <DocEntry doc=doc editing=editing/>
-            </For>
-        </ul>
+        <div class="doclist" node_ref=list data-testid="doclist" role="group" aria-label="Open documents">{body}</div>
+        {move || lens.undo.get().map(|u| view! {
+            <p class="undo-notice" role="status" data-testid="undo-notice">
+                {format!("{} \u{201c}{}\u{201d}. ", u.verb, u.doc.name)}
+                <button type="button" class="small" data-testid="undo" node_ref=undo_button on:click=undo>"Undo"</button>
+                " "
+                <button type="button" class="small" data-testid="undo-dismiss" aria-label="Dismiss" on:click=move |_| lens.undo.set(None)>"\u{00d7}"</button>
+            </p>
+        })}
         {move || (count.get() >= 2).then(|| view! {
             <button type="button" class="compare-toggle" data-testid="compare"
                 aria-pressed=move || (lens.view.get() == View::Compare).to_string()
@@ -55,7 +140,12 @@ pub fn DocumentList() -> impl IntoView {
 
 /// One open document: select it, rename it in place, or remove it.
 #[component]
-fn DocEntry(doc: Arc<Document>, editing: RwSignal<Option<u32>>) -> impl IntoView {
+fn DocEntry(
+    doc: Arc<Document>,
+    editing: RwSignal<Option<u32>>,
+    list: NodeRef<html::Div>,
+    undo_button: NodeRef<html::Button>,
+) -> impl IntoView {
     let lens = use_lens();
     let id = doc.id;
     let (class, label) = badge(doc.report.kind);
@@ -70,7 +160,7 @@ fn DocEntry(doc: Arc<Document>, editing: RwSignal<Option<u32>>) -> impl IntoView
         lens.active.set(None);
     };
     view! {
-        <li class="doc" class:selected=is_selected data-testid="doc-entry">
+        <li class="doc" class:selected=is_selected data-testid="doc-entry" data-doc=id>
             <button type="button" class="doc-select" aria-pressed=move || is_selected().to_string() on:click=select>
                 <span class=class>{label}</span>
                 <span class="doc-name" data-testid="doc-name">{name.clone()}</span>
@@ -82,7 +172,7 @@ fn DocEntry(doc: Arc<Document>, editing: RwSignal<Option<u32>>) -> impl IntoView
             </button>
             <span class="doc-actions">
                 {let name = name.clone(); move || if editing.get() == Some(id) {
-                    view! { <RenameField id=id name=name.clone() editing=editing/> }.into_any()
+                    view! { <RenameField id=id name=name.clone() editing=editing list=list/> }.into_any()
                 } else {
                     view! {
                         <button type="button" class="small" data-testid="rename" aria-label=format!("Rename {name}")
@@ -90,7 +180,15 @@ fn DocEntry(doc: Arc<Document>, editing: RwSignal<Option<u32>>) -> impl IntoView
                     }.into_any()
                 }}
                 <button type="button" class="small" data-testid="remove" aria-label=format!("Remove {name}")
-                    on:click=move |_| lens.remove(id)>"Remove"</button>
+                    on:click=move |_| {
+                        lens.remove(id);
+                        // Focus on the way back.
+                        request_animation_frame(move || {
+                            if let Some(b) = undo_button.get_untracked() {
+                                let _ = b.focus();
+                            }
+                        });
+                    }>"Remove"</button>
             </span>
         </li>
     }
@@ -98,7 +196,7 @@ fn DocEntry(doc: Arc<Document>, editing: RwSignal<Option<u32>>) -> impl IntoView
 
 /// The name as an input, focused and selected; Enter or leaving it renames, Escape cancels.
 #[component]
-fn RenameField(id: u32, name: String, editing: RwSignal<Option<u32>>) -> impl IntoView {
+fn RenameField(id: u32, name: String, editing: RwSignal<Option<u32>>, list: NodeRef<html::Div>) -> impl IntoView {
     let lens = use_lens();
     let field = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
@@ -107,19 +205,27 @@ fn RenameField(id: u32, name: String, editing: RwSignal<Option<u32>>) -> impl In
             el.select();
         }
     });
-    let commit = move |value: String| {
-        if !value.trim().is_empty() {
-            lens.rename(id, value.trim().to_string());
+    // Leaving the field (Enter, Escape or a click elsewhere) ends the edit once; focus goes
+    // back to the entry's Rename button, unless the user moved it elsewhere.
+    let commit = move |value: Option<String>, refocus: bool| {
+        if editing.get_untracked() != Some(id) {
+            return;
+        }
+        if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+            lens.rename(id, v.trim().to_string());
         }
         editing.set(None);
+        if refocus {
+            focus_entry(list, id, "[data-testid=rename]");
+        }
     };
     view! {
         <input type="text" class="rename" aria-label="New name" data-testid="rename-input" value=name node_ref=field
             on:keydown=move |ev| match ev.key().as_str() {
-                "Enter" => commit(event_target_value(&ev)),
-                "Escape" => editing.set(None),
+                "Enter" => commit(Some(event_target_value(&ev)), true),
+                "Escape" => commit(None, true),
                 _ => {}
             }
-            on:blur=move |ev| commit(event_target_value(&ev))/>
+            on:blur=move |ev| commit(Some(event_target_value(&ev)), false)/>
     }
 }

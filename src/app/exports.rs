@@ -1,5 +1,6 @@
-//! Getting results out: JSON (the contract), CSV (one row per item) and a Markdown summary,
-//! for the selected document or all; copy to the clipboard; print.
+//! Getting results out: JSON (the contract), CSV (one row per item), a summary table (one row
+//! per report) and Markdown, for the selected document or all; copy a short summary to the
+//! clipboard; print.
 
 use leptos::prelude::*;
 
@@ -7,7 +8,7 @@ use std::sync::Arc;
 
 use super::choice::{Choice, Choosable};
 use super::{download, use_lens, Document};
-use crate::analysis::{to_csv, to_markdown, Report};
+use crate::analysis::{to_csv, to_markdown, to_summary_csv, to_summary_markdown, Report};
 
 fn json(reports: &[&Report]) -> String {
     serde_json::to_string_pretty(reports).unwrap_or_else(|_| "[]".into())
@@ -40,23 +41,27 @@ impl Choosable for Scope {
 enum Format {
     Json,
     Csv,
+    /// One row per report (council, kind, dates, ratings, scores, judgements, counts).
+    Summary,
     Markdown,
+    /// The short Markdown summary ("Copy summary").
+    Short,
 }
 
 impl Format {
     fn extension(self) -> &'static str {
         match self {
             Format::Json => "json",
-            Format::Csv => "csv",
-            Format::Markdown => "md",
+            Format::Csv | Format::Summary => "csv",
+            Format::Markdown | Format::Short => "md",
         }
     }
 
     fn mime(self) -> &'static str {
         match self {
             Format::Json => "application/json",
-            Format::Csv => "text/csv",
-            Format::Markdown => "text/markdown",
+            Format::Csv | Format::Summary => "text/csv",
+            Format::Markdown | Format::Short => "text/markdown",
         }
     }
 
@@ -64,7 +69,9 @@ impl Format {
         match self {
             Format::Json => json(&docs.iter().map(|d| &d.report).collect::<Vec<_>>()),
             Format::Csv => to_csv(&docs.iter().map(|d| (&d.report, d.text.as_str())).collect::<Vec<_>>()),
+            Format::Summary => to_summary_csv(&docs.iter().map(|d| &d.report).collect::<Vec<_>>()),
             Format::Markdown => docs.iter().map(|d| to_markdown(&d.report)).collect::<Vec<_>>().join("\n"),
+            Format::Short => docs.iter().map(|d| to_summary_markdown(&d.report)).collect::<Vec<_>>().join("\n"),
         }
     }
 }
@@ -88,14 +95,15 @@ pub fn ExportBar() -> impl IntoView {
             Scope::All => lens.docs.get_untracked(),
             Scope::Selected => lens.current.get_untracked().into_iter().collect(),
         };
-        (format!("{}.{}", stem(&docs), format.extension()), format.render(&docs))
+        let suffix = if format == Format::Summary { "-summary" } else { "" };
+        (format!("{}{suffix}.{}", stem(&docs), format.extension()), format.render(&docs))
     };
     let save = move |format: Format| {
         let (name, body) = render(format);
         download::text_file(&name, format.mime(), &body);
     };
     let copy = move |_| {
-        let (_, body) = render(Format::Markdown);
+        let (_, body) = render(Format::Short);
         if let Some(w) = web_sys::window() {
             let _ = w.navigator().clipboard().write_text(&body);
             set_copied.set("Summary copied".into());
@@ -106,6 +114,7 @@ pub fn ExportBar() -> impl IntoView {
             <Choice label="Export " testid="export-scope" options=vec![Scope::Selected, Scope::All] set=set_scope/>
             <button type="button" class="small" data-testid="export-json" on:click=move |_| save(Format::Json)>"JSON"</button>
             <button type="button" class="small" data-testid="export-csv" on:click=move |_| save(Format::Csv)>"CSV"</button>
+            <button type="button" class="small" data-testid="export-summary" title="One row per report: council, kind, dates, ratings, scores, judgements" on:click=move |_| save(Format::Summary)>"Summary table (CSV)"</button>
             <button type="button" class="small" data-testid="export-md" on:click=move |_| save(Format::Markdown)>"Markdown"</button>
             <button type="button" class="small" data-testid="copy-summary" on:click=copy>"Copy summary"</button>
             <button type="button" class="small" data-testid="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>

@@ -265,7 +265,7 @@ pub fn Buttons(textarea: NodeRef<Textarea>) -> impl IntoView {
     view! {
         <div class="buttons">
             <button type="button" data-testid="new-document" on:click=move |_| {
-                lens.add("pasted text", String::new());
+                lens.add(super::PASTED, String::new());
                 lens.view.set(super::View::Document);
                 if let Some(el) = textarea.get() { let _ = el.focus(); }
             }>"New"</button>

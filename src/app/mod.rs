@@ -97,6 +97,12 @@ pub struct Lens {
     pub tab: RwSignal<results::Tab>,
     /// The evidence last asked for, in the selected document.
     pub active: RwSignal<Option<Span>>,
+    /// On a wide screen, the evidence is shown beside the results, in place of the text box.
+    pub beside: RwSignal<bool>,
+    /// On a narrow screen, the tab an item's evidence was asked from (the Source view offers
+    /// the way back to it) and the control that asked, to give focus back to.
+    pub back: RwSignal<Option<results::Tab>>,
+    pub back_focus: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
     /// Messages about files that could not be read, and progress while reading.
     pub notices: RwSignal<Vec<String>>,
     pub progress: RwSignal<Option<(usize, usize)>>,
@@ -106,7 +112,26 @@ pub struct Lens {
     pub dragging: RwSignal<bool>,
     /// The analysis under way (`engine.rs`).
     pub busy: RwSignal<engine::Busy>,
+    /// The last document removed or cleared, to put back ("Undo").
+    pub undo: RwSignal<Option<Arc<Undo>>>,
     next_id: StoredValue<u32>,
+}
+
+/// A document taken away, and where it was: "Undo" puts it back.
+pub struct Undo {
+    /// "Removed" or "Cleared".
+    pub verb: &'static str,
+    pub doc: Arc<Document>,
+    pub index: usize,
+}
+
+/// The name of a text pasted or typed, until its report says whose it is.
+pub const PASTED: &str = "pasted text";
+
+/// A pasted text's name once its report says whose it is: "Barnsley — Ofsted (pasted)".
+fn pasted_name(report: &Report) -> Option<String> {
+    let who = report.authority.as_deref()?;
+    Some(format!("{who} \u{2014} {} (pasted)", report.kind.short()))
 }
 
 impl Lens {
@@ -144,6 +169,15 @@ impl Lens {
     }
 
     pub fn remove(&self, id: u32) {
+        self.take_away(id, "Removed");
+    }
+
+    /// Take a document away, keeping it for "Undo" (`verb` says how: "Removed", "Cleared").
+    fn take_away(&self, id: u32, verb: &'static str) {
+        let found = self.docs.with_untracked(|d| d.iter().position(|x| x.id == id).map(|i| (i, d[i].clone())));
+        if let Some((index, doc)) = found {
+            self.undo.set(Some(Arc::new(Undo { verb, doc, index })));
+        }
         self.docs.update(|d| d.retain(|x| x.id != id));
         if self.selected.get_untracked() == Some(id) {
             self.selected.set(self.docs.with_untracked(|d| d.last().map(|x| x.id)));
@@ -168,23 +202,42 @@ impl Lens {
     pub fn set_report(&self, id: u32, text: String, mut report: Report) {
         self.docs.update(|d| {
             if let Some(x) = d.iter_mut().find(|x| x.id == id) {
-                // Editing the example makes it the user's own text.
-                let name = if x.name == EXAMPLE_NAME { "pasted text".to_string() } else { x.name.clone() };
+                // Editing the example makes it the user's own text; a pasted text is named
+                // after its council and kind once its report says whose it is.
+                let name = if x.name == EXAMPLE_NAME || x.name == PASTED {
+                    pasted_name(&report).unwrap_or_else(|| PASTED.to_string())
+                } else {
+                    x.name.clone()
+                };
                 report.source = name.clone();
                 *x = Arc::new(Document { id, name, text, report });
             }
         });
     }
 
-    /// Empty a document (analysed on the page: there is nothing to read).
+    /// Clear the text box: the selected document is taken away (kept for "Undo") and none is
+    /// selected, so what is typed next is a new document.
     pub fn clear_text(&self, id: u32) {
         engine::supersede(engine::Key::Typing(id));
+        self.take_away(id, "Cleared");
+        self.selected.set(None);
+    }
+
+    /// Put back the document last removed or cleared, where it was, and select it.
+    pub fn undo(&self) -> Option<u32> {
+        let u = self.undo.get_untracked()?;
+        self.undo.set(None);
+        let id = u.doc.id;
+        if self.docs.with_untracked(|d| d.iter().any(|x| x.id == id)) {
+            return Some(id);
+        }
         self.docs.update(|d| {
-            if let Some(x) = d.iter_mut().find(|x| x.id == id) {
-                let name = if x.name == EXAMPLE_NAME { "pasted text".to_string() } else { x.name.clone() };
-                *x = Arc::new(Document::new(id, &name, String::new()));
-            }
+            let at = u.index.min(d.len());
+            d.insert(at, u.doc.clone());
         });
+        self.selected.set(Some(id));
+        self.view.set(View::Document);
+        Some(id)
     }
 }
 
@@ -220,11 +273,15 @@ fn new_lens() -> Lens {
         view: RwSignal::new(View::Document),
         tab: RwSignal::new(results::Tab::Overview),
         active: RwSignal::new(None),
+        beside: RwSignal::new(false),
+        back: RwSignal::new(None),
+        back_focus: StoredValue::new_local(None),
         notices: RwSignal::new(Vec::new()),
         progress: RwSignal::new(None),
         pages: RwSignal::new(None),
         dragging: RwSignal::new(false),
         busy: RwSignal::new(engine::Busy::default()),
+        undo: RwSignal::new(None),
         next_id: StoredValue::new(1),
     }
 }
@@ -244,18 +301,8 @@ pub fn App() -> impl IntoView {
     let textarea = NodeRef::<Textarea>::new();
     let (typing, set_typing) = signal(false);
     let busy = Signal::derive(move || typing.get() || lens.busy.with(|b| b.name.is_some() || b.waiting > 0));
-    // Evidence: select the words in the text area and remember them for the Source view.
-    let show_evidence = Callback::new(move |span: Span| {
-        lens.active.set(Some(span));
-        if let (Some(el), Some(doc)) = (textarea.get_untracked(), lens.current.get_untracked()) {
-            if doc.too_long_to_edit() {
-                // Not in the text box: the Source view shows the words, around them.
-                lens.tab.set(results::Tab::Source);
-            } else {
-                evidence::select(&el, &doc.text, span);
-            }
-        }
-    });
+    // Evidence: its words marked and centred beside the list, or in the Source view.
+    let show_evidence = Callback::new(move |span: Span| evidence::show(lens, span));
 
     view! {
         <a class="skip" href="#results-heading">"Skip to results"</a>
@@ -307,7 +354,7 @@ fn InputPanel(textarea: NodeRef<Textarea>, set_busy: WriteSignal<bool>) -> impl 
                 el.set_value("");
                 el.set_placeholder(&format!(
                     "\u{201c}{}\u{201d} is {:.1} MB, too long to show here and keep the page quick: its text is in the Source view, \
-                     and each item's evidence opens there. Paste or type here to start a new document.",
+                     and each item's evidence opens beside the list. Paste or type here to start a new document.",
                     d.name,
                     d.text.len() as f64 / 1e6
                 ));
@@ -336,7 +383,7 @@ fn InputPanel(textarea: NodeRef<Textarea>, set_busy: WriteSignal<bool>) -> impl 
         let id = editing.unwrap_or_else(|| {
             let next = lens.next_id.get_value();
             holds.set_value(Some((next, value.len(), true)));
-            lens.add_typed("pasted text", value.clone())
+            lens.add_typed(PASTED, value.clone())
         });
         holds.set_value(Some((id, value.len(), true)));
         let key = engine::Key::Typing(id);
@@ -346,7 +393,7 @@ fn InputPanel(textarea: NodeRef<Textarea>, set_busy: WriteSignal<bool>) -> impl 
             spawn_local(async move {
                 let name = lens.docs.with_untracked(|d| d.iter().find(|x| x.id == id).map(|x| x.name.clone())).unwrap_or_default();
                 // Editing the example makes it the user's own text.
-                let name = if name == EXAMPLE_NAME { "pasted text".to_string() } else { name };
+                let name = if name == EXAMPLE_NAME { PASTED.to_string() } else { name };
                 let outcome = engine::analyse(key, name, value.clone()).await;
                 if edits.get_value() != edit {
                     return; // a newer edit is on its way
@@ -370,15 +417,17 @@ fn InputPanel(textarea: NodeRef<Textarea>, set_busy: WriteSignal<bool>) -> impl 
             <label for="report-text" class="hint">
                 "Paste a CQC local authority assessment, an Ofsted children's services inspection or committee papers, or drop files anywhere on the page (.pdf, .docx, .txt, .md, .html). Results update as you type."
             </label>
+            <evidence::EvidencePane/>
             <textarea
                 id="report-text"
+                class:behind=move || lens.beside.get()
                 data-testid="report-text"
                 node_ref=textarea
                 spellcheck="false"
                 on:input=move |ev| analyse_later(event_target_value(&ev))
             ></textarea>
             <p class="hint" data-testid="source-name">
-                {move || lens.current.with(|d| d.as_ref().map(|d| d.name.clone())).unwrap_or_else(|| "pasted text".into())}
+                {move || lens.current.with(|d| d.as_ref().map(|d| d.name.clone())).unwrap_or_else(|| PASTED.into())}
                 " · " {move || lens.current.with(|d| match d {
                     Some(d) if d.too_long_to_edit() => format!("{:.1} MB", d.text.len() as f64 / 1e6),
                     Some(d) => format!("{} words", d.text.split_whitespace().count()),

@@ -1,7 +1,7 @@
 //! `lens`: the command-line face of the same core the page uses.
 //!
 //! ```text
-//! lens analyse [--format json|csv|md] [--timeout SECONDS] FILE...   # FILE may be - for standard input
+//! lens analyse [--format json|csv|md|summary] [--timeout SECONDS] FILE...   # FILE may be - for standard input
 //! ```
 //! Exit codes: 0 all analysed, 1 some file could not be read or took too long (it still gets
 //! an entry), 2 usage error.
@@ -12,12 +12,12 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use assessment_lens::analysis::{
-    analyse_named, file_to_text, pdf_problem, pdf_text, sniff, to_csv, to_markdown, DecodeError, Decoded, Format as FileFormat, Report,
-    MAX_INPUT_BYTES,
+    analyse_named, file_to_text, pdf_problem, pdf_text, sniff, to_csv, to_markdown, to_summary_csv, DecodeError, Decoded,
+    Format as FileFormat, Report, MAX_INPUT_BYTES,
 };
 
 const USAGE: &str = "\
-usage: lens analyse [--format json|csv|md] [--timeout SECONDS] FILE...
+usage: lens analyse [--format json|csv|md|summary] [--timeout SECONDS] FILE...
 
 Reads social-care inspection reports (CQC local authority assessments, Ofsted
 children's services inspections, committee papers) and prints their scores,
@@ -26,7 +26,9 @@ a PDF (read with the page's pdf.js code under Node) or an HTML page (its visible
 text); it may be - for standard input.
 
   --format json   one JSON array, one report per FILE (default)
-  --format csv    one row per extracted item
+  --format csv    one row per extracted item (UTF-8 with a byte-order mark, for Excel)
+  --format summary  one row per report: council, kind, framework, dates, overall
+                  rating, each statement score and judgement, counts (CSV)
   --format md     a readable summary per report
   --timeout N     give up on a file after N seconds (default 60); it gets an error entry
 ";
@@ -39,6 +41,7 @@ enum OutputFormat {
     Json,
     Csv,
     Md,
+    Summary,
 }
 
 enum Outcome {
@@ -181,8 +184,9 @@ fn parse_format(v: Option<&str>) -> Result<OutputFormat, String> {
     match v {
         Some("json") => Ok(OutputFormat::Json),
         Some("csv") => Ok(OutputFormat::Csv),
+        Some("summary") => Ok(OutputFormat::Summary),
         Some("md") | Some("markdown") => Ok(OutputFormat::Md),
-        Some(x) => Err(format!("unknown format '{x}' (use json, csv or md)")),
+        Some(x) => Err(format!("unknown format '{x}' (use json, csv, md or summary)")),
         None => Err("--format needs a value".into()),
     }
 }
@@ -265,6 +269,11 @@ fn main() -> ExitCode {
             let done: Vec<(&Report, &str)> =
                 outcomes.iter().filter_map(|o| if let Outcome::Done(r, t) = o { Some((r.as_ref(), t.as_str())) } else { None }).collect();
             to_csv(&done)
+        }
+        OutputFormat::Summary => {
+            let done: Vec<&Report> =
+                outcomes.iter().filter_map(|o| if let Outcome::Done(r, _) = o { Some(r.as_ref()) } else { None }).collect();
+            to_summary_csv(&done)
         }
         OutputFormat::Md => outcomes
             .iter()

@@ -17,9 +17,20 @@ test('exports of the selected document and of all', async () => {
   assert.equal(reports[0].overall.rating, 'Requires improvement');
   assert.equal(reports[0].scores.length, 9);
 
+  // For Excel: a byte-order mark (else "£" reads "Â£"), numbers as numbers with the unit and the
+  // comparator's label apart, and the council, kind and date on every row.
   const csv = await lens.download('export-csv');
-  assert.match(csv.text.split('\n')[0], /^source,item,label,value,comparator,verdict,section,evidence$/);
-  assert.ok(csv.text.includes(',score,Assessing needs,2,'));
+  assert.equal(csv.text.charCodeAt(0), 0xfeff, 'a byte-order mark');
+  assert.equal(csv.text.slice(1).split('\n')[0],
+    'source,council,report_kind,framework,date,item,label,value,unit,comparator,comparator_value,verdict,section,evidence');
+  assert.ok(csv.text.includes(',Middlesbrough Council,cqc_la_assessment,CQC 2024,2025-02-21,score,Assessing needs,2,score,'));
+  assert.ok(csv.text.includes(',metric,accessing training,2.59,percent,England average,4.3,worse,'));
+
+  const summary = await lens.download('export-summary');
+  assert.equal(summary.name, 'middlesbrough-council-summary.csv');
+  const rows = summary.text.slice(1).trim().split('\n');
+  assert.equal(rows.length, 2, 'a header and one row for the one document');
+  assert.match(rows[1], /^Example: Middlesbrough CQC assessment \(2025\),Middlesbrough Council,cqc_la_assessment,CQC 2024,,2025-02-21,,Requires improvement,2,3,2,2,3,3,3,2,2,/);
 
   const md = await lens.download('export-md');
   assert.match(md.text, /^# Middlesbrough Council/);
@@ -27,6 +38,10 @@ test('exports of the selected document and of all', async () => {
   await lens.page.click('[data-testid=copy-summary]');
   const clip = await lens.page.evaluate(() => navigator.clipboard.readText());
   assert.match(clip, /Overall rating: \*\*Requires improvement\*\*/);
+  // The short summary: ratings, scores and priorities, not every gap (it was 46,579 characters).
+  assert.match(clip, /## Priorities/);
+  assert.doesNotMatch(clip, /## Gaps/);
+  assert.ok(clip.length < 6000, `${clip.length} characters`);
 
   await lens.drop([{ name: 'croydon.txt', content: fixtureText('reports/ofsted-croydon-2024.txt') }]);
   await lens.filesRead();

@@ -305,11 +305,29 @@ export class LensPage {
     return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
   }
 
-  async selectedText() {
-    return this.page.evaluate(() => {
-      const t = document.querySelector('[data-testid=report-text]');
-      return t.value.slice(t.selectionStart, t.selectionEnd);
-    });
+  /**
+   * The words the page shows for the evidence last clicked — marked beside the list on a wide
+   * screen, in the Source view on a narrow one — once they are inside the visible part of their
+   * scroll box and of the window (fails, saying where they are, if they never get there).
+   */
+  async evidence() {
+    const where = () => {
+      const m = [...document.querySelectorAll('[data-testid=pane-evidence], [data-testid=active-evidence]')].find((e) => e.offsetParent !== null);
+      if (!m) return { shown: false };
+      const box = m.closest('.source-text').getBoundingClientRect();
+      const r = m.getBoundingClientRect();
+      const top = Math.max(r.top, box.top);
+      return {
+        shown: true, text: m.textContent, top: Math.round(r.top), box: [Math.round(box.top), Math.round(box.bottom)],
+        placed: r.bottom > box.top && r.top < box.bottom && top >= 0 && top < innerHeight,
+      };
+    };
+    try {
+      await this.page.waitForFunction(`(${where})().placed`, null, { timeout: 3000 });
+    } catch {
+      throw new Error(`the evidence is not in view: ${JSON.stringify(await this.page.evaluate(where))}`);
+    }
+    return (await this.page.evaluate(where)).text;
   }
 
   async screenshot(name) {

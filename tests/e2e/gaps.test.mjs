@@ -19,10 +19,7 @@ test('gaps view and action plan export', async () => {
   assert.match(stated[0], /The engagement of multi-agency partners/);
 
   await lens.page.locator('[data-testid=gap] button').nth(2).click();
-  const selected = await lens.page.evaluate(() => {
-    const t = document.querySelector('[data-testid=report-text]');
-    return t.value.slice(t.selectionStart, t.selectionEnd);
-  });
+  const selected = await lens.evidence();
   assert.match(selected, /private fostering/);
 
   const [download] = await Promise.all([
@@ -31,7 +28,8 @@ test('gaps view and action plan export', async () => {
   ]);
   assert.equal(download.suggestedFilename(), 'barnsley-action-plan.csv');
   const csv = fs.readFileSync(await download.path(), 'utf8');
-  const lines = csv.trim().split('\n');
+  assert.equal(csv.charCodeAt(0), 0xfeff, 'a byte-order mark, for Excel');
+  const lines = csv.slice(1).trim().split('\n');
   // One row per priority: the report's own list first, numbered.
   assert.equal(lines[0], 'priority,theme,gap,origin,evidence,owner,due date,status');
   assert.match(lines[1], /^1,What needs to improve\?,/);

@@ -28,10 +28,7 @@ test('figures table: filter, sort and evidence', async () => {
   assert.deepEqual(values, [...values].sort((a, b) => b - a));
 
   await lens.page.locator('[data-testid=metric-row] th button').first().click();
-  const selected = await lens.page.evaluate(() => {
-    const t = document.querySelector('[data-testid=report-text]');
-    return t.value.slice(t.selectionStart, t.selectionEnd);
-  });
+  const selected = await lens.evidence();
   assert.match(selected, /89\.36%/);
   await lens.screenshot('metrics-hartlepool');
   assert.deepEqual(lens.externalRequests(), []);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { serveSite, launchBrowser, LensPage, fixtureText, SITE } from './fixture.mjs';
+import { serveSite, launchBrowser, LensPage, fixtureText, SITE, FIXTURES } from './fixture.mjs';
 
 let site, browser;
 before(async () => { site = await serveSite(); browser = await launchBrowser(); });
@@ -57,7 +57,7 @@ test('a new build replaces the old cache', async () => {
   }
 });
 
-test('the one-file build works from a file:// URL', async () => {
+test('the one-file build works from a file:// URL, PDFs included', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const requests = [];
@@ -79,6 +79,11 @@ test('the one-file build works from a file:// URL', async () => {
   assert.equal(await page.locator('[data-testid=overall-rating]').first().innerText(), 'Good');
   const seen = await page.evaluate(() => window.__onPage);
   assert.ok(seen.length > 0 && seen.every(([where, note]) => where === 'page' && /analyses on the page itself/.test(note)), JSON.stringify(seen));
+  // It reads PDFs too: pdf.js travels inside the file and runs from blob: URLs.
+  await page.setInputFiles('[data-testid=file-input]', path.join(FIXTURES, 'pdf', 'ofsted-westminster-2025.pdf'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=authority]')?.textContent === 'Westminster', null, { timeout: 30_000 });
+  assert.equal(await page.locator('[data-testid=file-errors]').count(), 0);
+  assert.ok((await page.locator('[data-testid=doc-name]').allInnerTexts()).includes('ofsted-westminster-2025.pdf'));
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')), []);
   await context.close();
 });

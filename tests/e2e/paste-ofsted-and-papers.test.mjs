@@ -36,10 +36,7 @@ test('pasting an agenda pack shows the meeting, agenda and decisions', async () 
   assert.ok(decisions.length >= 4 && decisions.every((d) => d.startsWith('AGREED')));
   // Clicking a decision selects its words in the text.
   await lens.page.locator('[data-testid=decision] button').first().click();
-  const selected = await lens.page.evaluate(() => {
-    const t = document.querySelector('[data-testid=report-text]');
-    return t.value.slice(t.selectionStart, t.selectionEnd);
-  });
+  const selected = await lens.evidence();
   assert.match(selected, /^AGREED that the information provided be noted\./);
   await lens.screenshot('paste-scrutiny');
 });

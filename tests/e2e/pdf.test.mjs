@@ -152,7 +152,7 @@ test('a 2014 SIF report and a 2018 ILACS report, dropped as PDFs, show their fra
   assert.ok(said.includes('Children who need help and protection') && said.includes('Adoption performance'), said.join('; '));
   assert.ok(!said.includes('Overall effectiveness'), said.join('; '));
   await lens.page.locator('[data-testid=judgement-row]', { hasText: 'Adoption performance' }).locator('[data-testid=restated]').click();
-  assert.match(await lens.selectedText(), /adoption performance[\s\S]*good/i);
+  assert.match(await lens.evidence(), /adoption performance[\s\S]*good/i);
   // The board's own "Areas for improvement" stand apart from the council's list of that name.
   await lens.page.click('[data-testid=tab-gaps]');
   const groups = await lens.page.$$eval('.group h4', (hs) => hs.map((h) => h.textContent.trim()));
@@ -188,13 +188,13 @@ test('an Area SEND report and a JTAI letter, dropped as PDFs, show their outcome
   assert.equal(await lens.text('outcome'), 'Widespread and/or systemic failings');
   assert.match(await lens.text('previous-period'), /2019/);
   await lens.page.click('[data-testid=outcome]');
-  assert.match(await lens.selectedText(), /widespread and\/or systemic failings/);
+  assert.match(await lens.evidence(), /widespread and\/or systemic failings/);
   const groups = await lens.page.locator('[data-testid=priorities] [data-testid=priority-group] h4').allTextContents();
   assert.deepEqual(groups.slice(0, 2), ['Areas for priority action', 'Areas for improvement']);
   const first = lens.page.locator('[data-testid=priorities] [data-testid=priority]').first();
   assert.match(await first.textContent(), /Leaders across the partnership should ensure that the SEND strategy/);
   await first.locator('button').click();
-  assert.match(await lens.selectedText(), /SEND strategy continues to be implemented/);
+  assert.match(await lens.evidence(), /SEND strategy continues to be implemented/);
   await lens.screenshot('pdf-area-send');
 
   // The JTAI letter: its theme and inspectorates, no grade, and its "What needs to improve?".

@@ -27,7 +27,7 @@ test('an Ofsted report: the Priorities card leads with the report\'s own list', 
   assert.equal(firstCard, 'priorities');
   // One click to its words.
   await first.nth(1).locator('button').click();
-  assert.match(await lens.selectedText(), /recorded management direction to social workers/);
+  assert.match(await lens.evidence(), /recorded management direction to social workers/);
   await lens.screenshot('priorities-barnsley');
   assert.deepEqual(lens.externalRequests(), []);
 });

@@ -21,7 +21,7 @@ test('views, keyboard tabs and evidence in the Source view', async () => {
 
   await lens.page.click('[data-testid=tab-gaps]');
   await lens.page.locator('[data-testid=gap] button').first().click();
-  const selected = await lens.selectedText();
+  const selected = await lens.evidence();
   await lens.page.click('[data-testid=tab-source]');
   const mark = await lens.text('active-evidence');
   assert.equal(mark, selected);

@@ -22,7 +22,7 @@ mod items;
 mod meeting;
 mod overview;
 mod priorities;
-mod source;
+pub(crate) mod source;
 mod summary;
 
 /// What the page says when there is no text to analyse.
@@ -53,15 +53,25 @@ impl Tab {
         }
     }
 
+    /// The tab's name, as a button names it ("Back to Gaps").
+    pub fn name(self) -> &'static str {
+        match self {
+            Tab::Overview => "Overview",
+            Tab::Figures => "Figures",
+            Tab::Gaps => "Gaps",
+            Tab::Strengths => "Strengths",
+            Tab::Source => "Source",
+            Tab::Outline => "Outline",
+        }
+    }
+
     /// The tab's name, with how many items it holds where that helps.
     fn label(self, r: &Report) -> String {
         match self {
-            Tab::Overview => "Overview".into(),
+            Tab::Overview | Tab::Source | Tab::Outline => self.name().into(),
             Tab::Figures => format!("Figures ({})", r.metrics.len()),
             Tab::Gaps => format!("Gaps ({})", r.gaps.len()),
             Tab::Strengths => format!("Strengths ({})", r.strengths.len()),
-            Tab::Source => "Source".into(),
-            Tab::Outline => "Outline".into(),
         }
     }
 }

@@ -36,20 +36,19 @@ fn source_window(text: &str, span: Option<Span>, size: usize) -> (usize, usize) 
     (from, to)
 }
 
+/// Scroll `container` (a scroll box) so `mark` sits in its middle, without scrolling the page.
+pub fn centre_in(container: &web_sys::HtmlElement, mark: &web_sys::HtmlElement) {
+    let (c, m) = (container.get_bounding_client_rect(), mark.get_bounding_client_rect());
+    let delta = m.top() - c.top() - (f64::from(container.client_height()) - m.height().min(c.height())) / 2.0;
+    container.set_scroll_top(container.scroll_top() + delta.round() as i32);
+}
+
+/// A document's text in a scroll box, the evidence last clicked marked (`mark_testid`); a
+/// document too long to lay out whole is shown a window at a time, around the evidence, with a
+/// note saying which part. `mark` and `boxed` are set to the marked words and the scroll box.
 #[component]
-pub fn SourceView(doc: Arc<Document>) -> impl IntoView {
+pub fn SourceText(doc: Arc<Document>, mark_testid: &'static str, mark: NodeRef<html::Mark>, boxed: NodeRef<html::Pre>) -> impl IntoView {
     let lens = use_lens();
-    let mark = NodeRef::<html::Mark>::new();
-    // Scroll the evidence into view when it, or the Source tab, is shown.
-    Effect::new(move |_| {
-        if lens.tab.get() == Tab::Source && lens.active.get().is_some() {
-            if let Some(el) = mark.get() {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
-            }
-        }
-    });
     // A document too long for the text box is shown a window at a time, around the evidence:
     // laying out megabytes would hold the page as the text box would.
     let window = {
@@ -71,7 +70,7 @@ pub fn SourceView(doc: Arc<Document>) -> impl IntoView {
             let span = lens.active.get().filter(|(s, e)| *s >= from && *e <= to).map(|(s, e)| (s - from, e - from));
             match split_at_span(shown, span) {
                 Some((before, evidence, after)) => view! {
-                    {before.to_string()}<mark node_ref=mark data-testid="active-evidence">{evidence.to_string()}</mark>{after.to_string()}
+                    {before.to_string()}<mark node_ref=mark data-testid=mark_testid>{evidence.to_string()}</mark>{after.to_string()}
                 }
                 .into_any(),
                 None => shown.to_string().into_any(),
@@ -96,9 +95,34 @@ pub fn SourceView(doc: Arc<Document>) -> impl IntoView {
         }
     };
     view! {
+        {note}
+        <pre class="source-text" node_ref=boxed tabindex="0" aria-label="Report text">{text}</pre>
+    }
+}
+
+/// The Source tab: the whole text, the evidence last clicked marked and centred. Reached from
+/// an item on a narrow screen, it offers the way back to the item.
+#[component]
+pub fn SourceView(doc: Arc<Document>) -> impl IntoView {
+    let lens = use_lens();
+    let mark = NodeRef::<html::Mark>::new();
+    let boxed = NodeRef::<html::Pre>::new();
+    // Centre the evidence when it, or the Source tab, is shown.
+    Effect::new(move |_| {
+        if lens.tab.get() == Tab::Source && lens.active.get().is_some() {
+            if let (Some(m), Some(b)) = (mark.get(), boxed.get()) {
+                centre_in(&b, &m);
+                // The box itself into view (the page scrolls on a narrow screen).
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                b.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        }
+    });
+    view! {
         <div class="card source" data-testid="source">
-            {note}
-            <pre class="source-text" tabindex="0" aria-label="Report text">{text}</pre>
+            <crate::app::evidence::BackToItem/>
+            <SourceText doc=doc mark_testid="active-evidence" mark=mark boxed=boxed/>
         </div>
     }
 }
