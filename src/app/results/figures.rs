@@ -345,11 +345,11 @@ fn metric_row(m: &Metric, on_evidence: Callback<Span>) -> impl IntoView {
     view! {
         <tr data-testid="metric-row" class:worse=worse>
             <th scope="row"><button type="button" class="link" on:click=move |_| on_evidence.run(span)>{m.label.clone()}</button></th>
-            <td data-testid="metric-value" data-value=m.value.to_string()>{figure(m.value, m.unit)}</td>
-            <td>{compared(m)}</td>
-            <td>{bars(m)}</td>
-            <td data-testid="metric-verdict">{verdict(m)}{worse.then_some(" ▼")}</td>
-            <td class="hint">{source(m)}</td>
+            <td data-testid="metric-value" data-label="Value" data-value=m.value.to_string()>{figure(m.value, m.unit)}</td>
+            <td data-label="Compared with">{compared(m)}</td>
+            <td data-label="Bars" class="bars-cell">{bars(m)}</td>
+            <td data-testid="metric-verdict" data-label="Verdict">{verdict(m)}{worse.then_some(" ▼")}</td>
+            <td class="hint" data-label="Source">{source(m)}</td>
         </tr>
     }
 }

@@ -121,6 +121,7 @@ pub fn SourceView(doc: Arc<Document>) -> impl IntoView {
     });
     view! {
         <div class="card source" data-testid="source">
+            <p class="print-only">"The report\u{2019}s own text is not printed here: print the report itself for it."</p>
             <crate::app::evidence::BackToItem/>
             <SourceText doc=doc mark_testid="active-evidence" mark=mark boxed=boxed/>
         </div>
@@ -132,7 +133,7 @@ pub fn Outline(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoView
     let sections = &doc.report.sections;
     (!sections.is_empty()).then(|| {
         view! {
-            <details class="card outline" data-testid="outline">
+            <details class="card outline" open data-testid="outline">
                 <summary>{format!("Document outline ({})", plural(sections.len(), "heading", "headings"))}</summary>
                 <ul>
                     {sections.iter().map(|s| view! {
