@@ -63,6 +63,10 @@ pub enum Band {
     Between(Grade, Grade),
 }
 
+/// The bands in words, for people.
+pub const BANDS_TEXT: &str =
+    "CQC bands: 25–38% Inadequate · 39–62% Requires improvement · 63–87% Good · 88%+ Outstanding; scores 1–4 count 25/50/75/100%.";
+
 /// CQC bands: 25–38 Inadequate, 39–62 Requires improvement, 63–87 Good, 88+ Outstanding.
 /// The gaps between bands (38 < p < 39 …) are reported as such, not rounded.
 pub fn band_for_percent(p: f64) -> Band {

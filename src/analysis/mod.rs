@@ -34,7 +34,7 @@ mod text;
 mod types;
 
 pub use classify::{classify, classify_scored, Classed};
-pub use cqc::{band_for_percent, rating_for_scores, score_label, statement_names, Band, THEMES};
+pub use cqc::{band_for_percent, rating_for_scores, score_label, statement_names, Band, BANDS_TEXT, THEMES};
 pub use export::{to_action_plan_csv, to_csv, to_markdown, to_summary_csv, to_summary_markdown, BOM};
 pub use gaps::MAX_FINDINGS;
 pub use intake::{

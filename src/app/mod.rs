@@ -30,6 +30,7 @@ mod download;
 mod engine;
 mod evidence;
 mod exports;
+mod help;
 mod input;
 mod results;
 mod storage;
@@ -312,6 +313,7 @@ pub fn App() -> impl IntoView {
                 "Scores, metrics and gaps from social-care inspection reports. "
                 <strong>"Analysed in your browser: nothing you paste or drop leaves this device."</strong>
             </p>
+            <help::Help/>
         </header>
         <input::DropOverlay/>
         <main class="layout">

@@ -26,8 +26,7 @@ pub fn Overview(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoVie
     }
 }
 
-const BANDS: &str =
-    "CQC bands: 25–38% Inadequate · 39–62% Requires improvement · 63–87% Good · 88%+ Outstanding; scores 1–4 count 25/50/75/100%.";
+use crate::analysis::BANDS_TEXT as BANDS;
 
 #[component]
 fn Computed(doc: Arc<Document>) -> impl IntoView {
