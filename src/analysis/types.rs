@@ -530,6 +530,82 @@ pub struct ToNext {
     pub statements_up: u32,
 }
 
+/// What an Ofsted judgement is about, the same across frameworks: SIF's "Children who need help
+/// and protection" and ILACS's "The experiences and progress of children who need help and
+/// protection" are both `HelpAndProtection`; ILACS 2018–22's combined "children in care and care
+/// leavers" and SIF's "Children looked after and achieving permanence" are `ChildrenInCare`;
+/// "Leadership, management and governance" and "The impact of leaders on social work practice…"
+/// are `Leadership`. Ordered as a table shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum JudgementTheme {
+    Overall,
+    HelpAndProtection,
+    ChildrenInCare,
+    CareLeavers,
+    Adoption,
+    Leadership,
+    /// 2012–13 frameworks.
+    QualityOfProvision,
+    CapacityToImprove,
+}
+
+impl JudgementTheme {
+    /// The theme of a judgement area as a report words it; `None` for an area it cannot place.
+    pub fn of(area: &str) -> Option<JudgementTheme> {
+        let a = area.to_lowercase();
+        let has = |w: &str| a.contains(w);
+        Some(if has("overall") {
+            JudgementTheme::Overall
+        } else if has("adoption") {
+            JudgementTheme::Adoption
+        } else if has("help and protection") {
+            JudgementTheme::HelpAndProtection
+        } else if has("children in care") || has("looked after") {
+            JudgementTheme::ChildrenInCare
+        } else if has("care leaver") {
+            JudgementTheme::CareLeavers
+        } else if has("leader") || has("leadership") {
+            JudgementTheme::Leadership
+        } else if has("quality of provision") {
+            JudgementTheme::QualityOfProvision
+        } else if has("capacity") {
+            JudgementTheme::CapacityToImprove
+        } else {
+            return None;
+        })
+    }
+
+    /// A column heading.
+    pub fn short(self) -> &'static str {
+        match self {
+            JudgementTheme::Overall => "Overall",
+            JudgementTheme::HelpAndProtection => "Help and protection",
+            JudgementTheme::ChildrenInCare => "Children in care",
+            JudgementTheme::CareLeavers => "Care leavers",
+            JudgementTheme::Adoption => "Adoption",
+            JudgementTheme::Leadership => "Leaders",
+            JudgementTheme::QualityOfProvision => "Quality of provision",
+            JudgementTheme::CapacityToImprove => "Capacity to improve",
+        }
+    }
+
+    /// What the column holds, in full.
+    pub fn title(self) -> &'static str {
+        match self {
+            JudgementTheme::Overall => "Overall effectiveness",
+            JudgementTheme::HelpAndProtection => "Children who need help and protection (SIF, ILACS)",
+            JudgementTheme::ChildrenInCare => {
+                "Children in care (ILACS from 2023); children in care and care leavers (ILACS 2018–22); children looked after and achieving permanence (SIF)"
+            }
+            JudgementTheme::CareLeavers => "Care leavers (ILACS from 2023; SIF's sub-judgement)",
+            JudgementTheme::Adoption => "Adoption performance (SIF)",
+            JudgementTheme::Leadership => "The impact of leaders (ILACS); leadership, management and governance (SIF)",
+            JudgementTheme::QualityOfProvision => "Quality of provision (2012–13)",
+            JudgementTheme::CapacityToImprove => "Capacity to improve (2012–13)",
+        }
+    }
+}
+
 /// An Ofsted judgement, with the area as the report words it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Judgement {
@@ -759,5 +835,35 @@ impl Metric {
     /// The figure is measured against a target.
     pub fn has_target(&self) -> bool {
         self.comparator.as_ref().is_some_and(|c| c.label == "target")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn judgement_areas_of_every_framework_line_up_by_theme() {
+        use JudgementTheme::*;
+        for (area, theme) in [
+            ("Overall effectiveness", Overall),
+            ("The impact of leaders on social work practice with children and families", Leadership),
+            ("The experiences and progress of children who need help and protection", HelpAndProtection),
+            ("The experiences and progress of children in care and care leavers", ChildrenInCare),
+            ("The experiences and progress of children in care", ChildrenInCare),
+            ("The experiences and progress of care leavers", CareLeavers),
+            ("Children who need help and protection", HelpAndProtection),
+            ("Children looked after and achieving permanence", ChildrenInCare),
+            ("Adoption performance", Adoption),
+            ("Experiences and progress of Care Leavers", CareLeavers),
+            ("Leadership, management and governance", Leadership),
+            ("Outcomes for looked after children and young people", ChildrenInCare),
+            ("Leadership and management", Leadership),
+            ("Quality of provision", QualityOfProvision),
+            ("Capacity to improve", CapacityToImprove),
+        ] {
+            assert_eq!(JudgementTheme::of(area), Some(theme), "{area}");
+        }
+        assert_eq!(JudgementTheme::of("Inspection outcome"), None);
     }
 }

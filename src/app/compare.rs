@@ -1,5 +1,6 @@
-//! Comparing the open documents: a heatmap of quality-statement scores (statements ×
-//! councils, colour and number), Ofsted grades side by side, area inspections (Area SEND
+//! Comparing the documents the user picks (all, until some are left out): councils as rows —
+//! a heatmap of quality-statement scores (colour and number) and the Ofsted judgements lined up
+//! across frameworks, both sortable by any column — area inspections (Area SEND
 //! outcome, JTAI theme, inspectorates, how much each must improve) side by side, financial
 //! facts side by side, and the figures the documents share (the same England comparator).
 
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 
 use super::{use_lens, Document};
 use crate::analysis::format::{figure, group, money, plural};
-use crate::analysis::{statement_names, ComputedRating, Financial, Kind, Metric, Origin, Unit};
+use crate::analysis::{statement_names, ComputedRating, Financial, Grade, JudgementTheme, Kind, Metric, Origin, Unit};
 
 fn short_name(d: &Document) -> String {
     d.report.authority.clone().unwrap_or_else(|| d.name.clone())
@@ -38,88 +39,230 @@ fn recomputed(c: &ComputedRating) -> String {
     }
 }
 
+/// A statement's name as a column heading: short, with the full name beside it for a tooltip.
+fn statement_short(st: &str) -> &'static str {
+    match st {
+        "Assessing needs" => "Assessing needs",
+        "Supporting people to live healthier lives" => "Healthier lives",
+        "Equity in experience and outcomes" => "Equity",
+        "Care provision, integration and continuity" => "Care provision",
+        "Partnerships and communities" => "Partnerships",
+        "Safe pathways, systems and transitions" => "Safe pathways",
+        "Safeguarding" => "Safeguarding",
+        "Governance, management and sustainability" => "Governance",
+        _ => "Learning",
+    }
+}
+
+/// A grade's cell colour, from its place on the scale.
+fn grade_class(g: Grade) -> String {
+    format!("cell s{}", g.rank())
+}
+
 #[component]
 pub fn CompareView() -> impl IntoView {
     let lens = use_lens();
-    // Drawn again when a document is added, renamed or removed.
-    move || lens.docs.with(|docs| comparison(docs))
+    // The documents left out of the comparison (new ones are in until left out).
+    let left_out = RwSignal::new(std::collections::HashSet::<u32>::new());
+    let picked =
+        Memo::new(move |_| left_out.with(|out| lens.docs.with(|d| d.iter().filter(|x| !out.contains(&x.id)).cloned().collect::<Vec<_>>())));
+    let total = move || lens.docs.with(Vec::len);
+    view! {
+        <div data-testid="compare-view">
+            <h2 class="compare-title">{move || format!("Comparing {} of {}", plural(picked.with(Vec::len), "document", "documents"), total())}</h2>
+            <details class="card compare-pick" data-testid="compare-pick">
+                <summary>"Choose the documents to compare"</summary>
+                <p class="buttons">
+                    <button type="button" class="small" data-testid="compare-all" on:click=move |_| left_out.set(Default::default())>"All"</button>
+                    <button type="button" class="small" data-testid="compare-none"
+                        on:click=move |_| left_out.set(lens.docs.with_untracked(|d| d.iter().map(|x| x.id).collect()))>"None"</button>
+                </p>
+                <ul class="pick-list">
+                    <For each=move || lens.docs.get() key=|d| (d.id, Arc::as_ptr(d) as usize) let:doc>
+                        {
+                            let id = doc.id;
+                            let label = format!("{} \u{2014} {}", short_name(&doc), doc.name);
+                            view! {
+                                <li><label>
+                                    <input type="checkbox" data-testid="compare-choice" prop:checked=move || left_out.with(|o| !o.contains(&id))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            left_out.update(|o| { if on { o.remove(&id); } else { o.insert(id); } });
+                                        }/>
+                                    " " {label}
+                                </label></li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </details>
+            {move || picked.with(|docs| comparison(docs))}
+        </div>
+    }
 }
 
 fn comparison(docs: &[Arc<Document>]) -> impl IntoView {
+    // Like with like: each table holds only the documents of its kind.
     let cqc: Vec<Arc<Document>> = docs.iter().filter(|d| !d.report.scores.is_empty()).cloned().collect();
     let ofsted: Vec<Arc<Document>> =
         docs.iter().filter(|d| d.report.kind == Kind::OfstedIlacs && !d.report.judgements.is_empty()).cloned().collect();
     let fin: Vec<Arc<Document>> = docs.iter().filter(|d| d.report.financial.is_some()).cloned().collect();
     let areas: Vec<Arc<Document>> = docs.iter().filter(|d| matches!(d.report.kind, Kind::AreaSend | Kind::Jtai)).cloned().collect();
-
     view! {
-        <div data-testid="compare-view">
-            <h2 class="compare-title">{format!("Comparing {}", plural(docs.len(), "document", "documents"))}</h2>
-            {(!cqc.is_empty()).then(|| heatmap(&cqc))}
-            {(!ofsted.is_empty()).then(|| grades(&ofsted))}
-            {(!areas.is_empty()).then(|| area_inspections(&areas))}
-            {(!fin.is_empty()).then(|| finance(&fin))}
-            {shared(docs)}
+        {docs.is_empty().then(|| view! { <p class="card" data-testid="compare-empty">"No documents chosen: tick some above."</p> })}
+        {(!cqc.is_empty()).then(|| heatmap(&cqc))}
+        {(!ofsted.is_empty()).then(|| grades(&ofsted))}
+        {(!areas.is_empty()).then(|| area_inspections(&areas))}
+        {(!fin.is_empty()).then(|| finance(&fin))}
+        {shared(docs)}
+    }
+}
+
+/// One column of a sortable table: its heading (and a longer title), and each row's cell:
+/// the text, its colour class, and the key it sorts by (higher first).
+struct Column {
+    head: String,
+    title: String,
+    cell: CellOf,
+}
+
+/// A row's cell in a column: its text, its colour class and its sort key.
+type CellOf = Arc<dyn Fn(&Document) -> (String, String, i32) + Send + Sync>;
+
+/// Documents as rows (council, date), `columns` as columns; a click on a heading sorts the
+/// rows by it (again: the other way).
+fn sortable(
+    docs: &[Arc<Document>],
+    columns: Vec<Column>,
+    testid: &'static str,
+    row_testid: &'static str,
+    label: &'static str,
+) -> impl IntoView {
+    let docs = StoredValue::new(docs.to_vec());
+    let columns = StoredValue::new(columns);
+    let sort = RwSignal::new(None::<(usize, bool)>);
+    let order = move || {
+        let mut idx: Vec<usize> = (0..docs.with_value(Vec::len)).collect();
+        if let Some((c, desc)) = sort.get() {
+            columns.with_value(|cols| {
+                docs.with_value(|ds| {
+                    idx.sort_by_key(|&i| {
+                        let k = (cols[c].cell)(&ds[i]).2;
+                        if desc {
+                            -k
+                        } else {
+                            k
+                        }
+                    })
+                })
+            });
+        }
+        idx
+    };
+    let heads = columns.with_value(|cols| {
+        cols.iter()
+            .enumerate()
+            .map(|(c, col)| {
+                let (head, title) = (col.head.clone(), col.title.clone());
+                view! {
+                    <th scope="col" aria-sort=move || match sort.get() { Some((k, true)) if k == c => "descending", Some((k, false)) if k == c => "ascending", _ => "none" }>
+                        <button type="button" class="sort" title=title data-testid="compare-sort"
+                            on:click=move |_| sort.update(|s| *s = Some((c, !matches!(*s, Some((k, true)) if k == c))))>{head}</button>
+                    </th>
+                }
+            })
+            .collect_view()
+    });
+    view! {
+        <div class="card table-wrap" data-testid=testid tabindex="0" role="region" aria-label=label>
+            <h3>{label}</h3>
+            <table class="grades compare-table">
+                <thead><tr><th scope="col">"Document"</th>{heads}</tr></thead>
+                <tbody>
+                    {move || order().into_iter().map(|i| docs.with_value(|ds| {
+                        let d = ds[i].clone();
+                        let when = d.report.published.clone().or_else(|| d.report.period.clone()).unwrap_or_default();
+                        view! {
+                            <tr data-testid=row_testid>
+                                <th scope="row">{short_name(&d)}<span class="hint">{when}</span></th>
+                                {columns.with_value(|cols| cols.iter().map(|col| {
+                                    let (text, class, _) = (col.cell)(&d);
+                                    view! { <td class=class>{text}</td> }
+                                }).collect_view())}
+                            </tr>
+                        }
+                    })).collect_view()}
+                </tbody>
+            </table>
         </div>
     }
 }
 
 fn heatmap(docs: &[Arc<Document>]) -> impl IntoView {
-    let names: Vec<String> = docs.iter().map(|d| short_name(d)).collect();
+    let mut columns: Vec<Column> = statement_names()
+        .map(|(_, st)| Column {
+            head: statement_short(st).to_string(),
+            title: st.to_string(),
+            cell: Arc::new(move |d: &Document| match d.report.scores.iter().find(|s| s.statement == st) {
+                Some(s) => (s.score.to_string(), format!("cell s{}", s.score), i32::from(s.score)),
+                None => ("\u{2014}".into(), "cell".into(), 0),
+            }),
+        })
+        .collect();
+    columns.push(Column {
+        head: "Recomputed".into(),
+        title: "The rating recomputed from the scores".into(),
+        cell: Arc::new(|d: &Document| {
+            let c = d.report.computed_rating.as_ref();
+            (or_dash(c, recomputed), String::new(), c.map_or(0, |c| (c.percent * 10.0) as i32))
+        }),
+    });
+    columns.push(Column {
+        head: "Stated rating".into(),
+        title: "The overall rating the report states".into(),
+        cell: Arc::new(|d: &Document| {
+            let o = d.report.overall.as_ref();
+            (
+                or_dash(o, |o| o.rating.to_string()),
+                o.map_or(String::new(), |o| grade_class(o.rating)),
+                o.map_or(0, |o| i32::from(o.rating.rank())),
+            )
+        }),
+    });
     view! {
-        <div class="card table-wrap" data-testid="heatmap" tabindex="0" role="region" aria-label="Quality statement scores">
-            <h3>"Quality statement scores"</h3>
-            <table class="heatmap">
-                <thead><tr><th scope="col">"Statement"</th>{names.iter().map(|n| view! { <th scope="col">{n.clone()}</th> }).collect_view()}</tr></thead>
-                <tbody>
-                    {statement_names().map(|(_, st)| view! {
-                        <tr data-testid="heatmap-row">
-                            <th scope="row">{st}</th>
-                            {docs.iter().map(|d| match d.report.scores.iter().find(|s| s.statement == st) {
-                                Some(s) => view! { <td class=format!("cell s{}", s.score) title=s.label.clone()>{s.score}</td> }.into_any(),
-                                None => view! { <td class="cell" title="not scored in this text">"—"</td> }.into_any(),
-                            }).collect_view()}
-                        </tr>
-                    }).collect_view()}
-                    <tr>
-                        <th scope="row">"Recomputed"</th>
-                        {docs.iter().map(|d| view! { <td>{or_dash(d.report.computed_rating.as_ref(), recomputed)}</td> }).collect_view()}
-                    </tr>
-                    <tr>
-                        <th scope="row">"Stated rating"</th>
-                        {docs.iter().map(|d| view! { <td data-testid="compare-rating">{or_dash(d.report.overall.as_ref(), |o| o.rating.to_string())}</td> }).collect_view()}
-                    </tr>
-                </tbody>
-            </table>
-            <p class="hint">"1 significant shortfalls · 2 some shortfalls · 3 good standard · 4 exceptional standard"</p>
-        </div>
+        {sortable(docs, columns, "heatmap", "heatmap-row", "Quality statement scores")}
+        <p class="hint">"1 significant shortfalls · 2 some shortfalls · 3 good standard · 4 exceptional standard. A heading sorts by its column."</p>
     }
 }
 
 fn grades(docs: &[Arc<Document>]) -> impl IntoView {
-    let mut areas: Vec<String> = Vec::new();
+    // The judgement areas, lined up across frameworks by what they judge.
+    let mut themes: Vec<JudgementTheme> = Vec::new();
     for d in docs {
-        for j in &d.report.judgements {
-            if !areas.iter().any(|a| a.eq_ignore_ascii_case(&j.area)) {
-                areas.push(j.area.clone());
+        for j in d.report.judgements.iter().filter(|j| j.scope.is_none()) {
+            if let Some(t) = JudgementTheme::of(&j.area) {
+                if !themes.contains(&t) {
+                    themes.push(t);
+                }
             }
         }
     }
+    themes.sort();
+    let columns: Vec<Column> = themes
+        .into_iter()
+        .map(|t| Column {
+            head: t.short().to_string(),
+            title: t.title().to_string(),
+            cell: Arc::new(move |d: &Document| {
+                match d.report.judgements.iter().find(|j| j.scope.is_none() && JudgementTheme::of(&j.area) == Some(t)) {
+                    Some(j) => (j.grade.to_string(), grade_class(j.grade), i32::from(j.grade.rank())),
+                    None => ("\u{2014}".into(), String::new(), 0),
+                }
+            }),
+        })
+        .collect();
     view! {
-        <div class="card table-wrap" data-testid="compare-grades" tabindex="0" role="region" aria-label="Ofsted judgements">
-            <h3>"Ofsted judgements"</h3>
-            <table class="grades">
-                <thead><tr><th scope="col">"Judgement"</th>{docs.iter().map(|d| view! { <th scope="col">{short_name(d)}</th> }).collect_view()}</tr></thead>
-                <tbody>
-                    {areas.into_iter().map(|a| view! {
-                        <tr>
-                            <th scope="row">{a.clone()}</th>
-                            {docs.iter().map(|d| view! { <td>{or_dash(d.report.judgements.iter().find(|j| j.area.eq_ignore_ascii_case(&a)), |j| j.grade.to_string())}</td> }).collect_view()}
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        {sortable(docs, columns, "compare-grades", "grades-row", "Ofsted judgements")}
     }
 }
 
