@@ -149,8 +149,8 @@ fn a_median_wait_in_weeks() {
     check(
         "The local authority told us their median waiting time for an assessment was 11 weeks.",
         expect![[r#"
-        waiting "wait" 11 weeks
-    "#]],
+            waiting "median wait for an assessment" 11 weeks
+        "#]],
     );
 }
 
@@ -190,6 +190,38 @@ fn money_against_an_average() {
         "The council spent £12m on adult social care, compared to the England average of £10m.",
         expect![[r#"
         comparison "council spent" 12000000 gbp vs "England average" 10000000
+    "#]],
+    );
+}
+
+#[test]
+fn a_wait_says_what_it_is_for_when_the_sentence_says_it_before_the_figure() {
+    check(
+        "Local authority data showed the longest wait for a financial assessment was 367 days.",
+        expect![[r#"
+            waiting "longest wait for a financial assessment" 367 days
+        "#]],
+    );
+}
+
+#[test]
+fn a_wait_takes_what_it_is_for_from_the_sentence_before_or_the_opening_words() {
+    check(
+        "The occupational therapy waiting list had reduced. The average waiting time was 18 days.",
+        expect![[r#"
+        waiting "average wait for occupational therapy" 18 days
+    "#]],
+    );
+    check(
+        "For an occupational therapist assessment, requiring major intervention, the median waiting time was 8 weeks.",
+        expect![[r#"
+        waiting "median wait for an occupational therapist assessment" 8 weeks
+    "#]],
+    );
+    check(
+        "One person waited for 47 days for nursing home support.",
+        expect![[r#"
+        waiting "wait for nursing home support" 47 days
     "#]],
     );
 }

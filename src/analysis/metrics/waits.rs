@@ -34,7 +34,8 @@ pub(super) fn read(sents: &[Sent], budget: usize) -> Vec<Metric> {
             .or_else(|| same_block(si + 1).and_then(target_in));
         for n in &s.nums {
             if matches!(n.unit, Quantity::Days | Quantity::Weeks) && has_wait && Some(*n) != target_here && !is_excess(s, n) {
-                out.push(wait(s, n, target));
+                let earlier = si.checked_sub(1).and_then(same_block);
+                out.push(wait(s, n, target, earlier));
             } else if let Some(m) = within_timescale(s, n).or_else(|| count(s, n)) {
                 out.push(m);
             }
@@ -73,12 +74,26 @@ fn is_excess(t: &Sent, n: &Num) -> bool {
 }
 
 /// A wait of `n` days or weeks, against `target` (in or beside the sentence) when there is one.
-fn wait(s: &Sent, n: &Num, target: Option<Num>) -> Metric {
+fn wait(s: &Sent, n: &Num, target: Option<Num>, earlier: Option<&Sent>) -> Metric {
     let l = &s.lower;
-    let kind = wait_kind(&l[..n.start]);
-    let label = match wait_for(&l[n.end..]) {
-        Some(w) if !w.is_empty() => format!("{kind} for {w}"),
-        _ => kind.to_string(),
+    // "median wait", "longest wait": just before the figure, or before the word "wait" it
+    // belongs to ("their median waiting time for an assessment was 11 weeks").
+    let kind = match wait_kind(&l[..n.start]) {
+        "wait" => l[..n.start].rfind("wait").filter(|w| n.start - w < 120).map_or("wait", |w| wait_kind(&l[..w + 4])),
+        k => k,
+    };
+    // What the wait is for: said just after the figure ("47 days for nursing home support"),
+    // before it ("the longest wait for a financial assessment was 367 days"), or by the sentence
+    // before in the same paragraph ("The waiting list for occupational therapy … The median
+    // wait was 17 days").
+    let subject = wait_for(&l[n.end..])
+        .filter(|w| !w.is_empty())
+        .or_else(|| wait_for_before(s, n.start))
+        .or_else(|| opening_for(s))
+        .or_else(|| earlier.and_then(|e| wait_for_before(e, e.lower.len())));
+    let label = match subject {
+        Some(w) => format!("{kind} for {w}"),
+        None => kind.to_string(),
     };
     let unit = if n.unit == Quantity::Days { Quantity::Days } else { Quantity::Weeks };
     // The target in this wait's unit: "2 - 4 weeks" against days is 28 days.
@@ -132,6 +147,94 @@ fn wait_kind(before: &str) -> &'static str {
     .max_by_key(|(i, _)| *i)
     .map(|(_, k)| k)
     .unwrap_or("wait")
+}
+
+/// What a wait is for, said in `s` before byte `end`: "(the longest) wait(ing time) for a
+/// financial assessment (was)", "waiting lists for Care Act assessments … with a median
+/// waiting time of", "the occupational therapy waiting list", "OT assessments had a waiting
+/// list". The words as written (capitals kept), up to the verb or a figure; at most seven.
+fn wait_for_before(s: &Sent, end: usize) -> Option<String> {
+    let l = s.lower.get(..end)?;
+    // The sentence's own letters where the lower-case copy lines up with them.
+    let text = s.text();
+    let src = if text.len() == s.lower.len() { text } else { s.lower.as_str() };
+    // "wait… for X", the nearest before `end` that has its "for".
+    let mut at = l.len();
+    while let Some(w) = l[..at].rfind("wait") {
+        at = w;
+        if let Some(k) = l[w..].find(" for ").map(|k| w + k).filter(|k| k - w <= 16) {
+            if let Some(words) = phrase(src.get(k + 5..end)?) {
+                return Some(words);
+            }
+        }
+    }
+    // "(the) X waiting list", "X had a waiting list".
+    let k = l.find("waiting list")?;
+    let before = src.get(..k)?.trim_end();
+    let before = before.strip_suffix(" had a").or_else(|| before.strip_suffix(" has a")).unwrap_or(before);
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let from = words
+        .iter()
+        .rposition(|w| ["the", "its", "their", "a", "showed", "with", "of"].contains(&w.to_ascii_lowercase().as_str()))
+        .map_or(0, |i| i + 1);
+    let noun = &words[from..];
+    (!noun.is_empty() && noun.len() <= 4 && noun.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))).then(|| noun.join(" "))
+}
+
+/// A sentence that opens with what it is about: "For an occupational therapist assessment,
+/// requiring major intervention, the median waiting time was 8 weeks."
+fn opening_for(s: &Sent) -> Option<String> {
+    let text = s.text();
+    let src = if text.len() == s.lower.len() { text } else { s.lower.as_str() };
+    let rest = src.strip_prefix("For ").or_else(|| src.strip_prefix("for "))?;
+    phrase(rest.split(',').next()?)
+}
+
+/// The noun phrase a wait is for, from the words after "for": up to a verb, a preposition that
+/// starts something else, a figure, or a full stop; a comma ends it once it has two words.
+fn phrase(rest: &str) -> Option<String> {
+    const STOP: &[&str] = &[
+        "was",
+        "were",
+        "is",
+        "are",
+        "had",
+        "has",
+        "stood",
+        "remained",
+        "reduced",
+        "increased",
+        "fell",
+        "rose",
+        "of",
+        "at",
+        "with",
+        "from",
+        "in",
+        "to",
+        "over",
+        "over the",
+        "since",
+        "by",
+    ];
+    let mut words = Vec::new();
+    for word in rest.split_whitespace() {
+        let bare = word.trim_end_matches([',', ';', ':', '.', ')']);
+        let lower = bare.to_ascii_lowercase();
+        if STOP.contains(&lower.as_str())
+            || bare.starts_with(|c: char| c.is_ascii_digit() || c == '(')
+            || words.len() == 7
+            || (words.len() >= 2 && ["and", "for", "where", "which", "that"].contains(&lower.as_str()))
+        {
+            break;
+        }
+        words.push(bare);
+        let stop = word[bare.len()..].chars().next();
+        if matches!(stop, Some('.' | ';' | ':' | ')')) || (stop == Some(',') && words.len() >= 2) {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// What a wait is for, from the text `rest` after it: "for a residential financial

@@ -1,0 +1,216 @@
+//! The figures benchmark: the analyser's figures against a reviewed set made by reading.
+//!
+//! `tests/fixtures/figures/reviewed.jsonl` holds 156 figures the analyser took from the CQC
+//! assessments, the committee papers and area inspection letters in `tests/fixtures/`, each
+//! reviewed by a reader who saw the sentence and the number but not the analyser's label
+//! (`tests/fixtures/figures/README.md`): whether it is a real figure, the label a person would
+//! write, the value, comparator, previous value, target and the report's verdict.
+//!
+//!     cargo run --release --example figures          # the table of rates
+//!     cargo run --release --example figures -- show  # every disagreement
+//!
+//! A figure is matched to its review by document, evidence sentence and value; figures the
+//! analyser finds now that were not reviewed are counted apart.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use assessment_lens::analysis::{analyse, Metric};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Where a reviewed document's text is kept.
+fn text_of(doc: &str) -> Option<String> {
+    ["tests/fixtures/reports", "tests/fixtures/variants", "tests/fixtures/wide/area-text"]
+        .iter()
+        .map(|d| root().join(d).join(doc))
+        .find(|p| p.exists())
+        .and_then(|p| std::fs::read_to_string(p).ok())
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words that carry no meaning in a label.
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "in", "to", "for", "and", "or", "with", "by", "on", "at", "who", "were", "was", "is", "are", "that", "their",
+    "from", "as", "this", "it", "its", "had", "has", "have", "be", "been", "which", "than", "all",
+];
+
+fn words(label: &str) -> Vec<String> {
+    let mut out: Vec<String> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !STOP.contains(&w.as_str()))
+        .map(|w| if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_string() } else { w })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// How far two labels name the same thing: Dice's coefficient over their content words.
+pub fn label_similarity(a: &str, b: &str) -> f64 {
+    let (x, y) = (words(a), words(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let common = x.iter().filter(|w| y.contains(w)).count();
+    2.0 * common as f64 / (x.len() + y.len()) as f64
+}
+
+/// Labels agree from this similarity.
+const AGREE: f64 = 0.5;
+
+fn same(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => (x - y).abs() < 1e-6 * x.abs().max(1.0),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn num(v: &serde_json::Value) -> Option<f64> {
+    v.as_f64()
+}
+
+#[derive(Default)]
+pub struct Tally {
+    pub n: usize,
+    pub right: usize,
+}
+
+impl Tally {
+    fn add(&mut self, ok: bool) {
+        self.n += 1;
+        self.right += usize::from(ok);
+    }
+    pub fn share(&self) -> f64 {
+        self.right as f64 / self.n.max(1) as f64
+    }
+    fn rate(&self) -> String {
+        format!("{:.1}% ({}/{})", 100.0 * self.right as f64 / self.n.max(1) as f64, self.right, self.n)
+    }
+}
+
+/// The benchmark's figures.
+#[derive(Default)]
+pub struct Figures {
+    pub reviewed: usize,
+    pub found: usize,
+    pub missing: usize,
+    pub unreviewed: usize,
+    pub false_figures: Tally,
+    pub label: Tally,
+    pub similarity: f64,
+    pub value: Tally,
+    pub comparator: Tally,
+    pub target: Tally,
+    pub verdict: Tally,
+    pub verdict_words: Tally,
+}
+
+/// Run the benchmark; `show` prints each disagreement.
+pub fn run(show: bool) -> Figures {
+    let path = root().join("tests/fixtures/figures/reviewed.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let reviews: Vec<serde_json::Value> =
+        text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    let mut by_doc: HashMap<String, Vec<&serde_json::Value>> = HashMap::new();
+    for r in &reviews {
+        by_doc.entry(r["doc"].as_str().unwrap_or_default().to_string()).or_default().push(r);
+    }
+    let mut docs: Vec<&String> = by_doc.keys().collect();
+    docs.sort();
+    let mut f = Figures { reviewed: reviews.len(), ..Figures::default() };
+    for doc in docs {
+        let Some(input) = text_of(doc) else {
+            eprintln!("{doc}: text not found");
+            continue;
+        };
+        let report = analyse(&input);
+        let mut seen = vec![false; by_doc[doc].len()];
+        for m in &report.metrics {
+            let evidence = squash(input.get(m.span.0..m.span.1).unwrap_or_default());
+            let hit = by_doc[doc].iter().enumerate().find(|(k, r)| {
+                !seen[*k] && r["evidence"].as_str() == Some(evidence.as_str()) && same(num(&r["extracted_value"]), Some(m.value))
+            });
+            let Some((k, r)) = hit else {
+                f.unreviewed += 1;
+                if show {
+                    println!("unreviewed {doc}: {} = {} ({evidence})", m.label, m.value);
+                }
+                continue;
+            };
+            seen[k] = true;
+            f.found += 1;
+            let real = r["real"].as_bool().unwrap_or(true);
+            f.false_figures.add(!real);
+            if !real {
+                if show {
+                    println!("FALSE {doc}: {} = {}: {}", m.label, m.value, r["note"].as_str().unwrap_or_default());
+                }
+                continue;
+            }
+            judge(m, r, show, doc, &mut f);
+        }
+        f.missing += seen.iter().filter(|s| !**s).count();
+    }
+    f
+}
+
+#[allow(dead_code)]
+fn main() {
+    let show = std::env::args().nth(1).as_deref() == Some("show");
+    let f = run(show);
+    println!(
+        "figures benchmark: {} reviewed figures, {} found again, {} no longer found, {} found but not reviewed",
+        f.reviewed, f.found, f.missing, f.unreviewed
+    );
+    println!("  false figures (not a figure the report states): {}", f.false_figures.rate());
+    println!("  of the real ones:");
+    println!(
+        "    label agrees with the reader's (content-word Dice ≥ {AGREE}): {}; mean similarity {:.2}",
+        f.label.rate(),
+        f.similarity / f.label.n.max(1) as f64
+    );
+    println!("    value as the reader reads it:                  {}", f.value.rate());
+    println!("    comparator (England etc.) as the reader's:     {}", f.comparator.rate());
+    println!("    target as the reader's:                        {}", f.target.rate());
+    println!("    verdict as the reader's:                       {}", f.verdict.rate());
+    println!("    verdict, where the reader's is the report's words: {}", f.verdict_words.rate());
+}
+
+/// Score one real figure against its review: label, value, comparator, target, verdict.
+fn judge(m: &Metric, r: &serde_json::Value, show: bool, doc: &str, f: &mut Figures) {
+    let reader = r["label"].as_str().unwrap_or_default();
+    let sim = label_similarity(&m.label, reader);
+    f.similarity += sim;
+    f.label.add(sim >= AGREE);
+    let value_ok = same(Some(m.value), num(&r["value"]));
+    f.value.add(value_ok);
+    let (comp, tgt) = match &m.comparator {
+        Some(c) if m.has_target() => (None, Some(c.value)),
+        Some(c) => (Some(c.value), None),
+        None => (None, None),
+    };
+    let comp_ok = same(comp, num(&r["comparator_value"]));
+    f.comparator.add(comp_ok);
+    let target_ok = same(tgt, num(&r["target_value"]));
+    f.target.add(target_ok);
+    let said = m.judgement.map(|v| v.as_str());
+    let verdict_ok = said == r["verdict"].as_str();
+    f.verdict.add(verdict_ok);
+    if r["verdict_from"].as_str() != Some("direction") {
+        f.verdict_words.add(verdict_ok);
+    }
+    if show && (sim < AGREE || !value_ok || !comp_ok || !target_ok || !verdict_ok) {
+        println!(
+            "{doc}: “{}” {} {:?} vs reader “{reader}” {} {} {} {}",
+            m.label, m.value, said, r["value"], r["comparator_value"], r["target_value"], r["verdict"]
+        );
+    }
+}

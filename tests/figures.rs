@@ -1,0 +1,23 @@
+//! The figures benchmark (`examples/figures.rs`) as a floor: the analyser's figures against the
+//! 156 reviewed by reading (`tests/fixtures/figures/`). `cargo run --release --example figures`
+//! prints the rates; this fails when a change drops them well below what the README states.
+
+#[path = "../examples/figures.rs"]
+mod bench;
+
+#[test]
+fn the_figures_hold_against_the_reviewed_set() {
+    let f = bench::run(false);
+    assert_eq!((f.reviewed, f.found, f.missing), (156, 156, 0), "every reviewed figure is found again");
+    assert!(f.false_figures.share() <= 0.05, "false figures {}/{}", f.false_figures.right, f.false_figures.n);
+    assert!(f.label.share() >= 0.70, "labels {}/{}", f.label.right, f.label.n);
+    assert!(f.value.share() >= 0.94, "values {}/{}", f.value.right, f.value.n);
+    assert!(f.comparator.share() >= 0.95, "comparators {}/{}", f.comparator.right, f.comparator.n);
+    assert!(f.verdict_words.share() >= 0.90, "verdicts {}/{}", f.verdict_words.right, f.verdict_words.n);
+}
+
+#[test]
+fn label_similarity_is_over_content_words() {
+    assert_eq!(bench::label_similarity("median wait for OT assessments", "Median wait for an OT assessment"), 1.0);
+    assert!(bench::label_similarity("change", "People on the waiting list") < 0.5);
+}
