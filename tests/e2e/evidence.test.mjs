@@ -73,6 +73,7 @@ test('narrow screen: the Source view opens at the words, and a button goes back 
   assert.match(await lens.text('source-back'), /Back to Gaps/);
   await lens.page.click('[data-testid=source-back]');
   assert.equal(await lens.page.getAttribute('[data-testid=tab-gaps]', 'aria-selected'), 'true');
-  assert.equal(await focusedText(lens), words, 'focus is back on the item');
+  await lens.page.waitForFunction((w) => document.activeElement?.textContent === w, words, { timeout: 2000 })
+    .catch(async () => assert.fail(`focus is not back on the item: ${(await focusedText(lens)).slice(0, 80)}`));
   assert.ok(await item.isVisible());
 });

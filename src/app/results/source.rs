@@ -36,10 +36,16 @@ fn source_window(text: &str, span: Option<Span>, size: usize) -> (usize, usize) 
     (from, to)
 }
 
-/// Scroll `container` (a scroll box) so `mark` sits in its middle, without scrolling the page.
+/// Scroll `container` (a scroll box) so `mark` sits in the middle of the part of the box the
+/// window shows (all of it, unless the box runs past the window's edge), without scrolling the
+/// page.
 pub fn centre_in(container: &web_sys::HtmlElement, mark: &web_sys::HtmlElement) {
     let (c, m) = (container.get_bounding_client_rect(), mark.get_bounding_client_rect());
-    let delta = m.top() - c.top() - (f64::from(container.client_height()) - m.height().min(c.height())) / 2.0;
+    let window_height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(c.bottom());
+    let (top, bottom) = (c.top().max(0.0), c.bottom().min(window_height));
+    let (top, bottom) = if bottom - top > 40.0 { (top, bottom) } else { (c.top(), c.bottom()) };
+    let middle = (top + bottom) / 2.0;
+    let delta = m.top() + m.height().min(bottom - top) / 2.0 - middle;
     container.set_scroll_top(container.scroll_top() + delta.round() as i32);
 }
 
