@@ -102,6 +102,8 @@ pub struct Figures {
     pub reviewed: usize,
     pub found: usize,
     pub missing: usize,
+    /// Of those no longer found, the real figures (a lost figure, not a false one gone).
+    pub missing_real: usize,
     pub unreviewed: usize,
     pub false_figures: Tally,
     pub label: Tally,
@@ -157,7 +159,15 @@ pub fn run(show: bool) -> Figures {
             }
             judge(m, r, show, doc, &mut f);
         }
-        f.missing += seen.iter().filter(|s| !**s).count();
+        for (k, r) in by_doc[doc].iter().enumerate().filter(|(k, _)| !seen[*k]) {
+            f.missing += 1;
+            if r["real"].as_bool().unwrap_or(true) {
+                f.missing_real += 1;
+            }
+            if show {
+                println!("no longer found {doc} #{k}: {} ({})", r["extracted_value"], r["evidence"].as_str().unwrap_or_default());
+            }
+        }
     }
     f
 }
@@ -167,8 +177,8 @@ fn main() {
     let show = std::env::args().nth(1).as_deref() == Some("show");
     let f = run(show);
     println!(
-        "figures benchmark: {} reviewed figures, {} found again, {} no longer found, {} found but not reviewed",
-        f.reviewed, f.found, f.missing, f.unreviewed
+        "figures benchmark: {} reviewed figures, {} found again, {} no longer found ({} of them real figures lost), {} found but not reviewed",
+        f.reviewed, f.found, f.missing, f.missing_real, f.unreviewed
     );
     println!("  false figures (not a figure the report states): {}", f.false_figures.rate());
     println!("  of the real ones:");

@@ -8,8 +8,9 @@ mod bench;
 #[test]
 fn the_figures_hold_against_the_reviewed_set() {
     let f = bench::run(false);
-    assert_eq!((f.reviewed, f.found, f.missing), (156, 156, 0), "every reviewed figure is found again");
-    assert!(f.false_figures.share() <= 0.05, "false figures {}/{}", f.false_figures.right, f.false_figures.n);
+    // The five reviewed as not figures are no longer given; every real one still is.
+    assert_eq!((f.reviewed, f.found, f.missing, f.missing_real), (156, 151, 5, 0), "every real reviewed figure is found again");
+    assert!(f.false_figures.share() <= 0.02, "false figures {}/{}", f.false_figures.right, f.false_figures.n);
     assert!(f.label.share() >= 0.70, "labels {}/{}", f.label.right, f.label.n);
     assert!(f.value.share() >= 0.94, "values {}/{}", f.value.right, f.value.n);
     assert!(f.comparator.share() >= 0.95, "comparators {}/{}", f.comparator.right, f.comparator.n);

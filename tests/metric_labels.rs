@@ -225,3 +225,36 @@ fn a_wait_takes_what_it_is_for_from_the_sentence_before_or_the_opening_words() {
     "#]],
     );
 }
+
+#[test]
+fn times_that_are_not_waits_are_not_figures() {
+    // A threshold that defines a group, a difference from a target, a rule, a frequency.
+    check(
+        "Over this period, 52% of people waited 28 days or less for a Care Act assessment.",
+        expect![[r#"
+        (none)
+    "#]],
+    );
+    check("OT assessments had a waiting list of 9 people, where the median wait was 17 days (10 days higher than the local authority's target).", expect![[r#"
+        waiting "median wait for OT assessments" 17 days
+    "#]]);
+    check(
+        "Children are waiting too long, rather than the statutory requirement of 20 days.",
+        expect![[r#"
+        (none)
+    "#]],
+    );
+    check(
+        "There were 2 weekly team huddles to support people while they wait for a specialist assessment.",
+        expect![[r#"
+        (none)
+    "#]],
+    );
+    // A maximum over a period, against a target: a wait.
+    check(
+        "A maximum wait of 8 days over the previous 12 months where the target was 5 days.",
+        expect![[r#"
+        waiting "longest wait" 8 days vs "target" 5
+    "#]],
+    );
+}

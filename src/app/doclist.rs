@@ -13,15 +13,7 @@ use crate::analysis::format::long_date;
 use crate::analysis::{Grade, Kind, Report};
 
 fn badge(kind: Kind) -> (&'static str, &'static str) {
-    let class = match kind {
-        Kind::CqcLaAssessment => "badge cqc",
-        Kind::OfstedIlacs => "badge ofsted",
-        Kind::AreaSend => "badge send",
-        Kind::Jtai => "badge jtai",
-        Kind::CommitteePapers => "badge papers",
-        Kind::Unknown => "badge unknown",
-    };
-    (class, kind.short())
+    (super::results::summary::kind_class(kind), kind.short())
 }
 
 /// The rating a document states: CQC's overall rating, Ofsted's overall effectiveness, or an

@@ -38,6 +38,11 @@ pub(super) fn read(reading: &Reading, sents: &[Sent], taken: &[Span], budget: us
             continue;
         }
         for n in ns.iter().filter(|n| n.unit == Quantity::Percent) {
+            // "among the 10% most deprived wards": the edge of a group, not a share.
+            let after = l.get(n.end..).unwrap_or("");
+            if after.starts_with(" most ") || after.starts_with(" least ") {
+                continue;
+            }
             let span = s.num_span(n);
             if taken.iter().any(|t| t.0 <= span.0 && span.1 <= t.1 && (t.1 - t.0) < 2000 && span_inside_metric(t, span)) {
                 continue;

@@ -33,7 +33,12 @@ pub(super) fn read(sents: &[Sent], budget: usize) -> Vec<Metric> {
             .or_else(|| si.checked_sub(1).and_then(same_block).and_then(target_in))
             .or_else(|| same_block(si + 1).and_then(target_in));
         for n in &s.nums {
-            if matches!(n.unit, Quantity::Days | Quantity::Weeks) && has_wait && Some(*n) != target_here && !is_excess(s, n) {
+            if matches!(n.unit, Quantity::Days | Quantity::Weeks)
+                && has_wait
+                && Some(*n) != target_here
+                && !is_excess(s, n)
+                && !not_a_wait(s, n)
+            {
                 let earlier = si.checked_sub(1).and_then(same_block);
                 out.push(wait(s, n, target, earlier));
             } else if let Some(m) = within_timescale(s, n).or_else(|| count(s, n)) {
@@ -65,6 +70,36 @@ fn target_in(t: &Sent) -> Option<Num> {
             time(n) && n.start > k && n.start < k + 30 && t.lower.get(k..n.start).is_some_and(|between| !between.contains(" by "))
         })
     })
+}
+
+/// A time that is not how long someone waited: a threshold that defines a group ("52% of
+/// people waited 28 days or less"), a difference from a target ("17 days (10 days higher than
+/// the target)"), a rule ("rather than the statutory requirement of 20 days") or a frequency
+/// ("2 weekly huddles").
+fn not_a_wait(t: &Sent, n: &Num) -> bool {
+    let raw = t.lower.get(n.end..).unwrap_or("");
+    // After the figure's unit word, if the figure does not include it.
+    let after = ["-day", "-week", " working days", " calendar days", " days", " day", " weeks", " week"]
+        .iter()
+        .find_map(|u| raw.strip_prefix(u))
+        .unwrap_or(raw);
+    let before = t.lower.get(..n.start).unwrap_or("").trim_end();
+    let own = t.lower.get(n.start..n.end).unwrap_or("");
+    [" or less", " or fewer", " or more", " or under", " or over", " or longer"].iter().any(|p| after.starts_with(p))
+        || ([" higher than", " longer than", " more than", " less than", " lower than", " shorter than"]
+            .iter()
+            .any(|p| after.starts_with(p))
+            && after.get(..50.min(after.len())).is_some_and(|a| a.contains("target")))
+        || [" over the target", " above the target", " below the target", " under the target", " beyond the target"]
+            .iter()
+            .any(|p| after.starts_with(p))
+        || ["requirement of", "statutory", "legal requirement of", "timescale of", "expected timescale of"]
+            .iter()
+            .any(|p| before.ends_with(p))
+        || own.ends_with("weekly")
+        || raw.starts_with(" weekly")
+        || raw.starts_with("-weekly")
+        || after.starts_with("ly ")
 }
 
 /// A figure that says by how much something was over: "exceeded by 1 day", "missed by two weeks".

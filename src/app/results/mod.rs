@@ -23,7 +23,7 @@ mod meeting;
 mod overview;
 mod priorities;
 pub(crate) mod source;
-mod summary;
+pub(crate) mod summary;
 
 /// What the page says when there is no text to analyse.
 pub const EMPTY: &str = "Paste a report on the left, drop files here, or load the example, to see its rating and scores.";

@@ -9,7 +9,8 @@ use crate::analysis::format::{capitalise, long_date};
 use crate::analysis::{Kind, Overall, PreviousGrade, Span, VisitType};
 use crate::app::Document;
 
-fn kind_class(kind: Kind) -> &'static str {
+/// A kind's badge: its colour class.
+pub(crate) fn kind_class(kind: Kind) -> &'static str {
     match kind {
         Kind::CqcLaAssessment => "badge cqc",
         Kind::OfstedIlacs => "badge ofsted",
