@@ -159,8 +159,8 @@ fn a_count_of_appeals() {
     check(
         "From April 2024 to date, there had been 9 appeals to financial assessment decisions.",
         expect![[r#"
-        count "appeals" 9 count
-    "#]],
+            count "appeals to financial assessment decisions" 9 count
+        "#]],
     );
 }
 
@@ -256,5 +256,15 @@ fn times_that_are_not_waits_are_not_figures() {
         expect![[r#"
         waiting "longest wait" 8 days vs "target" 5
     "#]],
+    );
+}
+
+#[test]
+fn a_count_says_what_it_counts() {
+    check(
+        "There were approximately 20 people waiting for the timeout service at the time of the assessment.",
+        expect![[r#"
+            count "people waiting for the timeout service" 20 count
+        "#]],
     );
 }

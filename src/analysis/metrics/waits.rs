@@ -251,6 +251,7 @@ fn phrase(rest: &str) -> Option<String> {
         "over the",
         "since",
         "by",
+        "up",
     ];
     let mut words = Vec::new();
     for word in rest.split_whitespace() {
@@ -319,13 +320,46 @@ fn count(s: &Sent, n: &Num) -> Option<Metric> {
     if ["people", "individuals", "adults", "carers", "children"].iter().any(|w| next.starts_with(w))
         && (next.contains("waiting") || next.contains("on the waiting list"))
     {
-        let label = match waiting_team(&text[n.end..]) {
-            Some(t) => format!("people waiting {t}"),
+        let label = match waiting_team(&text[n.end..]).or_else(|| what_for(s, n.end, "waiting")) {
+            Some(t) if t.starts_with("in ") => format!("people waiting {t}"),
+            Some(t) => format!("people waiting for {t}"),
             None => "people waiting".to_string(),
         };
         return Some(count_metric(s, &label, n, text));
     }
-    COUNT_NOUNS.iter().find(|(w, _)| next.starts_with(w)).map(|(_, name)| count_metric(s, name, n, text))
+    COUNT_NOUNS.iter().find(|(w, _)| next.starts_with(w)).map(|(w, name)| {
+        // "9 appeals to financial assessment decisions", "14 referrals for young carers".
+        let label = match noun_object(s, n.end, w) {
+            Some((prep, what)) => format!("{name} {prep} {what}"),
+            None => (*name).to_string(),
+        };
+        count_metric(s, &label, n, text)
+    })
+}
+
+/// The words after `word` (which follows byte `from`): what it is for ("waiting for the
+/// timeout service" → "the timeout service").
+fn what_for(s: &Sent, from: usize, word: &str) -> Option<String> {
+    let l = s.lower.get(from..)?;
+    let k = from + l.find(word)? + word.len();
+    let rest = s.lower.get(k..)?;
+    let text = s.text();
+    let src = if text.len() == s.lower.len() { text } else { s.lower.as_str() };
+    rest.strip_prefix(" for ").and_then(|_| phrase(src.get(k + 5..)?))
+}
+
+/// A counted noun's object: "appeals to financial assessment decisions", "referrals for young
+/// carers", "reviews of care plans": the preposition and the phrase after it.
+fn noun_object(s: &Sent, from: usize, noun: &str) -> Option<(&'static str, String)> {
+    let l = s.lower.get(from..)?;
+    let k = from + l.find(noun)? + noun.len();
+    let rest = s.lower.get(k..)?;
+    let text = s.text();
+    let src = if text.len() == s.lower.len() { text } else { s.lower.as_str() };
+    ["for", "to", "against", "of", "about"].iter().find_map(|p| {
+        let lead = format!(" {p} ");
+        rest.starts_with(&lead).then(|| phrase(src.get(k + lead.len()..)?).map(|w| (*p, w))).flatten()
+    })
 }
 
 /// "… waiting in the hospital team": the team named in the clause after a count of people waiting.
