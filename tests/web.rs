@@ -105,16 +105,19 @@ async fn partial_and_mismatched_reports_are_explained() {
 }
 
 #[wasm_bindgen_test]
-async fn clicking_a_statement_selects_its_words() {
+async fn clicking_a_statement_shows_its_words() {
     let host = mount();
     sleep(50).await;
     click(&host, "statement");
+    sleep(50).await;
+    // Beside the list on a wide window, in the Source view on a narrow one: either way marked.
+    let marks: Vec<String> = ["pane-evidence", "active-evidence"].iter().flat_map(|t| all(&host, t)).collect();
+    let shown = marks.first().cloned().unwrap_or_default();
+    assert!(shown.starts_with("Assessing needs"), "{marks:?}");
+    assert!(shown.ends_with("Score: 2"), "{shown:?}");
+    // The text box keeps its text.
     let area: HtmlTextAreaElement = el(&host, "report-text");
-    let (s, e) = (area.selection_start().unwrap().unwrap() as usize, area.selection_end().unwrap().unwrap() as usize);
-    let selected: String =
-        area.value().encode_utf16().collect::<Vec<_>>()[s..e].iter().map(|&u| char::from_u32(u as u32).unwrap_or('?')).collect();
-    assert!(selected.starts_with("Assessing needs"), "{selected:?}");
-    assert!(selected.ends_with("Score: 2"), "{selected:?}");
+    assert!(area.value().contains("Middlesbrough"));
 }
 
 #[wasm_bindgen_test]

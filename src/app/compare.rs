@@ -69,7 +69,10 @@ pub fn CompareView() -> impl IntoView {
     let total = move || lens.docs.with(Vec::len);
     view! {
         <div data-testid="compare-view">
-            <h2 class="compare-title">{move || format!("Comparing {} of {}", plural(picked.with(Vec::len), "document", "documents"), total())}</h2>
+            <h2 class="compare-title">{move || {
+                let (n, all) = (picked.with(Vec::len), total());
+                if n == all { format!("Comparing {}", plural(n, "document", "documents")) } else { format!("Comparing {n} of {all} documents") }
+            }}</h2>
             <details class="card compare-pick" data-testid="compare-pick">
                 <summary>"Choose the documents to compare"</summary>
                 <p class="buttons">
