@@ -32,6 +32,7 @@ struct Example {
 }
 
 impl Example {
+    /// The heading the model sees; `NO_HEADINGS=1` hides it (to measure what the headings add).
     fn heading(&self) -> Option<&str> {
         self.heading.as_deref().filter(|_| std::env::var_os("NO_HEADINGS").is_none())
     }

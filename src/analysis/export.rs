@@ -36,6 +36,16 @@ fn csv_number(v: f64) -> String {
     }
 }
 
+/// The cells every CSV row of a document opens with: source, council, kind, framework.
+fn doc_cells(r: &Report) -> [String; 4] {
+    [
+        r.source.clone(),
+        r.authority.clone().unwrap_or_default(),
+        r.kind.as_str().to_string(),
+        r.framework.map(|f| f.as_str().to_string()).unwrap_or_default(),
+    ]
+}
+
 /// The document's date for a spreadsheet: when published (ISO), else its period as written.
 fn report_date(r: &Report) -> String {
     r.published.clone().or_else(|| r.period.clone()).unwrap_or_default()
@@ -124,13 +134,8 @@ pub fn to_csv(reports: &[(&Report, &str)]) -> String {
     let mut rows: Vec<[String; 14]> = Vec::new();
     for (r, input) in reports {
         let cap = evidence_cap(r, input);
-        let doc = [
-            r.source.clone(),
-            r.authority.clone().unwrap_or_default(),
-            r.kind.as_str().to_string(),
-            r.framework.map(|f| f.as_str().to_string()).unwrap_or_default(),
-            report_date(r),
-        ];
+        let [source, council, kind, framework] = doc_cells(r);
+        let doc = [source, council, kind, framework, report_date(r)];
         // A row of the document: the item, its label, value, unit, comparator and its value,
         // verdict, section and evidence.
         let mut row = |cells: [&str; 8], span: Option<Span>| {
@@ -351,16 +356,13 @@ pub fn to_summary_csv(reports: &[&Report]) -> String {
     header.extend(areas.iter().map(|a| format!("judgement: {a}")));
     header.extend(["gaps", "strengths", "figures", "priorities", "warnings"].map(String::from));
     let rows = reports.iter().map(|r| {
-        let mut row = vec![
-            r.source.clone(),
-            r.authority.clone().unwrap_or_default(),
-            r.kind.as_str().to_string(),
-            r.framework.map(|f| f.as_str().to_string()).unwrap_or_default(),
+        let mut row = doc_cells(r).to_vec();
+        row.extend([
             r.visit_type.map(|v| v.as_str().to_string()).unwrap_or_default(),
             r.published.clone().unwrap_or_default(),
             r.period.clone().unwrap_or_default(),
             r.overall.as_ref().map(|o| o.rating.as_str().to_string()).unwrap_or_default(),
-        ];
+        ]);
         row.extend(
             statements.iter().map(|st| r.scores.iter().find(|sc| sc.statement == *st).map(|sc| sc.score.to_string()).unwrap_or_default()),
         );

@@ -70,6 +70,17 @@ impl<'a> Sent<'a> {
     fn source_name(&self) -> Option<String> {
         self.source().map(|s| s.name.clone())
     }
+    /// The sentence as written where its lower-case copy lines up with it byte for byte (so an
+    /// offset found in `lower` slices it), else the lower-case copy: for labels in the report's
+    /// own capitals ("Care Act assessments").
+    fn letters(&self) -> &str {
+        let text = self.text();
+        if text.len() == self.lower.len() {
+            text
+        } else {
+            self.lower.as_str()
+        }
+    }
     /// Is `other` in the same block?
     fn same_block(&self, other: &Sent) -> bool {
         std::ptr::eq(self.block, other.block)

@@ -190,9 +190,7 @@ fn wait_kind(before: &str) -> &'static str {
 /// list". The words as written (capitals kept), up to the verb or a figure; at most seven.
 fn wait_for_before(s: &Sent, end: usize) -> Option<String> {
     let l = s.lower.get(..end)?;
-    // The sentence's own letters where the lower-case copy lines up with them.
-    let text = s.text();
-    let src = if text.len() == s.lower.len() { text } else { s.lower.as_str() };
+    let src = s.letters();
     // "wait… for X", the nearest before `end` that has its "for".
     let mut at = l.len();
     while let Some(w) = l[..at].rfind("wait") {
@@ -219,8 +217,7 @@ fn wait_for_before(s: &Sent, end: usize) -> Option<String> {
 /// A sentence that opens with what it is about: "For an occupational therapist assessment,
 /// requiring major intervention, the median waiting time was 8 weeks."
 fn opening_for(s: &Sent) -> Option<String> {
-    let text = s.text();
-    let src = if text.len() == s.lower.len() { text } else { s.lower.as_str() };
+    let src = s.letters();
     let rest = src.strip_prefix("For ").or_else(|| src.strip_prefix("for "))?;
     phrase(rest.split(',').next()?)
 }
@@ -320,11 +317,12 @@ fn count(s: &Sent, n: &Num) -> Option<Metric> {
     if ["people", "individuals", "adults", "carers", "children"].iter().any(|w| next.starts_with(w))
         && (next.contains("waiting") || next.contains("on the waiting list"))
     {
-        let label = match waiting_team(&text[n.end..]).or_else(|| what_for(s, n.end, "waiting")) {
-            Some(t) if t.starts_with("in ") => format!("people waiting {t}"),
-            Some(t) => format!("people waiting for {t}"),
-            None => "people waiting".to_string(),
-        };
+        let label =
+            match waiting_team(&text[n.end..]).or_else(|| noun_object(s, n.end, "waiting").filter(|(p, _)| *p == "for").map(|(_, w)| w)) {
+                Some(t) if t.starts_with("in ") => format!("people waiting {t}"),
+                Some(t) => format!("people waiting for {t}"),
+                None => "people waiting".to_string(),
+            };
         return Some(count_metric(s, &label, n, text));
     }
     COUNT_NOUNS.iter().find(|(w, _)| next.starts_with(w)).map(|(w, name)| {
@@ -337,25 +335,13 @@ fn count(s: &Sent, n: &Num) -> Option<Metric> {
     })
 }
 
-/// The words after `word` (which follows byte `from`): what it is for ("waiting for the
-/// timeout service" → "the timeout service").
-fn what_for(s: &Sent, from: usize, word: &str) -> Option<String> {
-    let l = s.lower.get(from..)?;
-    let k = from + l.find(word)? + word.len();
-    let rest = s.lower.get(k..)?;
-    let text = s.text();
-    let src = if text.len() == s.lower.len() { text } else { s.lower.as_str() };
-    rest.strip_prefix(" for ").and_then(|_| phrase(src.get(k + 5..)?))
-}
-
 /// A counted noun's object: "appeals to financial assessment decisions", "referrals for young
 /// carers", "reviews of care plans": the preposition and the phrase after it.
 fn noun_object(s: &Sent, from: usize, noun: &str) -> Option<(&'static str, String)> {
     let l = s.lower.get(from..)?;
     let k = from + l.find(noun)? + noun.len();
     let rest = s.lower.get(k..)?;
-    let text = s.text();
-    let src = if text.len() == s.lower.len() { text } else { s.lower.as_str() };
+    let src = s.letters();
     ["for", "to", "against", "of", "about"].iter().find_map(|p| {
         let lead = format!(" {p} ");
         rest.starts_with(&lead).then(|| phrase(src.get(k + lead.len()..)?).map(|w| (*p, w))).flatten()
