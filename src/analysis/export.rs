@@ -1,6 +1,8 @@
 //! Renderings of reports for people and spreadsheets. JSON is the serde form of `Report`.
 
-use super::{Direction, Kind, Report, Span, Verdict};
+use super::since::{Match, Since};
+use super::text::head;
+use super::{Class, Direction, Kind, Origin, Report, Span, Verdict};
 
 /// The item CSV's columns: the document (source file, council, kind, framework, date), then one
 /// item: what it is, its label, its value as a number where it is one (with its unit apart), what
@@ -373,6 +375,131 @@ pub fn to_summary_csv(reports: &[&Report]) -> String {
         row
     });
     csv_text(&header.iter().map(String::as_str).collect::<Vec<_>>(), rows)
+}
+
+/// "Since last time" as CSV: one row per earlier stated gap (its text, status, the similarity
+/// and shared words that decided it, the later report's words), then one row per new stated gap
+/// of the later report — to paste into a scrutiny paper.
+pub fn since_to_csv(s: &Since) -> String {
+    let name = |k: usize| s.docs.get(k).map(|d| d.source.clone()).unwrap_or_default();
+    let (earlier, later) = (name(s.docs.len().saturating_sub(2)), name(s.docs.len().saturating_sub(1)));
+    let council = s.council.clone().unwrap_or_default();
+    let header = [
+        "council",
+        "earlier_report",
+        "later_report",
+        "row",
+        "section",
+        "earlier_gap",
+        "status",
+        "similarity",
+        "shared_words",
+        "later_evidence",
+        "later_evidence_kind",
+    ];
+    let follow = s.follow_through.iter().map(|f| {
+        let ev = f.evidence.as_ref();
+        vec![
+            council.clone(),
+            earlier.clone(),
+            later.clone(),
+            "earlier gap".into(),
+            f.section.clone().unwrap_or_default(),
+            head(&f.text, EVIDENCE_CHARS).to_string(),
+            f.status.label().into(),
+            ev.map(|m| format!("{:.2}", m.similarity)).unwrap_or_default(),
+            ev.map(|m| m.shared.join(" ")).unwrap_or_default(),
+            ev.map(|m| head(&m.text, EVIDENCE_CHARS).to_string()).unwrap_or_default(),
+            ev.map(|m| evidence_kind(m).to_string()).unwrap_or_default(),
+        ]
+    });
+    let new = s.new_gaps.iter().map(|g| {
+        vec![
+            council.clone(),
+            earlier.clone(),
+            later.clone(),
+            "new gap".into(),
+            g.section.clone().unwrap_or_default(),
+            String::new(),
+            "New".into(),
+            String::new(),
+            String::new(),
+            head(&g.text, EVIDENCE_CHARS).to_string(),
+            "stated list".into(),
+        ]
+    });
+    csv_text(&header, follow.chain(new).collect::<Vec<_>>())
+}
+
+fn evidence_kind(m: &Match) -> &'static str {
+    match (m.origin, m.class) {
+        (Origin::StatedList, _) => "stated list",
+        (_, Some(Class::Gap)) => "finding (gap)",
+        (_, Some(Class::Strength)) => "finding (strength)",
+        _ => "finding",
+    }
+}
+
+/// "Since last time" as Markdown: grades over time, what the later report says of the last
+/// inspection, the follow-through table, new gaps and the figures both state.
+pub fn since_to_markdown(s: &Since) -> String {
+    let cell = |t: &str| t.replace('|', "\\|").replace('\n', " ");
+    let mut out = format!("# Since last time: {}\n\n", s.council.as_deref().unwrap_or("one council"));
+    for w in &s.warnings {
+        out += &format!("> {w}\n");
+    }
+    if !s.warnings.is_empty() {
+        out.push('\n');
+    }
+    let heads: Vec<String> = s.docs.iter().map(|d| cell(d.date.as_deref().unwrap_or(&d.source))).collect();
+    if !s.grades.is_empty() {
+        out += &format!("## Grades over time\n\n| Area | {} | Change |\n|---|{}---|\n", heads.join(" | "), "---|".repeat(heads.len()));
+        for row in &s.grades {
+            let cells: Vec<String> = row.cells.iter().map(|c| c.as_ref().map(|c| cell(&c.text)).unwrap_or_else(|| "—".into())).collect();
+            let change = row.change.map(|c| format!("{} {}", c.arrow(), c.as_str())).unwrap_or_default();
+            out += &format!("| {} | {} | {} |\n", cell(&row.area), cells.join(" | "), change);
+        }
+        out.push('\n');
+    }
+    if !s.about_last.is_empty() {
+        out += "## What the later report says about the last inspection\n\n";
+        for q in &s.about_last {
+            out += &format!("- {}\n", cell(&q.text));
+        }
+        out.push('\n');
+    }
+    let (r, i, n) = s.counts();
+    out += &format!("## The earlier report's gaps\n\n{r} recur, {i} improved, {n} not mentioned.\n\n");
+    if !s.follow_through.is_empty() {
+        out += "| Earlier gap | Status | Later report's words | Similarity (shared words) |\n|---|---|---|---|\n";
+        for f in &s.follow_through {
+            let (words, sim) = match &f.evidence {
+                Some(m) => (cell(head(&m.text, EVIDENCE_CHARS)), format!("{:.2} ({})", m.similarity, m.shared.join(", "))),
+                None => ("—".into(), "—".into()),
+            };
+            out += &format!("| {} | {} | {} | {} |\n", cell(&f.text), f.status.label(), words, sim);
+        }
+        out.push('\n');
+    }
+    if !s.new_gaps.is_empty() {
+        out += "## New in the later report\n\n";
+        for g in &s.new_gaps {
+            out += &format!("- {}\n", cell(&g.text));
+        }
+        out.push('\n');
+    }
+    if !s.metrics.is_empty() {
+        out += "## Figures in both\n\n| Figure | Earlier | Later | Change |\n|---|---|---|---|\n";
+        for m in &s.metrics {
+            let better = match m.better {
+                Some(true) => " (better)",
+                Some(false) => " (worse)",
+                None => "",
+            };
+            out += &format!("| {} | {} | {} | {:+}{better} |\n", cell(&m.label), m.earlier, m.later, m.change);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

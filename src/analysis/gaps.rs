@@ -508,7 +508,7 @@ fn overspends(f: &Financial) -> Vec<Item> {
 
 /// Which direction is better for measures reports quote (frameworks.md): "lower" for
 /// waits, vacancies, turnover, admissions to care homes and carers out of work.
-fn better_direction(label: &str) -> Option<Direction> {
+pub(crate) fn better_direction(label: &str) -> Option<Direction> {
     let l = label.to_ascii_lowercase();
     const LOWER: &[&str] = &[
         "vacanc",

@@ -7,7 +7,9 @@
 //! - `cqc`: CQC overall rating, quality-statement scores and the recomputed rating;
 //! - `intake`: files to text — one format sniff (text, HTML, .docx, PDF), decoding, Word and
 //!   HTML to text, and the contract of the PDF bridge (js/pdf-text.js);
-//! - `export`: CSV and Markdown renderings of a `Report` (JSON is serde).
+//! - `export`: CSV and Markdown renderings of a `Report` (JSON is serde);
+//! - `since`: two or more reports of one council lined up in time (grades over time, the
+//!   follow-through of the earlier report's stated gaps).
 //!
 //! Invariants: nothing here does I/O or panics on any input; every `span` is
 //! `[start, end)` in UTF-8 byte offsets into the text exactly as given, on char boundaries;
@@ -30,16 +32,18 @@ mod ofsted;
 mod papers;
 mod pipeline;
 pub mod priorities;
+pub mod since;
 mod text;
 mod types;
 
 pub use classify::{classify, classify_scored, Classed};
 pub use cqc::{band_for_percent, rating_for_scores, score_label, statement_names, Band, BANDS_TEXT, THEMES};
-pub use export::{to_action_plan_csv, to_csv, to_markdown, to_summary_csv, to_summary_markdown, BOM};
+pub use export::{since_to_csv, since_to_markdown, to_action_plan_csv, to_csv, to_markdown, to_summary_csv, to_summary_markdown, BOM};
 pub use gaps::MAX_FINDINGS;
 pub use intake::{
     decode, docx_to_text, file_to_text, html_to_text, pdf_problem, pdf_text, sniff, DecodeError, Decoded, Format, MAX_INPUT_BYTES,
 };
 pub use metrics::MAX_FIGURES;
 pub use pipeline::{analyse, analyse_named};
+pub use since::{series, since, Since};
 pub use types::*;

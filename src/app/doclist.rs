@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use std::sync::Arc;
 
 use super::{use_lens, Document, View};
-use crate::analysis::format::long_date;
+use crate::analysis::format::{long_date, plural};
 use crate::analysis::{Grade, Kind, Report};
 
 fn badge(kind: Kind) -> (&'static str, &'static str) {
@@ -100,9 +100,15 @@ pub fn DocumentList() -> impl IntoView {
             if let Some(group) = el.closest("details").ok().flatten() {
                 let _ = group.set_attribute("open", "");
             }
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&opts);
+            // Within the list's own scroll box only: the page stays where the user is (an item
+            // clicked in "Since last time" selects its report without the page jumping up).
+            let Some(boxed) = list.get_untracked() else { return };
+            let (b, r) = (boxed.get_bounding_client_rect(), el.get_bounding_client_rect());
+            if r.top() < b.top() {
+                boxed.set_scroll_top(boxed.scroll_top() - (b.top() - r.top()).ceil() as i32);
+            } else if r.bottom() > b.bottom() {
+                boxed.set_scroll_top(boxed.scroll_top() + (r.bottom() - b.bottom()).ceil() as i32);
+            }
         });
     });
     let undo = move |_| {
@@ -127,6 +133,19 @@ pub fn DocumentList() -> impl IntoView {
                 {move || format!("Compare all {} documents", count.get())}
             </button>
         })}
+        {move || {
+            let groups = lens.docs.with(|d| super::since::series_of(d));
+            (!groups.is_empty()).then(|| {
+                let name = if groups.len() == 1 { super::since::series_name(&groups[0]) } else { plural(groups.len(), "council", "councils") };
+                view! {
+                    <button type="button" class="compare-toggle" data-testid="since"
+                        aria-pressed=move || (lens.view.get() == View::Since).to_string()
+                        on:click=move |_| lens.view.update(|v| *v = if *v == View::Since { View::Document } else { View::Since })>
+                        {format!("Since last time: {name}")}
+                    </button>
+                }
+            })
+        }}
     }
 }
 

@@ -24,6 +24,7 @@ fn wide() -> bool {
 /// Show `span`'s words: beside the list on a wide screen, in the Source view on a narrow one.
 pub fn show(lens: Lens, span: Span) {
     lens.active.set(Some(span));
+    lens.active_doc.set(lens.selected.get_untracked());
     if wide() {
         lens.beside.set(true);
         return;
@@ -46,10 +47,10 @@ pub fn EvidencePane() -> impl IntoView {
     let lens = use_lens();
     let mark = NodeRef::<html::Mark>::new();
     let boxed = NodeRef::<html::Pre>::new();
-    // Another document closes it.
+    // Another document closes it (unless the evidence was asked for in that document).
     Effect::new(move |before: Option<Option<u32>>| {
         let now = lens.selected.get();
-        if before.is_some_and(|b| b != now) {
+        if before.is_some_and(|b| b != now) && lens.active_doc.get_untracked() != now {
             lens.beside.set(false);
         }
         now

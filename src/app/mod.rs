@@ -33,6 +33,7 @@ mod exports;
 mod help;
 mod input;
 mod results;
+mod since;
 mod storage;
 
 pub use download::safe_file_stem;
@@ -85,6 +86,8 @@ impl Document {
 pub enum View {
     Document,
     Compare,
+    /// Two or more reports of one council lined up in time.
+    Since,
 }
 
 /// Shared state, provided as context to the components.
@@ -98,6 +101,8 @@ pub struct Lens {
     pub tab: RwSignal<results::Tab>,
     /// The evidence last asked for, in the selected document.
     pub active: RwSignal<Option<Span>>,
+    /// The document `active` was asked for in (selecting another one closes the evidence pane).
+    pub active_doc: RwSignal<Option<u32>>,
     /// On a wide screen, the evidence is shown beside the results, in place of the text box.
     pub beside: RwSignal<bool>,
     /// On a narrow screen, the tab an item's evidence was asked from (the Source view offers
@@ -274,6 +279,7 @@ fn new_lens() -> Lens {
         view: RwSignal::new(View::Document),
         tab: RwSignal::new(results::Tab::Overview),
         active: RwSignal::new(None),
+        active_doc: RwSignal::new(None),
         beside: RwSignal::new(false),
         back: RwSignal::new(None),
         back_focus: StoredValue::new_local(None),
@@ -454,6 +460,7 @@ fn ResultsPanel(busy: Signal<bool>, on_evidence: Callback<Span>) -> impl IntoVie
             <exports::ExportBar/>
             {move || match (shown.get(), lens.current.get()) {
                 (View::Compare, _) => view! { <compare::CompareView/> }.into_any(),
+                (View::Since, _) => view! { <since::SinceView/> }.into_any(),
                 (View::Document, Some(doc)) => view! { <results::ReportView doc=doc on_evidence=on_evidence/> }.into_any(),
                 (View::Document, None) => view! { <p class="empty" data-testid="empty">{results::EMPTY}</p> }.into_any(),
             }}

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! lens analyse [--format json|csv|md|summary] [--timeout SECONDS] FILE...   # FILE may be - for standard input
+//! lens since [--format json|csv|md] [--timeout SECONDS] EARLIER LATER [MORE...]
 //! ```
 //! Exit codes: 0 all analysed, 1 some file could not be read or took too long (it still gets
 //! an entry), 2 usage error.
@@ -12,12 +13,13 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use assessment_lens::analysis::{
-    analyse_named, file_to_text, pdf_problem, pdf_text, sniff, to_csv, to_markdown, to_summary_csv, DecodeError, Decoded,
-    Format as FileFormat, Report, MAX_INPUT_BYTES,
+    analyse_named, file_to_text, pdf_problem, pdf_text, since, since_to_csv, since_to_markdown, sniff, to_csv, to_markdown, to_summary_csv,
+    DecodeError, Decoded, Format as FileFormat, Report, MAX_INPUT_BYTES,
 };
 
 const USAGE: &str = "\
 usage: lens analyse [--format json|csv|md|summary] [--timeout SECONDS] FILE...
+       lens since [--format json|csv|md] [--timeout SECONDS] EARLIER LATER [MORE...]
 
 Reads social-care inspection reports (CQC local authority assessments, Ofsted
 children's services inspections, committee papers) and prints their scores,
@@ -31,6 +33,13 @@ text); it may be - for standard input.
                   rating, each statement score and judgement, counts (CSV)
   --format md     a readable summary per report
   --timeout N     give up on a file after N seconds (default 60); it gets an error entry
+
+lens since lines up two or more reports of one council (any order; they are put
+in date order): grades over time, what became of the earlier report's stated
+gaps in the later one (recurs / improved / not mentioned, with the later
+report's words and the similarity that decided it), the later report's new
+gaps, and figures both state. json (default), csv (one row per earlier gap,
+then the new gaps) or md.
 ";
 
 /// How long one file may take, reading and analysing, unless --timeout says otherwise.
@@ -200,6 +209,7 @@ fn parse_timeout(v: Option<&str>) -> Result<Duration, String> {
 }
 
 struct Args {
+    since: bool,
     format: OutputFormat,
     timeout: Duration,
     files: Vec<String>,
@@ -207,11 +217,12 @@ struct Args {
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut it = args.iter();
-    match it.next().map(String::as_str) {
-        Some("analyse") | Some("analyze") => {}
+    let since = match it.next().map(String::as_str) {
+        Some("analyse") | Some("analyze") => false,
+        Some("since") => true,
         Some(other) => return Err(format!("unknown command '{other}'")),
         None => return Err("no command given".into()),
-    }
+    };
     let mut format = OutputFormat::Json;
     let mut timeout = DEFAULT_TIMEOUT;
     let mut files = Vec::new();
@@ -229,7 +240,13 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     if files.is_empty() {
         return Err("no FILE given".into());
     }
-    Ok(Args { format, timeout, files })
+    if since && files.len() < 2 {
+        return Err("since needs two reports or more: EARLIER LATER".into());
+    }
+    if since && format == OutputFormat::Summary {
+        return Err("since writes json, csv or md".into());
+    }
+    Ok(Args { since, format, timeout, files })
 }
 
 fn main() -> ExitCode {
@@ -238,7 +255,7 @@ fn main() -> ExitCode {
         print!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    let Args { format, timeout, files } = match parse_args(&args) {
+    let Args { since: lined_up, format, timeout, files } = match parse_args(&args) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("lens: {e}\n\n{USAGE}");
@@ -252,37 +269,54 @@ fn main() -> ExitCode {
             eprintln!("lens: {source}: {error}");
         }
     }
-    let out = match format {
-        OutputFormat::Json => {
-            let entries: Vec<Entry> = outcomes
+    let out = if lined_up {
+        let done: Vec<&Report> =
+            outcomes.iter().filter_map(|o| if let Outcome::Done(r, _) = o { Some(r.as_ref()) } else { None }).collect();
+        if done.len() < 2 {
+            eprintln!("lens: since needs two reports that could be read");
+            return ExitCode::from(1);
+        }
+        let s = since(&done);
+        match format {
+            OutputFormat::Csv => since_to_csv(&s),
+            OutputFormat::Md => since_to_markdown(&s),
+            _ => serde_json::to_string_pretty(&s).map(|j| j + "\n").unwrap_or_default(),
+        }
+    } else {
+        match format {
+            OutputFormat::Json => {
+                let entries: Vec<Entry> = outcomes
+                    .iter()
+                    .map(|o| match o {
+                        Outcome::Done(r, _) => Entry::Report(r),
+                        Outcome::Failed { source, error } => Entry::Error { source, error },
+                    })
+                    .collect();
+                let mut s = serde_json::to_string_pretty(&entries).unwrap_or_else(|_| "[]".into());
+                s.push('\n');
+                s
+            }
+            OutputFormat::Csv => {
+                let done: Vec<(&Report, &str)> = outcomes
+                    .iter()
+                    .filter_map(|o| if let Outcome::Done(r, t) = o { Some((r.as_ref(), t.as_str())) } else { None })
+                    .collect();
+                to_csv(&done)
+            }
+            OutputFormat::Summary => {
+                let done: Vec<&Report> =
+                    outcomes.iter().filter_map(|o| if let Outcome::Done(r, _) = o { Some(r.as_ref()) } else { None }).collect();
+                to_summary_csv(&done)
+            }
+            OutputFormat::Md => outcomes
                 .iter()
                 .map(|o| match o {
-                    Outcome::Done(r, _) => Entry::Report(r),
-                    Outcome::Failed { source, error } => Entry::Error { source, error },
+                    Outcome::Done(r, _) => to_markdown(r),
+                    Outcome::Failed { source, error } => format!("# {source}\n\nCould not be analysed: {error}\n"),
                 })
-                .collect();
-            let mut s = serde_json::to_string_pretty(&entries).unwrap_or_else(|_| "[]".into());
-            s.push('\n');
-            s
+                .collect::<Vec<_>>()
+                .join("\n"),
         }
-        OutputFormat::Csv => {
-            let done: Vec<(&Report, &str)> =
-                outcomes.iter().filter_map(|o| if let Outcome::Done(r, t) = o { Some((r.as_ref(), t.as_str())) } else { None }).collect();
-            to_csv(&done)
-        }
-        OutputFormat::Summary => {
-            let done: Vec<&Report> =
-                outcomes.iter().filter_map(|o| if let Outcome::Done(r, _) = o { Some(r.as_ref()) } else { None }).collect();
-            to_summary_csv(&done)
-        }
-        OutputFormat::Md => outcomes
-            .iter()
-            .map(|o| match o {
-                Outcome::Done(r, _) => to_markdown(r),
-                Outcome::Failed { source, error } => format!("# {source}\n\nCould not be analysed: {error}\n"),
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (e.g. `| head`) is not an error worth a panic.

@@ -1,0 +1,90 @@
+// A director drops two Ofsted reports of one council (later one first) and asks what changed
+// since last time: grades over time, what became of the earlier report's gaps, what is new, and
+// the words behind each, one click away; then exports the follow-through for a scrutiny paper.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveSite, launchBrowser, LensPage, fixtureText } from './fixture.mjs';
+
+let site, browser;
+before(async () => { site = await serveSite(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await site?.close(); });
+
+test('since last time: grades over time, follow-through of earlier gaps, evidence and exports', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  // One report of a council offers nothing to line up.
+  assert.equal(await lens.page.locator('[data-testid=since]').count(), 0);
+  await lens.drop([
+    { name: 'middlesbrough-2023.txt', content: fixtureText('reports/ofsted-middlesbrough-2023.txt') },
+    { name: 'middlesbrough-2020.txt', content: fixtureText('since/ofsted-middlesbrough-2020.txt') },
+  ]);
+  await lens.filesRead();
+  await lens.idle();
+  assert.match(await lens.text('since'), /Since last time: Middlesbrough .*Ofsted, 2 reports/);
+  await lens.page.click('[data-testid=since]');
+  // Date order whatever the order dropped: 2019 (inadequate) then 2023 (requires improvement), up.
+  const heads = await lens.page.locator('[data-testid=since-grades] thead th').allInnerTexts();
+  assert.match(heads[1], /^2019-12-06/);
+  assert.match(heads[2], /^2023-/);
+  const overall = (await lens.texts('since-grade-row'))[0];
+  assert.match(overall, /^Overall effectiveness\s+Inadequate\s+Requires improvement to be good\s+▲ up/);
+  // Judgement areas lined up across the 2018 and 2023 ILACS wordings: leaders in one row.
+  assert.ok((await lens.texts('since-grade-row')).some((r) => /^The impact of leaders.*Inadequate\s+Requires improvement/.test(r)));
+  // Every one of the earlier report's 15 stated gaps is followed through, with a status.
+  const items = lens.page.locator('[data-testid=since-item]');
+  assert.equal(await items.count(), 15);
+  const statuses = await items.evaluateAll((els) => els.map((e) => e.dataset.status));
+  assert.ok(statuses.includes('recurs') && statuses.includes('improved'), statuses.join(' '));
+  assert.match(await lens.text('since-follow'), /15|recur/);
+  // The later report's own words about the last inspection, and its new gaps.
+  assert.match(await lens.text('since-about-last'), /Since the last inspection in 2019/);
+  assert.match(await lens.text('since-new'), /private fostering/);
+  // An earlier gap's words: in the 2020 report; its later evidence: in the 2023 report.
+  const lifeStory = items.filter({ hasText: 'life-story work for all children in care' });
+  assert.equal(await lifeStory.getAttribute('data-status'), 'recurs');
+  await lifeStory.locator('[data-testid=since-earlier]').click();
+  assert.match(await lens.evidence(), /The provision of life-story work for all children in care/);
+  assert.match(await lens.text('source-name'), /middlesbrough-2020\.txt/);
+  await lifeStory.locator('[data-testid=since-later]').click();
+  assert.match(await lens.evidence(), /Life-story work is not being completed routinely/);
+  assert.match(await lens.text('source-name'), /middlesbrough-2023\.txt/);
+  // The view stays while the words are shown beside it.
+  assert.equal(await lens.page.locator('[data-testid=since-view]').count(), 1);
+  // Exports for a scrutiny paper: one CSV row per earlier gap, then the new ones; Markdown.
+  const csv = await lens.download('since-csv');
+  assert.match(csv.name, /^since-middlesbrough.*\.csv$/);
+  const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\n');
+  assert.match(lines[0], /^council,earlier_report,later_report,row,section,earlier_gap,status,similarity,shared_words,later_evidence/);
+  assert.equal(lines.filter((l) => l.includes(',earlier gap,')).length, 15);
+  assert.ok(lines.some((l) => l.includes(',new gap,')));
+  const md = await lens.download('since-md');
+  assert.match(md.text, /^# Since last time: Middlesbrough/);
+  assert.match(md.text, /\| Overall effectiveness \| Inadequate \| Requires improvement to be good \| ▲ up \|/);
+  assert.deepEqual(lens.externalRequests(), []);
+  await lens.screenshot('since');
+});
+
+test('since last time is accessible in light and dark, wide and narrow, without sideways scrolling', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [390, 1280]) {
+      const lens = await LensPage.open(browser, site.url, { bypassCSP: true, colorScheme, viewport: { width, height: 900 } });
+      await lens.drop([
+        { name: 'middlesbrough-2020.txt', content: fixtureText('since/ofsted-middlesbrough-2020.txt') },
+        { name: 'middlesbrough-2023.txt', content: fixtureText('reports/ofsted-middlesbrough-2023.txt') },
+      ]);
+      await lens.filesRead();
+      await lens.idle();
+      await lens.page.click('[data-testid=since]');
+      await lens.page.waitForSelector('[data-testid=since-item]');
+      const problems = (await lens.axe()).map((x) => `${colorScheme} ${width}: ${x.id} (${x.help}) ${x.nodes[0]?.target}`);
+      assert.deepEqual(problems, []);
+      const overflow = await lens.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 1, `${colorScheme} ${width}: the page scrolls sideways by ${overflow}px`);
+      if (width === 390) {
+        // Narrow: an earlier gap's words open in its report's Source view, with a way back.
+        await lens.page.locator('[data-testid=since-earlier]').first().click();
+        assert.match(await lens.evidence(), /identification of and response to risk/);
+      }
+      await lens.page.close();
+    }
+  }
+});
