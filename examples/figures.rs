@@ -23,7 +23,7 @@ fn root() -> PathBuf {
 
 /// Where a reviewed document's text is kept.
 fn text_of(doc: &str) -> Option<String> {
-    ["tests/fixtures/reports", "tests/fixtures/variants", "tests/fixtures/wide/area-text"]
+    ["tests/fixtures/reports", "tests/fixtures/variants", "tests/fixtures/wide/area-text", "tests/fixtures/wide/text"]
         .iter()
         .map(|d| root().join(d).join(doc))
         .find(|p| p.exists())
@@ -172,8 +172,149 @@ pub fn run(show: bool) -> Figures {
     f
 }
 
+/// The held-out figures: every figure a reader listed in documents the figure rules were not
+/// written from (`tests/fixtures/figures/heldout/`), against what the analyser gives.
+#[derive(Default)]
+pub struct HeldOut {
+    pub docs: usize,
+    /// Of the reader's figures, how many the analyser gives (same sentence, same value).
+    pub found: Tally,
+    /// Of the analyser's figures, how many the reader listed (the rest: not a figure to the
+    /// reader, or one the reader left out by the task's rules).
+    pub listed: Tally,
+    /// Of the matched ones, as in `Figures`.
+    pub label: Tally,
+    pub similarity: f64,
+    pub value: Tally,
+    pub comparator: Tally,
+    pub target: Tally,
+    pub verdict: Tally,
+    pub verdict_words: Tally,
+}
+
+fn word_set(s: &str) -> std::collections::HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// The reader's sentence and the analyser's are one: most of the shorter one's words are in the
+/// longer (readers joined list lead-ins and dropped page numbers; the analyser cuts at lines).
+fn same_sentence(a: &str, b: &str) -> bool {
+    let (x, y) = (word_set(a), word_set(b));
+    let (small, big) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
+    !small.is_empty() && small.iter().filter(|w| big.contains(*w)).count() as f64 >= 0.6 * small.len() as f64
+}
+
+/// Run the held-out benchmark; `show` prints each miss and disagreement.
+pub fn run_heldout(show: bool) -> HeldOut {
+    let dir = root().join("tests/fixtures/figures/heldout");
+    let mut gold: Vec<serde_json::Value> = Vec::new();
+    let mut names: Vec<std::path::PathBuf> =
+        std::fs::read_dir(&dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    names.sort();
+    for p in names.iter().filter(|p| p.extension().is_some_and(|e| e == "jsonl")) {
+        let text = std::fs::read_to_string(p).unwrap_or_default();
+        gold.extend(text.lines().filter(|l| !l.trim().is_empty()).filter_map(|l| serde_json::from_str(l).ok()));
+    }
+    // Documents read: every one named in a task's list, including those with no figures.
+    let mut docs: Vec<String> = HELDOUT_DOCS.iter().map(|d| d.to_string()).collect();
+    for g in &gold {
+        let d = g["doc"].as_str().unwrap_or_default().to_string();
+        if !docs.contains(&d) {
+            docs.push(d);
+        }
+    }
+    let mut h = HeldOut { docs: docs.len(), ..HeldOut::default() };
+    let mut f = Figures::default();
+    for doc in &docs {
+        let Some(input) = text_of(doc) else {
+            eprintln!("{doc}: text not found");
+            continue;
+        };
+        let report = analyse(&input);
+        let listed: Vec<&serde_json::Value> = gold.iter().filter(|g| g["doc"].as_str() == Some(doc.as_str())).collect();
+        let mut taken = vec![false; listed.len()];
+        for m in &report.metrics {
+            let evidence = squash(input.get(m.span.0..m.span.1).unwrap_or_default());
+            let hit = listed.iter().enumerate().find(|(k, g)| {
+                !taken[*k] && same(num(&g["value"]), Some(m.value)) && same_sentence(g["evidence"].as_str().unwrap_or_default(), &evidence)
+            });
+            h.listed.add(hit.is_some());
+            match hit {
+                Some((k, g)) => {
+                    taken[k] = true;
+                    judge(m, g, show, doc, &mut f);
+                }
+                None if show => println!("NOT LISTED {doc}: {} = {} ({evidence})", m.label, m.value),
+                None => {}
+            }
+        }
+        for (k, g) in listed.iter().enumerate() {
+            h.found.add(taken[k]);
+            if show && !taken[k] {
+                println!("MISSED {doc}: {} = {} ({})", g["label"], g["value"], g["evidence"].as_str().unwrap_or_default());
+            }
+        }
+    }
+    h.label = f.label;
+    h.similarity = f.similarity;
+    h.value = f.value;
+    h.comparator = f.comparator;
+    h.target = f.target;
+    h.verdict = f.verdict;
+    h.verdict_words = f.verdict_words;
+    h
+}
+
+/// The documents the held-out readers were given (some state no figures).
+const HELDOUT_DOCS: &[&str] = &[
+    "ofsted-doncaster-2015.txt",
+    "ofsted-swindon-2014.txt",
+    "ofsted-cornwall-2016.txt",
+    "ofsted-stoke-on-trent-2015.txt",
+    "ofsted-torbay-2016.txt",
+    "ofsted-bury-2016.txt",
+    "ofsted-wigan-2017.txt",
+    "send-bolton-2024.txt",
+    "send-darlington-2025.txt",
+    "send-dorset-2024.txt",
+    "send-east-sussex-2025.txt",
+    "send-hertfordshire-2023.txt",
+    "send-milton-keynes-2024.txt",
+    "send-newham-2024.txt",
+    "send-plymouth-2023.txt",
+    "send-richmond-upon-thames-2023.txt",
+    "send-warrington-2023.txt",
+    "jtai-central-bedfordshire-2016.txt",
+    "jtai-cheshire-east-2022.txt",
+    "jtai-haringey-2018.txt",
+    "jtai-hertfordshire-2024.txt",
+    "jtai-hounslow-2017.txt",
+    "ofsted-sunderland-2025.txt",
+    "ofsted-bolton-2023.txt",
+    "ofsted-knowsley-2017.txt",
+];
+
 #[allow(dead_code)]
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("heldout") {
+        let show = std::env::args().nth(2).as_deref() == Some("show");
+        let h = run_heldout(show);
+        println!("held-out figures: {} documents the figure rules were not written from, every figure listed by reading", h.docs);
+        println!("  the reader's figures the analyser gives (same sentence, same value): {}", h.found.rate());
+        println!("  the analyser's figures the reader listed:                           {}", h.listed.rate());
+        println!("  of those matched:");
+        println!(
+            "    label agrees with the reader's (content-word Dice ≥ {AGREE}): {}; mean similarity {:.2}",
+            h.label.rate(),
+            h.similarity / h.label.n.max(1) as f64
+        );
+        println!("    value as the reader reads it:                  {}", h.value.rate());
+        println!("    comparator (England etc.) as the reader's:     {}", h.comparator.rate());
+        println!("    target as the reader's:                        {}", h.target.rate());
+        println!("    verdict as the reader's:                       {}", h.verdict.rate());
+        println!("    verdict, where the reader's is the report's words: {}", h.verdict_words.rate());
+        return;
+    }
     let show = std::env::args().nth(1).as_deref() == Some("show");
     let f = run(show);
     println!(

@@ -22,3 +22,16 @@ fn label_similarity_is_over_content_words() {
     assert_eq!(bench::label_similarity("median wait for OT assessments", "Median wait for an OT assessment"), 1.0);
     assert!(bench::label_similarity("change", "People on the waiting list") < 0.5);
 }
+
+/// The held-out figures (every figure a reader listed in 25 documents the figure rules were not
+/// written from): floors under what the README states, so a change that loses figures or
+/// invents them fails.
+#[test]
+fn the_figures_hold_on_the_held_out_documents() {
+    let h = bench::run_heldout(false);
+    assert_eq!((h.docs, h.found.n), (25, 869), "the held-out set as made");
+    assert!(h.found.right >= 60, "the reader's figures found: {}/{}", h.found.right, h.found.n);
+    assert!(h.listed.share() >= 0.85, "the analyser's figures the reader listed: {}/{}", h.listed.right, h.listed.n);
+    assert!(h.label.share() >= 0.55, "labels {}/{}", h.label.right, h.label.n);
+    assert!(h.value.share() >= 0.95, "values {}/{}", h.value.right, h.value.n);
+}
