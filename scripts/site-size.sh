@@ -22,4 +22,9 @@ printf 'PDF support (pdf.js, its character maps and fonts, on demand): %d bytes,
 if [ -f assessment-lens.html ]; then
   printf 'one-file build (assessment-lens.html): %d bytes, %d gzip\n' "$(stat -c %s assessment-lens.html)" "$(gzip -9 -c assessment-lens.html | wc -c)"
 fi
+# The official children's social care figures embedded in the wasm (issue 18), made from the CSVs.
+data=../src/analysis/context/england.tsv
+if [ -f "$data" ]; then
+  printf 'embedded official figures (src/analysis/context/england.tsv, inside the wasm): %d bytes, %d gzip\n' "$(stat -c %s "$data")" "$(gzip -9 -c "$data" | wc -c)"
+fi
 awk -v r="$total_raw" -v g="$total_gz" 'BEGIN { printf "site: %.0f KiB raw, %.0f KiB gzip\n", r / 1024, g / 1024 }'

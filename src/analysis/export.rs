@@ -1,8 +1,9 @@
 //! Renderings of reports for people and spreadsheets. JSON is the serde form of `Report`.
 
+use super::context::England;
 use super::since::{Match, Since};
 use super::text::head;
-use super::{Class, Direction, Kind, Origin, Report, Span, Verdict};
+use super::{Class, Direction, Grade, Kind, Origin, Report, Span, Verdict};
 
 /// The item CSV's columns: the document (source file, council, kind, framework, date), then one
 /// item: what it is, its label, its value as a number where it is one (with its unit apart), what
@@ -499,6 +500,50 @@ pub fn since_to_markdown(s: &Since) -> String {
             out += &format!("| {} | {} | {} | {:+}{better} |\n", cell(&m.label), m.earlier, m.later, m.change);
         }
     }
+    out
+}
+
+/// A council in England (the official record) as Markdown: the national distribution, the
+/// council's ILACS history and its statistical neighbours, each dated and sourced.
+pub fn england_to_markdown(e: &England) -> String {
+    let word = |g: Option<Grade>| g.map(|g| g.as_str().to_string()).unwrap_or_else(|| "—".into());
+    let dated = format!("as at {} (Ofsted official statistics)", e.as_at);
+    let mut out = format!("# {} in England\n\n", e.council.name);
+    out += &format!("{}\n\n", e.note);
+    out += &format!("## Latest overall effectiveness of every council, {dated}\n\n| Grade | Councils |\n|---|---|\n");
+    for (g, n) in e.distribution {
+        let this = if e.council.latest.as_ref().and_then(|l| l.overall()) == Some(g) { " (this council)" } else { "" };
+        out += &format!("| {} | {n}{this} |\n", g.as_str());
+    }
+    if e.without_grade > 0 {
+        out += &format!("| No grade | {} |\n", e.without_grade);
+    }
+    out += &format!("\n## {}'s ILACS inspections since 2018, {dated}\n\n| Inspected | Type | Overall |\n|---|---|---|\n", e.council.name);
+    for h in &e.council.history {
+        out += &format!("| {} | {} | {} |\n", h.inspected, h.kind, word(h.overall()));
+    }
+    for v in e.council.visits.iter().filter(|v| v.theme.is_some()) {
+        out += &format!("| {} | {} ({}) | — |\n", v.inspected, v.kind, v.theme.as_deref().unwrap_or_default());
+    }
+    out += &format!(
+        "\n## Statistical neighbours (DfE 2025), latest grades {dated}\n\n| Statistical neighbour | Closeness | Inspected | Overall | Leaders | Help and protection | Children in care | Care leavers |\n|---|---|---|---|---|---|---|---|\n"
+    );
+    for n in &e.neighbours {
+        let l = n.council.latest.as_ref();
+        let g = |k: usize| word(l.and_then(|l| l.grades[k]));
+        out += &format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            n.council.name,
+            n.closeness,
+            l.map(|l| l.inspected.as_str()).unwrap_or("—"),
+            g(0),
+            g(1),
+            g(2),
+            g(3),
+            g(4)
+        );
+    }
+    out += &format!("\nSource: {}. Crown copyright, Open Government Licence v3.0.\n", e.source);
     out
 }
 

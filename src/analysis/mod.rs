@@ -8,6 +8,7 @@
 //! - `intake`: files to text — one format sniff (text, HTML, .docx, PDF), decoding, Word and
 //!   HTML to text, and the contract of the PDF bridge (js/pdf-text.js);
 //! - `export`: CSV and Markdown renderings of a `Report` (JSON is serde);
+//! - `context`: Ofsted's official ILACS outcomes and the DfE's statistical neighbours, embedded;
 //! - `since`: two or more reports of one council lined up in time (grades over time, the
 //!   follow-through of the earlier report's stated gaps).
 //!
@@ -18,6 +19,7 @@
 mod area;
 mod blocks;
 pub mod classify;
+pub mod context;
 mod cqc;
 mod export;
 pub mod format;
@@ -38,7 +40,9 @@ mod types;
 
 pub use classify::{classify, classify_scored, Classed};
 pub use cqc::{band_for_percent, rating_for_scores, score_label, statement_names, Band, BANDS_TEXT, THEMES};
-pub use export::{since_to_csv, since_to_markdown, to_action_plan_csv, to_csv, to_markdown, to_summary_csv, to_summary_markdown, BOM};
+pub use export::{
+    england_to_markdown, since_to_csv, since_to_markdown, to_action_plan_csv, to_csv, to_markdown, to_summary_csv, to_summary_markdown, BOM,
+};
 pub use gaps::MAX_FINDINGS;
 pub use intake::{
     decode, docx_to_text, file_to_text, html_to_text, pdf_problem, pdf_text, sniff, DecodeError, Decoded, Format, MAX_INPUT_BYTES,

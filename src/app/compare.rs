@@ -99,6 +99,9 @@ pub fn CompareView() -> impl IntoView {
                     </For>
                 </ul>
             </details>
+            {move || lens.neighbours_of.get().map(|code| view! {
+                <super::results::england::NeighboursCompared code=code docs=picked.get()/>
+            })}
             {move || picked.with(|docs| comparison(docs))}
         </div>
     }
@@ -264,6 +267,24 @@ fn grades(docs: &[Arc<Document>]) -> impl IntoView {
             }),
         })
         .collect();
+    let mut columns = columns;
+    columns.push(Column {
+        head: "Official latest (31 Mar 2025)".into(),
+        title: "The council's latest overall effectiveness in the official record, as at 31 March 2025 (Ofsted official statistics)".into(),
+        cell: Arc::new(|d: &Document| {
+            let g = d
+                .report
+                .authority
+                .as_deref()
+                .and_then(crate::analysis::context::council)
+                .and_then(|c| c.latest.as_ref())
+                .and_then(|l| l.overall());
+            match g {
+                Some(g) => (g.to_string(), grade_class(g), i32::from(g.rank())),
+                None => ("\u{2014}".into(), String::new(), 0),
+            }
+        }),
+    });
     view! {
         {sortable(docs, columns, "compare-grades", "grades-row", "Ofsted judgements")}
     }

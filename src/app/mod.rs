@@ -118,6 +118,8 @@ pub struct Lens {
     pub dragging: RwSignal<bool>,
     /// The analysis under way (`engine.rs`).
     pub busy: RwSignal<engine::Busy>,
+    /// Compare also shows this council's statistical neighbours (its ONS code), when asked.
+    pub neighbours_of: RwSignal<Option<String>>,
     /// The last document removed or cleared, to put back ("Undo").
     pub undo: RwSignal<Option<Arc<Undo>>>,
     next_id: StoredValue<u32>,
@@ -289,6 +291,7 @@ fn new_lens() -> Lens {
         dragging: RwSignal::new(false),
         busy: RwSignal::new(engine::Busy::default()),
         undo: RwSignal::new(None),
+        neighbours_of: RwSignal::new(None),
         next_id: StoredValue::new(1),
     }
 }

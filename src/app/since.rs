@@ -97,6 +97,7 @@ fn Lined(docs: Vec<Arc<Document>>) -> impl IntoView {
             <button type="button" class="small" data-testid="since-md"
                 on:click=move |_| download::text_file(&format!("{stem_md}.md"), "text/markdown;charset=utf-8", &since_to_markdown(&md))>"Since last time (Markdown)"</button>
         </p>
+        {official_record(&s)}
         {grades(&s, &ids)}
         {(!s.about_last.is_empty()).then(|| view! {
             <div class="card" data-testid="since-about-last">
@@ -206,5 +207,24 @@ fn grades(s: &Since, ids: &[u32]) -> impl IntoView {
                 </table>
             </div>
         }
+    })
+}
+
+/// The council's ILACS inspections in the official record, beside the reports loaded.
+fn official_record(s: &Since) -> Option<impl IntoView> {
+    if s.kind != crate::analysis::Kind::OfstedIlacs {
+        return None;
+    }
+    let c = crate::analysis::context::council(s.council.as_deref()?)?;
+    let list: Vec<String> = c
+        .history
+        .iter()
+        .map(|h| format!("inspected {} ({})", h.inspected, h.overall().map(|g| g.as_str()).unwrap_or("no overall grade")))
+        .collect();
+    let text = if list.is_empty() { "no ILACS inspection".to_string() } else { list.join("; ") };
+    Some(view! {
+        <p class="hint" data-testid="since-official">
+            {format!("Official record for {}, as at {} (Ofsted official statistics): {text}.", c.name, crate::analysis::context::AS_AT)}
+        </p>
     })
 }

@@ -3,6 +3,7 @@
 //! ```text
 //! lens analyse [--format json|csv|md|summary] [--timeout SECONDS] FILE...   # FILE may be - for standard input
 //! lens since [--format json|csv|md] [--timeout SECONDS] EARLIER LATER [MORE...]
+//! lens context [--format json|md] COUNCIL
 //! ```
 //! Exit codes: 0 all analysed, 1 some file could not be read or took too long (it still gets
 //! an entry), 2 usage error.
@@ -13,13 +14,14 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use assessment_lens::analysis::{
-    analyse_named, file_to_text, pdf_problem, pdf_text, since, since_to_csv, since_to_markdown, sniff, to_csv, to_markdown, to_summary_csv,
-    DecodeError, Decoded, Format as FileFormat, Report, MAX_INPUT_BYTES,
+    analyse_named, context, england_to_markdown, file_to_text, pdf_problem, pdf_text, since, since_to_csv, since_to_markdown, sniff,
+    to_csv, to_markdown, to_summary_csv, DecodeError, Decoded, Format as FileFormat, Report, MAX_INPUT_BYTES,
 };
 
 const USAGE: &str = "\
 usage: lens analyse [--format json|csv|md|summary] [--timeout SECONDS] FILE...
        lens since [--format json|csv|md] [--timeout SECONDS] EARLIER LATER [MORE...]
+       lens context [--format json|md] COUNCIL
 
 Reads social-care inspection reports (CQC local authority assessments, Ofsted
 children's services inspections, committee papers) and prints their scores,
@@ -40,6 +42,12 @@ gaps in the later one (recurs / improved / not mentioned, with the later
 report's words and the similarity that decided it), the later report's new
 gaps, and figures both state. json (default), csv (one row per earlier gap,
 then the new gaps) or md.
+
+lens context prints where a council stands in England from the official figures
+the tool carries (Ofsted ILACS outcomes as at 31 March 2025, DfE statistical
+neighbours 2025): the national distribution of latest overall grades, the
+council's ILACS inspections since 2018 and its ten statistical neighbours with
+their latest grades. COUNCIL is a name as any report spells it, or a code.
 ";
 
 /// How long one file may take, reading and analysing, unless --timeout says otherwise.
@@ -255,6 +263,9 @@ fn main() -> ExitCode {
         print!("{USAGE}");
         return ExitCode::SUCCESS;
     }
+    if args.first().map(String::as_str) == Some("context") {
+        return context_command(&args[1..]);
+    }
     let Args { since: lined_up, format, timeout, files } = match parse_args(&args) {
         Ok(x) => x,
         Err(e) => {
@@ -327,4 +338,48 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `lens context [--format json|md] COUNCIL`.
+fn context_command(args: &[String]) -> ExitCode {
+    let mut format = OutputFormat::Json;
+    let mut words: Vec<&str> = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let f = match a.as_str() {
+            "--format" | "-f" => it.next().map(String::as_str),
+            s if s.starts_with("--format=") => s.strip_prefix("--format="),
+            s => {
+                words.push(s);
+                continue;
+            }
+        };
+        format = match f {
+            Some("json") => OutputFormat::Json,
+            Some("md") | Some("markdown") => OutputFormat::Md,
+            other => {
+                eprintln!("lens: context writes json or md, not {other:?}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+    }
+    let name = words.join(" ");
+    if name.trim().is_empty() {
+        eprintln!("lens: context needs a COUNCIL\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let Some(e) = context::england(&name, None) else {
+        eprintln!(
+            "lens: no council called '{name}' in the official files (153 English councils; try its name as Ofsted writes it, or its code)"
+        );
+        return ExitCode::from(1);
+    };
+    let out = match format {
+        OutputFormat::Md => england_to_markdown(&e),
+        _ => serde_json::to_string_pretty(&e).map(|j| j + "\n").unwrap_or_default(),
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(out.as_bytes());
+    let _ = stdout.flush();
+    ExitCode::SUCCESS
 }

@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use super::{use_lens, Document};
 use crate::analysis::{Grade, Report, Span};
 
+pub(crate) mod england;
 mod figures;
 mod items;
 mod meeting;

@@ -20,6 +20,7 @@ pub fn Overview(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoVie
         <Computed doc=doc.clone()/>
         <Scores doc=doc.clone() on_evidence=on_evidence/>
         <Judgements doc=doc.clone() on_evidence=on_evidence/>
+        <super::england::InEngland doc=doc.clone()/>
         {financial.map(|f| view! { <FinancialCard financial=f on_evidence=on_evidence testid_prefix="overview-"/> })}
         <MeetingView doc=doc.clone() on_evidence=on_evidence/>
         <OverviewCounts doc=doc/>
