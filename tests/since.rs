@@ -117,8 +117,27 @@ fn lens_since_prints_json_csv_and_markdown() {
     let out = Command::new(lens).args(["since", &later, &earlier]).output().expect("lens runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(v["follow_through"].as_array().map(Vec::len), Some(15));
+    // The contract's shape (docs/CONTRACT.md, "Since last time").
+    assert_eq!(v["authority"], "Middlesbrough");
+    assert_eq!(v["earlier"]["source"], "ofsted-middlesbrough-2020.txt");
+    assert_eq!(v["later"]["kind"], "ofsted_ilacs");
+    assert_eq!(v["items"].as_array().map(Vec::len), Some(15));
+    let item = &v["items"][10];
+    assert!(["recurs", "improved", "not_mentioned"].contains(&item["status"].as_str().unwrap_or_default()));
+    assert!(item["earlier_span"].is_array() && item["similarity"].is_number() && item["later_evidence"]["text"].is_string(), "{item}");
+    assert_eq!(v["grades"][0]["earlier_grade"], "Inadequate");
+    assert_eq!(v["grades"][0]["later_grade"], "Requires improvement to be good");
     assert_eq!(v["grades"][0]["change"], "up");
+    let leavers = v["grades"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["later_area"] == "The experiences and progress of care leavers")
+        .expect("care leavers");
+    assert!(leavers["change"].is_null() && leavers["earlier_grade"].is_null());
+    assert!(v["new_gaps"][0]["span"].is_array());
+    assert!(v["on_last_inspection"][0]["text"].as_str().is_some_and(|t| t.starts_with("Since the last inspection")));
+    assert!(v["warnings"].as_array().is_some_and(Vec::is_empty));
     let csv = Command::new(lens).args(["since", "--format", "csv", &earlier, &later]).output().unwrap();
     assert!(String::from_utf8_lossy(&csv.stdout).contains(",earlier gap,"));
     let md = Command::new(lens).args(["since", "--format=md", &earlier, &later]).output().unwrap();

@@ -378,6 +378,61 @@ pub fn to_summary_csv(reports: &[&Report]) -> String {
     csv_text(&header.iter().map(String::as_str).collect::<Vec<_>>(), rows)
 }
 
+/// "Since last time" as the contract's JSON (`docs/CONTRACT.md`, "Since last time"): the
+/// latest report against the one before it, with the whole series and the figures added.
+pub fn since_to_json(s: &Since) -> serde_json::Value {
+    use serde_json::json;
+    let n = s.docs.len();
+    let (e, l) = (n.checked_sub(2), n.checked_sub(1));
+    let doc = |k: Option<usize>| {
+        k.and_then(|k| s.docs.get(k)).map(|d| {
+            json!({ "source": d.source, "kind": s.kind.as_str(), "framework": d.framework, "published": d.published,
+                    "date": d.date, "period": d.period })
+        })
+    };
+    let grades: Vec<serde_json::Value> = s
+        .grades
+        .iter()
+        .map(|row| {
+            let cell = |k: Option<usize>| k.and_then(|k| row.cells.get(k)).and_then(|c| c.as_ref());
+            let (a, b) = (cell(e), cell(l));
+            let change = match (a, b) {
+                (Some(a), Some(b)) => Some(match b.rank.cmp(&a.rank) {
+                    std::cmp::Ordering::Greater => "up",
+                    std::cmp::Ordering::Less => "down",
+                    std::cmp::Ordering::Equal => "same",
+                }),
+                _ => None,
+            };
+            json!({ "area": row.area, "earlier_area": a.map(|c| &c.area), "earlier_grade": a.map(|c| &c.text),
+                    "later_area": b.map(|c| &c.area), "later_grade": b.map(|c| &c.text), "change": change })
+        })
+        .collect();
+    let items: Vec<serde_json::Value> = s
+        .follow_through
+        .iter()
+        .map(|f| {
+            let ev = f.evidence.as_ref();
+            json!({ "text": f.text, "section": f.section, "earlier_span": [f.span.0, f.span.1], "status": f.status.as_str(),
+                    "later_evidence": ev.map(|m| json!({ "text": m.text, "span": [m.span.0, m.span.1], "kind": evidence_kind(m) })),
+                    "similarity": ev.map(|m| m.similarity), "shared_words": ev.map(|m| m.shared.clone()).unwrap_or_default() })
+        })
+        .collect();
+    json!({
+        "authority": s.council,
+        "earlier": doc(e),
+        "later": doc(l),
+        "grades": grades,
+        "items": items,
+        "new_gaps": s.new_gaps.iter().map(|g| json!({ "text": g.text, "section": g.section, "span": [g.span.0, g.span.1] })).collect::<Vec<_>>(),
+        "on_last_inspection": s.about_last.iter().map(|q| json!({ "text": q.text, "span": [q.span.0, q.span.1] })).collect::<Vec<_>>(),
+        "metrics": s.metrics,
+        "reports": s.docs,
+        "grades_over_time": s.grades,
+        "warnings": s.warnings,
+    })
+}
+
 /// "Since last time" as CSV: one row per earlier stated gap (its text, status, the similarity
 /// and shared words that decided it, the later report's words), then one row per new stated gap
 /// of the later report — to paste into a scrutiny paper.

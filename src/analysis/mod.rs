@@ -41,7 +41,8 @@ mod types;
 pub use classify::{classify, classify_scored, Classed};
 pub use cqc::{band_for_percent, rating_for_scores, score_label, statement_names, Band, BANDS_TEXT, THEMES};
 pub use export::{
-    england_to_markdown, since_to_csv, since_to_markdown, to_action_plan_csv, to_csv, to_markdown, to_summary_csv, to_summary_markdown, BOM,
+    england_to_markdown, since_to_csv, since_to_json, since_to_markdown, to_action_plan_csv, to_csv, to_markdown, to_summary_csv,
+    to_summary_markdown, BOM,
 };
 pub use gaps::MAX_FINDINGS;
 pub use intake::{

@@ -98,6 +98,7 @@ pub struct SeriesDoc {
     pub source: String,
     /// ISO date: the report's publication date, else the last date of its inspection.
     pub date: Option<String>,
+    pub published: Option<String>,
     pub period: Option<String>,
     pub framework: Option<String>,
 }
@@ -298,6 +299,7 @@ pub fn since(reports: &[&Report]) -> Since {
                 index: i,
                 source: r.source.clone(),
                 date: report_date(r),
+                published: r.published.clone(),
                 period: r.period.clone(),
                 framework: r.framework.map(|f| f.as_str().to_string()),
             }

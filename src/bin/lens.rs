@@ -14,8 +14,8 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use assessment_lens::analysis::{
-    analyse_named, context, england_to_markdown, file_to_text, pdf_problem, pdf_text, since, since_to_csv, since_to_markdown, sniff,
-    to_csv, to_markdown, to_summary_csv, DecodeError, Decoded, Format as FileFormat, Report, MAX_INPUT_BYTES,
+    analyse_named, context, england_to_markdown, file_to_text, pdf_problem, pdf_text, since, since_to_csv, since_to_json,
+    since_to_markdown, sniff, to_csv, to_markdown, to_summary_csv, DecodeError, Decoded, Format as FileFormat, Report, MAX_INPUT_BYTES,
 };
 
 const USAGE: &str = "\
@@ -291,7 +291,7 @@ fn main() -> ExitCode {
         match format {
             OutputFormat::Csv => since_to_csv(&s),
             OutputFormat::Md => since_to_markdown(&s),
-            _ => serde_json::to_string_pretty(&s).map(|j| j + "\n").unwrap_or_default(),
+            _ => serde_json::to_string_pretty(&since_to_json(&s)).map(|j| j + "\n").unwrap_or_default(),
         }
     } else {
         match format {
