@@ -143,6 +143,7 @@ fn sortable(
     testid: &'static str,
     row_testid: &'static str,
     label: &'static str,
+    note: Option<fn(&Document) -> Option<String>>,
 ) -> impl IntoView {
     let docs = StoredValue::new(docs.to_vec());
     let columns = StoredValue::new(columns);
@@ -190,7 +191,8 @@ fn sortable(
                         let when = d.report.published.clone().or_else(|| d.report.period.clone()).unwrap_or_default();
                         view! {
                             <tr data-testid=row_testid>
-                                <th scope="row">{short_name(&d)}<span class="hint">{when}</span></th>
+                                <th scope="row">{short_name(&d)}<span class="hint">{when}</span>
+                                    {note.and_then(|f| f(&d)).map(|n| view! { <span class="hint" data-testid="official-latest">{n}</span> })}</th>
                                 {columns.with_value(|cols| cols.iter().map(|col| {
                                     let (text, class, _) = (col.cell)(&d);
                                     view! { <td class=class>{text}</td> }
@@ -236,7 +238,7 @@ fn heatmap(docs: &[Arc<Document>]) -> impl IntoView {
         }),
     });
     view! {
-        {sortable(docs, columns, "heatmap", "heatmap-row", "Quality statement scores")}
+        {sortable(docs, columns, "heatmap", "heatmap-row", "Quality statement scores", None)}
         <p class="hint">"1 significant shortfalls · 2 some shortfalls · 3 good standard · 4 exceptional standard. A heading sorts by its column."</p>
     }
 }
@@ -267,26 +269,8 @@ fn grades(docs: &[Arc<Document>]) -> impl IntoView {
             }),
         })
         .collect();
-    let mut columns = columns;
-    columns.push(Column {
-        head: "Official latest (31 Mar 2025)".into(),
-        title: "The council's latest overall effectiveness in the official record, as at 31 March 2025 (Ofsted official statistics)".into(),
-        cell: Arc::new(|d: &Document| {
-            let g = d
-                .report
-                .authority
-                .as_deref()
-                .and_then(crate::analysis::context::council)
-                .and_then(|c| c.latest.as_ref())
-                .and_then(|l| l.overall());
-            match g {
-                Some(g) => (g.to_string(), grade_class(g), i32::from(g.rank())),
-                None => ("\u{2014}".into(), String::new(), 0),
-            }
-        }),
-    });
     view! {
-        {sortable(docs, columns, "compare-grades", "grades-row", "Ofsted judgements")}
+        {sortable(docs, columns, "compare-grades", "grades-row", "Ofsted judgements", Some(official))}
     }
 }
 
@@ -413,4 +397,11 @@ fn shared(docs: &[Arc<Document>]) -> impl IntoView {
             </table>
         </div>
     })
+}
+
+/// A loaded Ofsted report's council in the official record: "Official, 31 March 2025: Good".
+fn official(d: &Document) -> Option<String> {
+    let c = crate::analysis::context::council(d.report.authority.as_deref()?)?;
+    let g = c.latest.as_ref().and_then(|l| l.overall())?;
+    Some(format!("Official, {}: {g}", crate::analysis::context::AS_AT))
 }

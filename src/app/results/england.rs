@@ -139,7 +139,7 @@ fn neighbour_table(e: &England, loaded: Option<&[Arc<Document>]>) -> impl IntoVi
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Statistical neighbours">
             <table class="grades compare-table" data-testid="neighbours">
                 <thead><tr><th scope="col">"Council"</th><th scope="col">"Inspected"</th>
                     {AREAS.iter().map(|a| view! { <th scope="col">{*a}</th> }).collect_view()}
