@@ -667,6 +667,13 @@ const STOP: &[&str] = &[
     "our",
     "whether",
     "because",
+    "why",
+    "take",
+    "taken",
+    "takes",
+    "way",
+    "ways",
+    "account",
 ];
 
 /// A light stemmer: enough that "assessments", "assessed" and "assessing" meet.
@@ -759,6 +766,9 @@ impl Space {
 const SAME_GAP: f32 = 0.30;
 /// Below this, a later finding does not speak of the earlier item's matter.
 const SPEAKS_OF: f32 = 0.18;
+/// For an item addressed to a Local Safeguarding Children Board: the closeness a later finding
+/// needs to speak of it.
+const BOARD_SPEAKS_OF: f32 = 0.35;
 /// How much closer the later strengths must be than its shortfalls (mean similarity of the three
 /// closest of each) for an item to count as improved. Set on the development series.
 const IMPROVED_LEAN: f32 = 0.09;
@@ -800,12 +810,15 @@ fn follow_through(earlier: &Report, later: &Report) -> (Vec<FollowThrough>, Vec<
     let follow = before
         .iter()
         .map(|g| {
-            let v = space.vector(&terms(&g.text));
+            // An item of several sentences ("Ensure … Identify why … Determine …") is as close
+            // to a later sentence as its closest sentence is.
+            let parts: Vec<FastMap<String, f32>> = item_sentences(&g.text).iter().map(|p| space.vector(&terms(p))).collect();
             let scored: Vec<(usize, f32, Vec<String>)> = candidates
                 .iter()
                 .enumerate()
                 .map(|(k, c)| {
-                    let (s, shared) = Space::compare(&v, &c.vector);
+                    let (s, shared) =
+                        parts.iter().map(|v| Space::compare(v, &c.vector)).max_by(|a, b| a.0.total_cmp(&b.0)).unwrap_or((0.0, Vec::new()));
                     (k, s, shared)
                 })
                 .collect();
@@ -834,10 +847,14 @@ fn follow_through(earlier: &Report, later: &Report) -> (Vec<FollowThrough>, Vec<
             let (status, evidence) = match &stated_best {
                 Some((_, s, _)) if *s >= SAME_GAP => (Status::Recurs, evidence(&stated_best)),
                 _ if gs.max(ss) < SPEAKS_OF => (Status::NotMentioned, None),
+                // A recommendation to the Local Safeguarding Children Board (SIF): a later
+                // inspection of the council speaks of the board's matter only in its own list
+                // or in close words (the boards were replaced by partnerships in 2019).
+                _ if g.scope.is_some() && gs.max(ss) < BOARD_SPEAKS_OF => (Status::NotMentioned, None),
                 // A reader calls an item put right only when what the later report says of the
                 // matter is clearly on the side of strengths.
                 _ if lean >= IMPROVED_LEAN => (Status::Improved, evidence(&strength_best)),
-                _ if gs > 0.0 => (Status::Recurs, evidence(&gap_best)),
+                _ if gs >= SPEAKS_OF => (Status::Recurs, evidence(&gap_best)),
                 _ => (Status::Recurs, evidence(&strength_best)),
             };
             FollowThrough { text: g.text.clone(), section: g.section.clone(), span: g.span, status, evidence }
@@ -845,6 +862,33 @@ fn follow_through(earlier: &Report, later: &Report) -> (Vec<FollowThrough>, Vec<
         .collect();
     let new = after.into_iter().zip(later_matched).filter(|(_, m)| !m).map(|(g, _)| g).collect();
     (follow, new)
+}
+
+/// An item's sentences, without its references to the report's paragraphs ("(paragraphs 18,
+/// 28, 130)"), which say where, not what.
+fn item_sentences(text: &str) -> Vec<String> {
+    let mut plain = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("(paragraph") {
+        plain.push_str(&rest[..at]);
+        rest = rest[at..].find(')').and_then(|e| rest.get(at + e + 1..)).unwrap_or("");
+    }
+    plain.push_str(rest);
+    let mut out: Vec<String> = Vec::new();
+    let mut start = 0;
+    let b = plain.as_bytes();
+    for i in 0..b.len() {
+        if b[i] == b'.' && b.get(i + 1) == Some(&b' ') && b.get(i + 2).is_some_and(u8::is_ascii_uppercase) {
+            out.push(plain[start..=i].to_string());
+            start = i + 2;
+        }
+    }
+    out.push(plain[start.min(plain.len())..].to_string());
+    out.retain(|s| !s.trim().is_empty());
+    if out.is_empty() {
+        out.push(text.to_string());
+    }
+    out
 }
 
 /// The later report's sentences about the last inspection ("Since the last inspection in 2019…").
@@ -928,6 +972,16 @@ mod tests {
         assert!(a.contains(&"missing".to_string()) && b.contains(&"missing".to_string()), "{a:?} {b:?}");
         assert!(terms("The quality of assessments").contains(&"assess".to_string()));
         assert!(terms("children looked after").contains(&"care".to_string()));
+    }
+
+    #[test]
+    fn items_split_into_sentences_without_paragraph_references() {
+        assert_eq!(
+            item_sentences("Ensure plans are clear (paragraph 32). Identify why contacts are high (paragraphs 18, 28)."),
+            ["Ensure plans are clear .", "Identify why contacts are high ."]
+        );
+        assert_eq!(item_sentences("One matter only."), ["One matter only."]);
+        assert_eq!(item_sentences("(paragraph 1"), ["(paragraph 1"]);
     }
 
     #[test]
