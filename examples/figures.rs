@@ -206,7 +206,21 @@ fn same_sentence(a: &str, b: &str) -> bool {
 
 /// Run the held-out benchmark; `show` prints each miss and disagreement.
 pub fn run_heldout(show: bool) -> HeldOut {
-    let dir = root().join("tests/fixtures/figures/heldout");
+    run_listed("heldout", HELDOUT_DOCS, show)
+}
+
+/// The same over the development documents (`tests/fixtures/figures/dev/`): the rules for
+/// plainly stated figures were written from these.
+pub fn run_dev(show: bool) -> HeldOut {
+    run_listed(
+        "dev",
+        &["ofsted-hampshire-2014.txt", "ofsted-derbyshire-2014.txt", "ofsted-sheffield-2014.txt", "ofsted-hartlepool-2014.txt"],
+        show,
+    )
+}
+
+fn run_listed(folder: &str, listed_docs: &[&str], show: bool) -> HeldOut {
+    let dir = root().join("tests/fixtures/figures").join(folder);
     let mut gold: Vec<serde_json::Value> = Vec::new();
     let mut names: Vec<std::path::PathBuf> =
         std::fs::read_dir(&dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
@@ -216,7 +230,7 @@ pub fn run_heldout(show: bool) -> HeldOut {
         gold.extend(text.lines().filter(|l| !l.trim().is_empty()).filter_map(|l| serde_json::from_str(l).ok()));
     }
     // Documents read: every one named in a task's list, including those with no figures.
-    let mut docs: Vec<String> = HELDOUT_DOCS.iter().map(|d| d.to_string()).collect();
+    let mut docs: Vec<String> = listed_docs.iter().map(|d| d.to_string()).collect();
     for g in &gold {
         let d = g["doc"].as_str().unwrap_or_default().to_string();
         if !docs.contains(&d) {
@@ -296,10 +310,20 @@ const HELDOUT_DOCS: &[&str] = &[
 
 #[allow(dead_code)]
 fn main() {
-    if std::env::args().nth(1).as_deref() == Some("heldout") {
+    let part = std::env::args().nth(1);
+    if matches!(part.as_deref(), Some("heldout") | Some("dev")) {
         let show = std::env::args().nth(2).as_deref() == Some("show");
-        let h = run_heldout(show);
-        println!("held-out figures: {} documents the figure rules were not written from, every figure listed by reading", h.docs);
+        let h = if part.as_deref() == Some("dev") { run_dev(show) } else { run_heldout(show) };
+        println!(
+            "{} figures: {} documents{}, every figure listed by reading",
+            part.as_deref().unwrap_or_default(),
+            h.docs,
+            if part.as_deref() == Some("dev") {
+                " the rules for stated figures were written from"
+            } else {
+                " the figure rules were not written from"
+            }
+        );
         println!("  the reader's figures the analyser gives (same sentence, same value): {}", h.found.rate());
         println!("  the analyser's figures the reader listed:                           {}", h.listed.rate());
         println!("  of those matched:");

@@ -30,8 +30,18 @@ fn label_similarity_is_over_content_words() {
 fn the_figures_hold_on_the_held_out_documents() {
     let h = bench::run_heldout(false);
     assert_eq!((h.docs, h.found.n), (25, 869), "the held-out set as made");
-    assert!(h.found.right >= 60, "the reader's figures found: {}/{}", h.found.right, h.found.n);
-    assert!(h.listed.share() >= 0.85, "the analyser's figures the reader listed: {}/{}", h.listed.right, h.listed.n);
-    assert!(h.label.share() >= 0.55, "labels {}/{}", h.label.right, h.label.n);
+    assert!(h.found.share() >= 0.55, "the reader's figures found: {}/{}", h.found.right, h.found.n);
+    assert!(h.listed.share() >= 0.87, "the analyser's figures the reader listed: {}/{}", h.listed.right, h.listed.n);
+    assert!(h.label.share() >= 0.72, "labels {}/{}", h.label.right, h.label.n);
     assert!(h.value.share() >= 0.95, "values {}/{}", h.value.right, h.value.n);
+}
+
+/// The development figures (every figure a reader listed in four SIF reports the rules for
+/// plainly stated figures were written from).
+#[test]
+fn the_figures_hold_on_the_development_documents() {
+    let h = bench::run_dev(false);
+    assert_eq!((h.docs, h.found.n), (4, 200), "the development set as made");
+    assert!(h.found.share() >= 0.65, "the reader's figures found: {}/{}", h.found.right, h.found.n);
+    assert!(h.listed.share() >= 0.95, "the analyser's figures the reader listed: {}/{}", h.listed.right, h.listed.n);
 }

@@ -232,8 +232,8 @@ fn times_that_are_not_waits_are_not_figures() {
     check(
         "Over this period, 52% of people waited 28 days or less for a Care Act assessment.",
         expect![[r#"
-        (none)
-    "#]],
+            count "People waited 28 days or less for a Care Act assessment" 52 percent
+        "#]],
     );
     check("OT assessments had a waiting list of 9 people, where the median wait was 17 days (10 days higher than the local authority's target).", expect![[r#"
         waiting "median wait for OT assessments" 17 days
@@ -265,6 +265,48 @@ fn a_count_says_what_it_counts() {
         "There were approximately 20 people waiting for the timeout service at the time of the assessment.",
         expect![[r#"
             count "people waiting for the timeout service" 20 count
+        "#]],
+    );
+}
+
+/// Figures stated plainly (SIF "information about this local authority area" and bodies):
+/// counts of a group, shares of it, rates per 10,000, counts in words; not dates, ages, the
+/// inspectors' samples, or the earlier value of a trend.
+#[test]
+fn figures_stated_plainly() {
+    check(
+        "At 31 March 2014, 498 children are being looked after by the local authority (a rate of 75.8 per 10,000 children).",
+        expect![[r#"
+            count "Children looked after by the local authority" 498 count
+            count "Children looked after by the local authority per 10,000 children" 75.8 rate
+        "#]],
+    );
+    check(
+        "Of this number: 161 (or 32%) live outside the local authority area; 86 live in residential children's homes, of whom 47.7% live out of the authority area.",
+        expect![[r#"
+            count "Children who live outside the local authority area" 161 count
+            count "Children who live outside the local authority area" 32 percent
+            count "Children who live in residential children's homes" 86 count
+            count "Children who live in residential children's homes who live out of the authority area" 47.7 percent
+        "#]],
+    );
+    check(
+        "Approximately 24% of the local authority's children are living in poverty. The police have seconded six police sergeants to the hub.",
+        expect![[r#"
+            count "Local authority's children living in poverty" 24 percent
+            count "Police sergeants to the hub" 6 count
+        "#]],
+    );
+    check(
+        "Inspectors sampled 25 cases and in four cases children were seen late. Young people aged 16 to 17 years and Year 6 pupils took part on 12 May 2024.",
+        expect![[r#"
+            (none)
+        "#]],
+    );
+    check(
+        "This is an increase from 1,103 (39 per 10,000 children) at 31 March 2012.",
+        expect![[r#"
+            (none)
         "#]],
     );
 }

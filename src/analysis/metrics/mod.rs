@@ -9,6 +9,7 @@
 //! - `comparisons`: a figure against a comparator, with the report's verdict and source;
 //! - `trends`: "from N … to M";
 //! - `waits`: waits against a target, shares within a timescale, counts;
+//! - `stated`: counts, shares and rates stated plainly (SIF area statistics and bodies);
 //! - `demographics`: age, ethnicity and deprivation;
 //! - `label`: the label a figure gets from the words around it;
 //! - `source`: the data source a sentence names and its date; `verdict`: the report's own verdict.
@@ -19,6 +20,7 @@ mod financial;
 mod label;
 mod population;
 mod source;
+mod stated;
 mod trends;
 mod verdict;
 mod waits;
@@ -139,6 +141,17 @@ pub fn read(reading: &Reading) -> MetricsRead {
     metrics.extend(demographics::read(reading, &sents, &taken, left(&metrics)));
     metrics.extend(trends::read(&sents, left(&metrics)));
     metrics.extend(waits::read(&sents, left(&metrics)));
+    // Every number another extractor read, as a figure or its comparator or earlier value.
+    let read: Vec<(Span, f64)> = metrics
+        .iter()
+        .flat_map(|m| {
+            [Some(m.value), m.comparator.as_ref().map(|c| c.value), m.previous.as_ref().map(|p| p.value)]
+                .into_iter()
+                .flatten()
+                .map(|v| (m.span, v))
+        })
+        .collect();
+    metrics.extend(stated::read(&sents, &read, left(&metrics)));
     let capped = metrics.len() >= MAX_FIGURES;
     MetricsRead { financial: financial::read(reading), population: population::read(&sents), metrics, capped }
 }
