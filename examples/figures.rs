@@ -327,16 +327,7 @@ fn main() {
         println!("  the reader's figures the analyser gives (same sentence, same value): {}", h.found.rate());
         println!("  the analyser's figures the reader listed:                           {}", h.listed.rate());
         println!("  of those matched:");
-        println!(
-            "    label agrees with the reader's (content-word Dice ≥ {AGREE}): {}; mean similarity {:.2}",
-            h.label.rate(),
-            h.similarity / h.label.n.max(1) as f64
-        );
-        println!("    value as the reader reads it:                  {}", h.value.rate());
-        println!("    comparator (England etc.) as the reader's:     {}", h.comparator.rate());
-        println!("    target as the reader's:                        {}", h.target.rate());
-        println!("    verdict as the reader's:                       {}", h.verdict.rate());
-        println!("    verdict, where the reader's is the report's words: {}", h.verdict_words.rate());
+        print_matched([&h.label, &h.value, &h.comparator, &h.target, &h.verdict, &h.verdict_words], h.similarity);
         return;
     }
     let show = std::env::args().nth(1).as_deref() == Some("show");
@@ -347,16 +338,22 @@ fn main() {
     );
     println!("  false figures (not a figure the report states): {}", f.false_figures.rate());
     println!("  of the real ones:");
+    print_matched([&f.label, &f.value, &f.comparator, &f.target, &f.verdict, &f.verdict_words], f.similarity);
+}
+
+/// The rates of the matched figures: label, value, comparator, target, verdict, verdict in words.
+fn print_matched(t: [&Tally; 6], similarity: f64) {
+    let [label, value, comparator, target, verdict, words] = t;
     println!(
         "    label agrees with the reader's (content-word Dice ≥ {AGREE}): {}; mean similarity {:.2}",
-        f.label.rate(),
-        f.similarity / f.label.n.max(1) as f64
+        label.rate(),
+        similarity / label.n.max(1) as f64
     );
-    println!("    value as the reader reads it:                  {}", f.value.rate());
-    println!("    comparator (England etc.) as the reader's:     {}", f.comparator.rate());
-    println!("    target as the reader's:                        {}", f.target.rate());
-    println!("    verdict as the reader's:                       {}", f.verdict.rate());
-    println!("    verdict, where the reader's is the report's words: {}", f.verdict_words.rate());
+    println!("    value as the reader reads it:                  {}", value.rate());
+    println!("    comparator (England etc.) as the reader's:     {}", comparator.rate());
+    println!("    target as the reader's:                        {}", target.rate());
+    println!("    verdict as the reader's:                       {}", verdict.rate());
+    println!("    verdict, where the reader's is the report's words: {}", words.rate());
 }
 
 /// Score one real figure against its review: label, value, comparator, target, verdict.

@@ -83,6 +83,24 @@ impl<'a> Sent<'a> {
             self.lower.as_str()
         }
     }
+    /// A figure of this sentence with no comparator, trend or verdict: a count or share, dated
+    /// and sourced as the sentence says.
+    fn plain_figure(&self, label: &str, value: f64, unit: super::Unit) -> Metric {
+        Metric {
+            label: label.to_string(),
+            value,
+            unit,
+            as_of: source::date_near(self.text()),
+            comparator: None,
+            previous: None,
+            direction: None,
+            judgement: None,
+            degree: None,
+            source: self.source_name(),
+            kind: super::MetricKind::Count,
+            span: self.span(),
+        }
+    }
     /// Is `other` in the same block?
     fn same_block(&self, other: &Sent) -> bool {
         std::ptr::eq(self.block, other.block)

@@ -12,8 +12,7 @@
 
 use super::super::numbers::{Num, Quantity};
 use super::super::text::FastMap;
-use super::super::{Metric, MetricKind, Span, Unit};
-use super::source::date_near;
+use super::super::{Metric, Span, Unit};
 use super::Sent;
 
 /// The nouns a count of the council's work counts (singular stems; plurals match).
@@ -531,20 +530,7 @@ fn tidy(s: &str) -> String {
 }
 
 fn metric(s: &Sent, label: &str, value: f64, unit: Unit) -> Metric {
-    Metric {
-        label: label.to_string(),
-        value,
-        unit,
-        as_of: date_near(s.text()),
-        comparator: None,
-        previous: None,
-        direction: None,
-        judgement: None,
-        degree: None,
-        source: s.source_name(),
-        kind: MetricKind::Count,
-        span: s.span(),
-    }
+    s.plain_figure(label, value, unit)
 }
 
 /// Numbers written in words, two to ninety-nine ("one" is too often not a count).

@@ -3,7 +3,6 @@
 
 use super::super::numbers::{Num, Quantity};
 use super::super::{Comparator, Direction, Metric, MetricKind, Unit};
-use super::source::date_near;
 use super::Sent;
 
 const COUNT_NOUNS: &[(&str, &str)] = &[
@@ -298,7 +297,7 @@ fn within_timescale(s: &Sent, n: &Num) -> Option<Metric> {
         .collect::<Vec<_>>()
         .join(" ");
     let what = what.trim_end_matches('.');
-    (!what.is_empty()).then(|| Metric { kind: MetricKind::Waiting, unit: Unit::Percent, ..count_metric(s, what, n, text) })
+    (!what.is_empty()).then(|| Metric { kind: MetricKind::Waiting, unit: Unit::Percent, ..count_metric(s, what, n) })
 }
 
 /// A count of people or things: "supported 3,590 people", "148 individuals were waiting",
@@ -311,7 +310,7 @@ fn count(s: &Sent, n: &Num) -> Option<Metric> {
     let (rest, before) = (&s.lower[n.end..], &s.lower[..n.start]);
     if rest.starts_with(" people") && (before.ends_with("supported ") || before.ends_with("support to ") || before.ends_with("supporting "))
     {
-        return Some(count_metric(s, "people supported", n, text));
+        return Some(count_metric(s, "people supported", n));
     }
     let next: String = rest.split_whitespace().take(5).collect::<Vec<_>>().join(" ");
     if ["people", "individuals", "adults", "carers", "children"].iter().any(|w| next.starts_with(w))
@@ -323,7 +322,7 @@ fn count(s: &Sent, n: &Num) -> Option<Metric> {
                 Some(t) => format!("people waiting for {t}"),
                 None => "people waiting".to_string(),
             };
-        return Some(count_metric(s, &label, n, text));
+        return Some(count_metric(s, &label, n));
     }
     COUNT_NOUNS.iter().find(|(w, _)| next.starts_with(w)).map(|(w, name)| {
         // "9 appeals to financial assessment decisions", "14 referrals for young carers".
@@ -331,7 +330,7 @@ fn count(s: &Sent, n: &Num) -> Option<Metric> {
             Some((prep, what)) => format!("{name} {prep} {what}"),
             None => (*name).to_string(),
         };
-        count_metric(s, &label, n, text)
+        count_metric(s, &label, n)
     })
 }
 
@@ -357,19 +356,6 @@ fn waiting_team(after: &str) -> Option<String> {
     })
 }
 
-fn count_metric(s: &Sent, label: &str, n: &Num, text: &str) -> Metric {
-    Metric {
-        label: label.to_string(),
-        value: n.value,
-        unit: Unit::Count,
-        as_of: date_near(text),
-        comparator: None,
-        previous: None,
-        direction: None,
-        judgement: None,
-        degree: None,
-        source: s.source_name(),
-        kind: MetricKind::Count,
-        span: s.span(),
-    }
+fn count_metric(s: &Sent, label: &str, n: &Num) -> Metric {
+    s.plain_figure(label, n.value, Unit::Count)
 }
