@@ -399,9 +399,9 @@ fn shared(docs: &[Arc<Document>]) -> impl IntoView {
     })
 }
 
-/// A loaded Ofsted report's council in the official record: "Official, 31 March 2025: Good".
+/// A loaded Ofsted report's council in the official record: "Official (Ofsted, as at 31 March 2025): Good".
 fn official(d: &Document) -> Option<String> {
     let c = crate::analysis::context::council(d.report.authority.as_deref()?)?;
     let g = c.latest.as_ref().and_then(|l| l.overall())?;
-    Some(format!("Official, {}: {g}", crate::analysis::context::AS_AT))
+    Some(format!("Official (Ofsted, as at {}): {g}", crate::analysis::context::AS_AT))
 }

@@ -46,7 +46,7 @@ test('an Ofsted report shows where its council stands in England, its neighbours
   assert.match(await lens.text('neighbours-compared'), /official grades as at 31 March 2025/);
   // The loaded report's own row in Compare carries its council's official latest grade.
   // The loaded report's own row in Compare names its council's official latest grade.
-  assert.match(await lens.text('official-latest'), /^Official, 31 March 2025: Requires improvement to be good$/);
+  assert.match(await lens.text('official-latest'), /^Official \(Ofsted, as at 31 March 2025\): Requires improvement to be good$/);
   await lens.page.click('[data-testid=neighbours-close]');
   assert.equal(await lens.page.locator('[data-testid=neighbours-compared]').count(), 0);
   await lens.screenshot('in-england');
