@@ -397,11 +397,7 @@ pub fn since_to_json(s: &Since) -> serde_json::Value {
             let cell = |k: Option<usize>| k.and_then(|k| row.cells.get(k)).and_then(|c| c.as_ref());
             let (a, b) = (cell(e), cell(l));
             let change = match (a, b) {
-                (Some(a), Some(b)) => Some(match b.rank.cmp(&a.rank) {
-                    std::cmp::Ordering::Greater => "up",
-                    std::cmp::Ordering::Less => "down",
-                    std::cmp::Ordering::Equal => "same",
-                }),
+                (Some(a), Some(b)) => Some(super::since::Change::of(a.rank, b.rank).as_str()),
                 _ => None,
             };
             json!({ "area": row.area, "earlier_area": a.map(|c| &c.area), "earlier_grade": a.map(|c| &c.text),

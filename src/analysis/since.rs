@@ -81,7 +81,7 @@ impl Change {
         }
     }
 
-    fn of(before: u8, after: u8) -> Change {
+    pub(crate) fn of(before: u8, after: u8) -> Change {
         match after.cmp(&before) {
             std::cmp::Ordering::Greater => Change::Up,
             std::cmp::Ordering::Less => Change::Down,
@@ -202,29 +202,9 @@ impl Since {
 
 /// A council's name reduced to what tells councils apart: "Middlesbrough Borough Council",
 /// "Middlesbrough Council" and "MIDDLESBROUGH" are one; "Bristol, City of" and "Bristol City
-/// Council" are one.
+/// Council" are one. The same key the official record is matched by (`context::name_key`).
 pub fn council_key(name: &str) -> String {
-    const NOISE: &[&str] = &[
-        "council",
-        "borough",
-        "metropolitan",
-        "county",
-        "city",
-        "of",
-        "the",
-        "london",
-        "royal",
-        "district",
-        "unitary",
-        "authority",
-        "local",
-        "and",
-        "mbc",
-        "cc",
-        "lbc",
-        "bc",
-    ];
-    super::text::words(name).split(' ').filter(|w| !w.is_empty() && !NOISE.contains(w)).collect::<Vec<_>>().join(" ")
+    super::context::name_key(name)
 }
 
 /// A report's date for ordering: its publication date, else the last date of its period.

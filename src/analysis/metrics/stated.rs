@@ -10,6 +10,7 @@
 //! samples ("in four of the 25 cases seen"), numbers inside names; a number another extractor
 //! has already read is left to it.
 
+use super::super::format::{capitalise, MONTHS_LOWER};
 use super::super::numbers::{Num, Quantity};
 use super::super::text::FastMap;
 use super::super::{Metric, Span, Unit};
@@ -67,9 +68,6 @@ const COUNTED: &[&str] = &[
     "visit",
     "interview",
 ];
-
-const MONTHS: &[&str] =
-    &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /// Words after which a number is not a figure of the council's: ages, school years, sections,
 /// paragraphs, key stages, pages, the inspectors' samples.
@@ -220,8 +218,8 @@ fn not_a_figure(l: &str, n: &Num) -> bool {
     // "aged over 60", "aged 65+": an age; "reduced by 277 people": a difference.
     let aged = before.rsplit(' ').take(3).any(|w| w == "aged" || w == "age");
     aged || before.ends_with(" by")
-        || MONTHS.contains(&next)
-        || MONTHS.contains(&prev)
+        || MONTHS_LOWER.contains(&next)
+        || MONTHS_LOWER.contains(&prev)
         || NOT_AFTER
             .iter()
             .any(|w| before.ends_with(w) && before[..before.len() - w.len()].ends_with(|c: char| !c.is_alphanumeric()) || before == *w)
@@ -521,12 +519,7 @@ fn tidy(s: &str) -> String {
         w.pop();
     }
     let out = w.join(" ");
-    let out = out.trim_matches(|c: char| !c.is_alphanumeric() && c != ')').to_string();
-    let mut c = out.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => out,
-    }
+    capitalise(out.trim_matches(|c: char| !c.is_alphanumeric() && c != ')'))
 }
 
 fn metric(s: &Sent, label: &str, value: f64, unit: Unit) -> Metric {
