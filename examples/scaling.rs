@@ -66,6 +66,13 @@ const SHAPES: &[Shape] = &[
     ("bullets", |n| numbered(n, |i| format!("- Item {i} needs to improve\n"))),
     ("headings", |n| numbered(n, |i| format!("Heading number {i}\n\nA short paragraph about it.\n\n"))),
     ("footnote digits", |n| repeat_to("word1 word22 word333 ", n)),
+    // Labels without a subject look back for a lead-in: one lead-in, then a long list of them.
+    ("subject-less list items", |n| {
+        format!(
+            "The proportion of children entitled to free school meals:\n\n{}",
+            repeat_to("\u{f0b7} in primary schools is 27% (the national average is 17%)\n", n)
+        )
+    }),
     // Every stated item against every gap sentence was quadratic (the gaps list's de-duplication).
     ("stated lists and gap sentences", |n| {
         numbered(n, |i| {

@@ -111,8 +111,8 @@ fn a_trend_with_dates() {
     check(
         "The number of children in care fell from 702 in August 2020 to 531 in July 2021.",
         expect![[r#"
-        trend "The number of children in care" 531 count from 702 (August 2020)
-    "#]],
+            trend "number of children in care" 531 count from 702 (August 2020)
+        "#]],
     );
 }
 
@@ -307,6 +307,75 @@ fn figures_stated_plainly() {
         "This is an increase from 1,103 (39 per 10,000 children) at 31 March 2012.",
         expect![[r#"
             (none)
+        "#]],
+    );
+}
+
+#[test]
+fn a_label_without_a_subject_takes_the_measure_named_before_it() {
+    // Area statistics of the 2013–18 inspections: a lead-in line, then one line per group.
+    check(
+        "The proportion of children entitled to free school meals5:\n\n\u{f0b7} in primary schools is 27% (the national average is 17%)\n\u{f0b7} in secondary schools is 23% (the national average is 15%).\n\n\u{f0b7} Children and young people from minority ethnic groups account for 14% of all children living in the area.\n\nThe proportion of children and young people with English as an additional\nlanguage:8\n\n\u{f0b7} in primary schools is 15% (the national average is 19%)\n\n\u{f0b7} in secondary schools is 10% (the national average is 14%).\n",
+        expect![[r#"
+            comparison "proportion of children entitled to free school meals in primary schools" 27 percent vs "national average" 17
+            comparison "proportion of children entitled to free school meals in secondary schools" 23 percent vs "national average" 15
+            comparison "proportion of children and young people with English as an additional language in primary schools" 15 percent vs "national average" 19
+            comparison "proportion of children and young people with English as an additional language in secondary schools" 10 percent vs "national average" 14
+            count "Children and young people from minority ethnic groups" 14 percent
+        "#]],
+    );
+    // The same measure for two groups in one sentence.
+    check(
+        "The proportion of children entitled to free school meals in primary schools is 21% (the national average is 18%), and in secondary schools is 18% (the national average is 15%).",
+        expect![[r#"
+            comparison "proportion of children entitled to free school meals in primary schools" 21 percent vs "national average" 18
+            comparison "proportion of children entitled to free school meals in secondary schools" 18 percent vs "national average" 15
+        "#]],
+    );
+    // "account for": the share is of the subject, against "the country as a whole".
+    check(
+        "Children and young people from minority ethnic groups account for 14% of all children living in the area, compared with 22% in the country as a whole. Children and young people from minority ethnic groups account for 4.2% of all children living in the area.",
+        expect![[r#"
+            comparison "Children and young people from minority ethnic groups" 14 percent vs "country as a whole" 22
+            count "Children and young people from minority ethnic groups" 4.2 percent
+        "#]],
+    );
+    // A list of where children live: each count says whose it is; "ceased to be looked after" keeps its verb.
+    check(
+        "Of this number 214 (or 36%) live outside the local authority area. 78 live with parents, of whom 22% live out of the authority area. 63 children and young people who ceased to be looked after moved on to independent living.",
+        expect![[r#"
+            count "Children who live outside the local authority area" 214 count
+            count "Children who live outside the local authority area" 36 percent
+            count "Children who live with parents" 78 count
+            count "Children who live with parents who live out of the authority area" 22 percent
+            count "Children and young people who ceased to be looked after moved" 63 count
+        "#]],
+    );
+}
+
+#[test]
+fn a_trend_with_no_subject_beside_it_takes_its_clause_or_sentence_subject() {
+    check(
+        "Local authority data showed that the occupational therapy waiting list had reduced between May 2024 and October 2024, from 112 to 77 people.",
+        expect![[r#"
+            trend "occupational therapy waiting list" 77 count from 112 (-)
+        "#]],
+    );
+    check(
+        "The number of people waiting for a Care Act review had reduced by 277 people between April 2023 and April 2024, but numbers were gradually increasing again between July and November 2024, from 181 to 203 people.",
+        expect![[r#"
+            trend "people waiting for a Care Act review" 203 count from 181 (-)
+        "#]],
+    );
+    check(
+        "The average waiting time was down from 22 days to 18 days and the maximum waiting time from 87 days to 67 days.",
+        expect![[r#"
+            trend "average waiting time" 18 days from 22 (-)
+            trend "maximum waiting time" 67 days from 87 (-)
+            waiting "average wait" 22 days
+            waiting "average wait" 18 days
+            waiting "longest wait" 87 days
+            waiting "longest wait" 67 days
         "#]],
     );
 }

@@ -28,6 +28,9 @@ const COMPARATORS: &[(&str, &str, bool)] = &[
     ("in england", "England", false),
     ("for england", "England", false),
     ("nationally", "national figure", false),
+    ("in the country as a whole", "country as a whole", false),
+    ("national level", "national level", true),
+    ("national figure", "national figure", true),
 ];
 
 /// Words that may stand between a comparator phrase and its figure: "average of 4.30%",
@@ -131,7 +134,7 @@ fn find_comparators(l: &str, ns: &[Num]) -> Vec<ComparatorAt> {
 fn named_comparators(l: &str, ns: &[Num]) -> Vec<ComparatorAt> {
     let mut found: Vec<ComparatorAt> = Vec::new();
     // Every phrase holds one of these words: most sentences need no further search.
-    const KEYS: [&str; 5] = ["england", "national", "regional", "neighbour", "comparator"];
+    const KEYS: [&str; 6] = ["england", "national", "regional", "neighbour", "comparator", "country"];
     if ns.is_empty() || !KEYS.iter().any(|k| l.contains(k)) {
         return found;
     }

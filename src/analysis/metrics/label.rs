@@ -29,8 +29,20 @@ const VERBS: &[&str] = &[
     "accounting",
 ];
 
-/// Verbs whose subject names the measure: "older people, making up 16.76%".
-const SUBJECT_VERBS: &[&str] = &["making", "made", "make", "makes", "comprising", "accounting"];
+/// Verbs whose subject names the measure: "older people, making up 16.76%", "children from
+/// minority ethnic groups account for 29% of all children".
+const SUBJECT_VERBS: &[&str] = &["making", "made", "make", "makes", "comprising", "accounting", "account", "accounts", "accounted"];
+
+/// Does `before` (the text before a figure) end with a verb whose subject names the measure
+/// ("… account for", "… making up")?
+fn ends_with_subject_verb(before: &str) -> bool {
+    let ws: Vec<String> = before.split_whitespace().rev().take(2).map(|w| w.to_ascii_lowercase()).collect();
+    match ws.as_slice() {
+        [last, verb, ..] if last == "for" || last == "up" => SUBJECT_VERBS.contains(&verb.as_str()),
+        [last, ..] => SUBJECT_VERBS.contains(&last.as_str()),
+        [] => false,
+    }
+}
 
 /// A short label for a measure, from the words around its figure: the measure named after an
 /// article ("an 8.32% … vacancy rate"), else the "of …" phrase after the figure, else the words
@@ -42,7 +54,7 @@ pub(super) fn label(sentence: &str, local: &Num, comp_at: usize) -> String {
     let generic = of_phrase.as_ref().is_some_and(|w| {
         let j = w.join(" ").to_ascii_lowercase();
         j.trim_end_matches(|c: char| !c.is_alphanumeric()).ends_with("population") || w.len() < 2
-    });
+    }) || ends_with_subject_verb(&sentence[..local.start]);
     // "had an 8.32% adult social care job vacancy rate, which …": an article before the
     // figure means the measure is named after it.
     let article_before =
@@ -90,11 +102,22 @@ fn words_before(before: &str) -> String {
         }
     }
     let before = before.trim_end_matches(|c: char| c == '(' || c.is_whitespace());
+    // "… is 27% (the national average is 17%) in secondary schools is 23%": a bracketed figure
+    // before ends the clause of the one before it.
+    let before = match before.rfind(')') {
+        Some(k) if before[..k].rfind('(').is_some_and(|o| before[o..k].contains(|c: char| c.is_ascii_digit())) => &before[k + 1..],
+        _ => before,
+    };
     let ws: Vec<&str> = before.split_whitespace().collect();
-    let cut = ws.iter().rposition(|w| VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str()));
+    let plain = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    let mut cut = ws.iter().rposition(|w| VERBS.contains(&plain(w).as_str()));
+    // "accounting for 11%", "account for 29%": the verb is the word before "for".
+    if let Some(c) = cut.filter(|&c| c > 0 && plain(ws[c]) == "for" && SUBJECT_VERBS.contains(&plain(ws[c - 1]).as_str())) {
+        cut = Some(c - 1);
+    }
     // With "making up 16.76%", keep the subject before the verb instead.
     if let Some(c) = cut {
-        if c + 1 >= ws.len() || SUBJECT_VERBS.contains(&ws[c].to_ascii_lowercase().as_str()) {
+        if c + 1 >= ws.len() || SUBJECT_VERBS.contains(&plain(ws[c]).as_str()) {
             let start =
                 ws[..c].iter().rposition(|w| w.ends_with(',') || ["with", "showed", "that"].contains(&w.to_ascii_lowercase().as_str()));
             let v: Vec<&str> = ws[start.map(|s| s + 1).unwrap_or(0)..c].to_vec();

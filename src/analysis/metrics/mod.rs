@@ -11,7 +11,8 @@
 //! - `waits`: waits against a target, shares within a timescale, counts;
 //! - `stated`: counts, shares and rates stated plainly (SIF area statistics and bodies);
 //! - `demographics`: age, ethnicity and deprivation;
-//! - `label`: the label a figure gets from the words around it;
+//! - `label`: the label a figure gets from the words around it; `subject`: a label with no
+//!   subject ("in secondary schools") completed with the measure named before it;
 //! - `source`: the data source a sentence names and its date; `verdict`: the report's own verdict.
 
 mod comparisons;
@@ -21,6 +22,7 @@ mod label;
 mod population;
 mod source;
 mod stated;
+mod subject;
 mod trends;
 mod verdict;
 mod waits;
@@ -170,6 +172,7 @@ pub fn read(reading: &Reading) -> MetricsRead {
         })
         .collect();
     metrics.extend(stated::read(&sents, &read, left(&metrics)));
+    subject::complete(&mut metrics, reading);
     let capped = metrics.len() >= MAX_FIGURES;
     MetricsRead { financial: financial::read(reading), population: population::read(&sents), metrics, capped }
 }

@@ -293,11 +293,22 @@ fn share(s: &Sent, n: &Num) -> Option<Metric> {
     if !shaped || not_a_figure(l, n) {
         return None;
     }
+    // "Children from minority ethnic groups account for 4.2% of all children living in the
+    // area": the share is of the subject, not of the "of" group.
+    let (from, before) = before_at(l, n.start);
+    if let Some(verb) = ["accounting for", "accounts for", "account for", "accounted for", "making up", "make up", "makes up"]
+        .iter()
+        .find(|v| before.trim_end().ends_with(*v))
+    {
+        let verb_at = from + before.trim_end().len() - verb.len();
+        let clause_start = l.get(from..verb_at)?.rfind([',', ';', ':', '(']).map_or(from, |k| from + k + 1);
+        let subject = tidy(s.letters().get(clause_start..verb_at)?);
+        return (subject.split_whitespace().count() >= 2).then(|| metric(s, &subject, n.value, Unit::Percent));
+    }
     if after.starts_with(" of ") {
         let label = clause_label(s, n.end + 4, l.len())?;
         return Some(metric(s, &label, n.value, Unit::Percent));
     }
-    let (from, before) = before_at(l, n.start);
     let before = before.trim_end();
     // "86 live in residential children's homes, of whom 47.7% live out of the authority area":
     // the share of the count's group.
@@ -400,7 +411,8 @@ fn count(s: &Sent, n: &Num, next: Option<&Num>) -> Option<Metric> {
         return None;
     }
     let _ = next;
-    let label = clause_label(s, n.end + skip, l.len())?;
+    // "78 live with parents": where they live is said of the children the list counts.
+    let label = children_who(&clause_label(s, n.end + skip, l.len())?);
     Some(metric(s, &label, n.value, Unit::Count))
 }
 
@@ -471,7 +483,9 @@ fn clause_label(s: &Sent, from: usize, to: usize) -> Option<String> {
         if STOP.contains(&bare.as_str()) || bare.chars().next().is_some_and(|c| c.is_ascii_digit()) && !time {
             break;
         }
-        if AUX.contains(&bare.as_str()) {
+        // "ceased to be looked after": an auxiliary after "to" is the verb itself.
+        let after_to = k > 0 && words[k - 1].eq_ignore_ascii_case("to");
+        if AUX.contains(&bare.as_str()) && !after_to {
             continue;
         }
         out.push(*w);

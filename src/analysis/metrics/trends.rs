@@ -103,7 +103,15 @@ fn figures_from(s: &Sent, at: usize) -> Option<(Num, Num)> {
 fn trend_at(s: &Sent, at: usize) -> Option<Metric> {
     let (a, b) = figures_from(s, at)?;
     let text = s.text();
-    let label = subject(tail(&text[..at], 240));
+    let before = tail(&text[..at], 400);
+    let mut label = subject(before);
+    if names_nothing(&label) {
+        label = opening_subject(before).unwrap_or(label);
+    }
+    // "The average waiting time" → "average waiting time", as other figures are labelled.
+    if let Some(rest) = label.strip_prefix("The ").or_else(|| label.strip_prefix("the ")).filter(|r| r.contains(' ')) {
+        label = rest.to_string();
+    }
     let direction = if b.value > a.value { Direction::Higher } else { Direction::Lower };
     Some(Metric {
         label: if label.is_empty() { "change".into() } else { label },
@@ -118,6 +126,68 @@ fn trend_at(s: &Sent, at: usize) -> Option<Metric> {
         source: s.source_name(),
         kind: MetricKind::Trend,
         span: s.span(),
+    })
+}
+
+/// Words that name no measure on their own ("numbers were increasing again, from 181 to 203").
+const GENERIC: &[&str] =
+    &["", "numbers", "number", "this", "it", "these", "they", "which", "figures", "that", "there", "this figure", "the figure"];
+
+/// Does a trend's label name nothing a reader could put in a table?
+fn names_nothing(label: &str) -> bool {
+    GENERIC.contains(&label.to_ascii_lowercase().as_str())
+}
+
+/// Verbs that end the subject opening a clause.
+const CLAUSE_VERBS: &[&str] = &[
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "reduced",
+    "increased",
+    "fell",
+    "rose",
+    "went",
+    "dropped",
+    "grew",
+    "decreased",
+    "improved",
+    "declined",
+    "remained",
+    "remains",
+    "continued",
+    "continues",
+];
+
+/// The subject of the clause a trend sits in, or of its sentence, when the words next to its
+/// "from" name nothing: the words before the first verb, after a reporting verb ("Local
+/// authority data showed that the occupational therapy waiting list had reduced … , from 112
+/// to 77" → "occupational therapy waiting list"; "The number of people waiting for a Care Act
+/// review had reduced …, but numbers were increasing again …, from 181 to 203" → "people
+/// waiting for a Care Act review").
+fn opening_subject(before: &str) -> Option<String> {
+    let clause_at = [", but ", "; ", " whereas "].iter().filter_map(|c| before.rfind(c).map(|k| k + c.len())).max().unwrap_or(0);
+    [&before[clause_at..], before].into_iter().find_map(|part| {
+        let ws: Vec<&str> = part.split_whitespace().collect();
+        let plain = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        let verb = ws.iter().position(|w| CLAUSE_VERBS.contains(&plain(w).as_str()))?;
+        let start = ws[..verb]
+            .iter()
+            .rposition(|w| ["that", "showed", "shows", "show", "indicated"].contains(&plain(w).as_str()))
+            .map_or(0, |k| k + 1);
+        let mut words = &ws[start..verb];
+        for lead in [&["the", "number", "of"][..], &["the", "numbers", "of"], &["numbers", "of"], &["the"]] {
+            if words.len() > lead.len() && words.iter().zip(lead).all(|(w, l)| plain(w) == *l) {
+                words = &words[lead.len()..];
+                break;
+            }
+        }
+        let label = words.join(" ").trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        (words.len() <= 12 && !names_nothing(&label) && !words.iter().any(|w| w.ends_with(','))).then_some(label)
     })
 }
 
@@ -147,6 +217,13 @@ fn subject(before: &str) -> String {
     }
     if let Some(c) = subject.iter().rposition(|w| w.ends_with(',') || w.ends_with(';') || w.ends_with(':')) {
         subject.drain(..=c);
+    }
+    // "… from 22 days to 18 days and the maximum waiting time from 87 …": the earlier trend's
+    // figures and the "and" after them are not this one's subject.
+    if let Some(c) = subject.iter().rposition(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        if let Some(and) = subject[c..].iter().position(|w| *w == "and") {
+            subject.drain(..=c + and);
+        }
     }
     subject.join(" ").trim_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
