@@ -103,9 +103,7 @@ fn lead_in_before(sents: &[(Span, &str)], span: Span) -> Option<String> {
         }
         // Another item of the same list ("in primary schools is 27% …"): keep looking above it.
         let first = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if fragment(first).is_none() {
-            return None;
-        }
+        fragment(first)?;
     }
     None
 }
