@@ -379,3 +379,15 @@ fn a_trend_with_no_subject_beside_it_takes_its_clause_or_sentence_subject() {
         "#]],
     );
 }
+
+#[test]
+fn a_wait_takes_what_it_is_for_from_up_to_three_sentences_before_in_its_paragraph() {
+    check(
+        "Local authority data showed in June 2024, 148 individuals were waiting for a financial assessment. The local authority had identified this as an area of improvement. In October 2024, this had reduced to 131 individuals on the waiting list with a maximum waiting time of 218 days.",
+        expect![[r#"
+            count "people waiting for a financial assessment" 148 count
+            count "people waiting" 131 count
+            waiting "longest wait for a financial assessment" 218 days
+        "#]],
+    );
+}

@@ -38,8 +38,9 @@ pub(super) fn read(sents: &[Sent], budget: usize) -> Vec<Metric> {
                 && !is_excess(s, n)
                 && !not_a_wait(s, n)
             {
-                let earlier = si.checked_sub(1).and_then(same_block);
-                out.push(wait(s, n, target, earlier));
+                // The sentences before in the same paragraph, nearest first (at most three).
+                let earlier: Vec<&Sent> = (1..=3).map_while(|k| si.checked_sub(k).and_then(same_block)).collect();
+                out.push(wait(s, n, target, &earlier));
             } else if let Some(m) = within_timescale(s, n).or_else(|| count(s, n)) {
                 out.push(m);
             }
@@ -108,7 +109,7 @@ fn is_excess(t: &Sent, n: &Num) -> bool {
 }
 
 /// A wait of `n` days or weeks, against `target` (in or beside the sentence) when there is one.
-fn wait(s: &Sent, n: &Num, target: Option<Num>, earlier: Option<&Sent>) -> Metric {
+fn wait(s: &Sent, n: &Num, target: Option<Num>, earlier: &[&Sent]) -> Metric {
     let l = &s.lower;
     // "median wait", "longest wait": just before the figure, or before the word "wait" it
     // belongs to ("their median waiting time for an assessment was 11 weeks").
@@ -118,13 +119,15 @@ fn wait(s: &Sent, n: &Num, target: Option<Num>, earlier: Option<&Sent>) -> Metri
     };
     // What the wait is for: said just after the figure ("47 days for nursing home support"),
     // before it ("the longest wait for a financial assessment was 367 days"), or by the sentence
-    // before in the same paragraph ("The waiting list for occupational therapy … The median
-    // wait was 17 days").
+    // before in the same paragraph, up to three back ("The waiting list for occupational
+    // therapy … The median wait was 17 days"; "… 148 individuals were waiting for assessment
+    // … . The local authority had identified this … . In October 2024, this had reduced to 131
+    // individuals on the waiting list with … a maximum waiting time of 218 days").
     let subject = wait_for(&l[n.end..])
         .filter(|w| !w.is_empty())
         .or_else(|| wait_for_before(s, n.start))
         .or_else(|| opening_for(s))
-        .or_else(|| earlier.and_then(|e| wait_for_before(e, e.lower.len())));
+        .or_else(|| earlier.iter().find_map(|e| wait_for_before(e, e.lower.len())));
     let label = match subject {
         Some(w) => format!("{kind} for {w}"),
         None => kind.to_string(),
