@@ -391,3 +391,19 @@ fn a_wait_takes_what_it_is_for_from_up_to_three_sentences_before_in_its_paragrap
         "#]],
     );
 }
+
+#[test]
+fn a_reported_figure_is_named_by_the_words_after_it_and_a_framing_opening_goes() {
+    check(
+        "National data from the Adult Social Care Survey (ASCS) 2023-2024 showed 68.42% people were satisfied with their care and support, which was slightly better than the England average of 62.72%.",
+        expect![[r#"
+            comparison "people satisfied with their care" 68.42 percent vs "England average" 62.72 better (slightly)
+        "#]],
+    );
+    check(
+        "However, the data was negative for people 65+ who received reablement or rehabilitation services after discharge from hospital with 0.64% of people in Middlesbrough compared to the England average of 2.91%.",
+        expect![[r#"
+            comparison "people 65+ who received reablement or rehabilitation services after discharge from hospital" 0.64 percent vs "England average" 2.91 worse
+        "#]],
+    );
+}

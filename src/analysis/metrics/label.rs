@@ -29,6 +29,16 @@ const VERBS: &[&str] = &[
     "accounting",
 ];
 
+/// Verbs that report a figure: what it measures is said after it, not before.
+const REPORTING: &[&str] = &["showed", "shows", "indicated", "indicates", "reported", "found", "that"];
+
+/// Auxiliaries left out of a label ("people were satisfied" → "people satisfied").
+const AUXILIARIES: &[&str] = &["were", "was", "are", "is", "been", "being", "had", "have", "has"];
+
+/// Openings that frame a figure rather than name it: "Data was positive for people who …",
+/// "However, the data was negative for people 65+ who …".
+const FRAMES: &[&str] = &["data was positive for", "data was negative for", "data were positive for", "data were negative for"];
+
 /// Verbs whose subject names the measure: "older people, making up 16.76%", "children from
 /// minority ethnic groups account for 29% of all children".
 const SUBJECT_VERBS: &[&str] = &["making", "made", "make", "makes", "comprising", "accounting", "account", "accounts", "accounted"];
@@ -63,8 +73,20 @@ pub(super) fn label(sentence: &str, local: &Num, comp_at: usize) -> String {
     if article_before && of_phrase.is_none() && named_after.len() >= 2 {
         return tidy_label(named_after);
     }
-    match (of_phrase, generic) {
-        (Some(w), false) => tidy_label(w),
+    // "National data … showed 68.42% people were satisfied with their care": a reporting verb
+    // before the figure, the group and what is said of it after.
+    let reported = sentence[..local.start]
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| REPORTING.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str()));
+    if reported && of_phrase.is_none() && named_after.len() >= 2 {
+        let words: Vec<&str> = named_after.into_iter().filter(|w| !AUXILIARIES.contains(&w.to_ascii_lowercase().as_str())).collect();
+        return tidy_label(words);
+    }
+    // "96.31% of people in Middlesbrough": an "of" group that is only "people" once its place
+    // goes says less than the words before the figure.
+    match (of_phrase.map(tidy_label).filter(|t| t.split_whitespace().count() >= 2), generic) {
+        (Some(t), false) => t,
         _ => words_before(&sentence[..local.start.min(comp_at)]),
     }
 }
@@ -137,8 +159,18 @@ fn words_before(before: &str) -> String {
     tidy_label(v)
 }
 
-/// Drop place phrases ("in Middlesbrough"), leading articles and trailing punctuation.
+/// Drop place phrases ("in Middlesbrough"), a framing opening ("Data was positive for"),
+/// leading articles and trailing punctuation.
 fn tidy_label(words: Vec<&str>) -> String {
+    let joined = words.join(" ").to_ascii_lowercase();
+    let words = match FRAMES.iter().find_map(|f| joined.find(f).filter(|k| *k <= 20).map(|k| k + f.len())) {
+        // The words after the frame (`joined` is the words joined by single spaces).
+        Some(end) => {
+            let skip = joined[..end].split_whitespace().count();
+            words.into_iter().skip(skip).collect()
+        }
+        None => words,
+    };
     // "in Middlesbrough", "across Stockton-on-Tees": a place phrase goes, preposition and all.
     let mut out: Vec<&str> = Vec::new();
     let mut i = 0;
