@@ -214,7 +214,18 @@ pub fn run_heldout(show: bool) -> HeldOut {
 pub fn run_dev(show: bool) -> HeldOut {
     run_listed(
         "dev",
-        &["ofsted-hampshire-2014.txt", "ofsted-derbyshire-2014.txt", "ofsted-sheffield-2014.txt", "ofsted-hartlepool-2014.txt"],
+        &[
+            "ofsted-hampshire-2014.txt",
+            "ofsted-derbyshire-2014.txt",
+            "ofsted-sheffield-2014.txt",
+            "ofsted-hartlepool-2014.txt",
+            "send-north-yorkshire-2024.txt",
+            "send-sandwell-2023.txt",
+            "send-bury-2024.txt",
+            "send-wiltshire-2024.txt",
+            "ofsted-kingston-upon-thames-2025.txt",
+            "ofsted-st-helens-2023.txt",
+        ],
         show,
     )
 }

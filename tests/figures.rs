@@ -37,11 +37,11 @@ fn the_figures_hold_on_the_held_out_documents() {
 }
 
 /// The development figures (every figure a reader listed in four SIF reports the rules for
-/// plainly stated figures were written from).
+/// plainly stated figures were written from, four Area SEND reports and two ILACS reports).
 #[test]
 fn the_figures_hold_on_the_development_documents() {
     let h = bench::run_dev(false);
-    assert_eq!((h.docs, h.found.n), (4, 200), "the development set as made");
+    assert_eq!((h.docs, h.found.n), (10, 211), "the development set as made");
     assert!(h.found.share() >= 0.65, "the reader's figures found: {}/{}", h.found.right, h.found.n);
     assert!(h.listed.share() >= 0.95, "the analyser's figures the reader listed: {}/{}", h.listed.right, h.listed.n);
 }

@@ -407,3 +407,21 @@ fn a_reported_figure_is_named_by_the_words_after_it_and_a_framing_opening_goes()
         "#]],
     );
 }
+
+#[test]
+fn waits_in_months_only_beside_a_wait() {
+    check(
+        "Children over five wait up to 15 months for an autism or ADHD assessment. There is also a 13-month wait for children and young people to access an appointment for medication.",
+        expect![[r#"
+            waiting "wait for an autism or ADHD assessment" 15 months
+            waiting "wait for an appointment for medication" 13 months
+        "#]],
+    );
+    // Time windows and timescales in a sentence about waits are not waits.
+    check(
+        "Waiting lists have fallen in the last 12 months, and plans are reviewed within 6 months.",
+        expect![[r#"
+            (none)
+        "#]],
+    );
+}

@@ -95,6 +95,7 @@ pub fn figure(v: f64, unit: Unit) -> String {
         Unit::Gbp => money(v),
         Unit::Days => format!("{} days", number(v)),
         Unit::Weeks => format!("{} weeks", number(v)),
+        Unit::Months => format!("{} months", number(v)),
         Unit::Count | Unit::Score | Unit::Rate | Unit::Rank => number(v),
     }
 }

@@ -8,6 +8,7 @@ pub enum Quantity {
     Count,
     Days,
     Weeks,
+    Months,
     Year,
 }
 
@@ -20,6 +21,7 @@ impl Quantity {
             Quantity::Count | Quantity::Year => super::Unit::Count,
             Quantity::Days => super::Unit::Days,
             Quantity::Weeks => super::Unit::Weeks,
+            Quantity::Months => super::Unit::Months,
         }
     }
 }
@@ -157,6 +159,8 @@ fn quantity(s: &str, text: &str, value: f64, digit_start: usize, j: usize, pound
         (Quantity::Days, value, j)
     } else if lower_rest.starts_with(" week") || lower_rest.starts_with("-week") {
         (Quantity::Weeks, value, j)
+    } else if (lower_rest.starts_with(" month") || lower_rest.starts_with("-month")) && !lower_rest[1..].starts_with("monthly") {
+        (Quantity::Months, value, j)
     } else {
         (Quantity::Count, value, j)
     }

@@ -41,6 +41,9 @@ pub(super) fn read(sents: &[Sent], budget: usize) -> Vec<Metric> {
                 // The sentences before in the same paragraph, nearest first (at most three).
                 let earlier: Vec<&Sent> = (1..=3).map_while(|k| si.checked_sub(k).and_then(same_block)).collect();
                 out.push(wait(s, n, target, &earlier));
+            } else if n.unit == Quantity::Months && has_wait && months_wait(s, n) {
+                let earlier: Vec<&Sent> = (1..=3).map_while(|k| si.checked_sub(k).and_then(same_block)).collect();
+                out.push(wait(s, n, None, &earlier));
             } else if let Some(m) = within_timescale(s, n).or_else(|| count(s, n)) {
                 out.push(m);
             }
@@ -102,6 +105,57 @@ fn not_a_wait(t: &Sent, n: &Num) -> bool {
         || after.starts_with("ly ")
 }
 
+/// Words that may stand between "wait" and a wait in months: "wait up to 15 months", "waiting
+/// times of up to 18 months", "wait on average six months".
+const MONTHS_LINK: &[&str] = &[
+    "s",
+    "ed",
+    "ing",
+    "time",
+    "times",
+    "list",
+    "lists",
+    "of",
+    "for",
+    "is",
+    "are",
+    "was",
+    "were",
+    "on",
+    "average",
+    "up",
+    "to",
+    "as",
+    "much",
+    "long",
+    "over",
+    "more",
+    "than",
+    "around",
+    "about",
+    "approximately",
+    "can",
+    "be",
+    "take",
+];
+
+/// A time in months that is how long someone waits: only straight after a wait ("wait up to
+/// 15 months", "waiting lists are up to 18 months") or before one ("a 13-month wait"), so that
+/// "in the last 12 months" and "within six months" in a sentence about waits are not waits.
+fn months_wait(t: &Sent, n: &Num) -> bool {
+    let l = t.lower.as_str();
+    let before = l.get(n.start.saturating_sub(48)..n.start).unwrap_or("");
+    let after_wait = before.rfind("wait").is_some_and(|k| {
+        before[k + 4..].split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).all(|w| MONTHS_LINK.contains(&w))
+    });
+    let raw = l.get(n.end..).unwrap_or("");
+    let after = raw.trim_start_matches(['-', ' ']);
+    let after =
+        after.strip_prefix("months'").or_else(|| after.strip_prefix("months")).or_else(|| after.strip_prefix("month")).unwrap_or(after);
+    let wait_after = after.trim_start().starts_with("wait");
+    after_wait || wait_after
+}
+
 /// A figure that says by how much something was over: "exceeded by 1 day", "missed by two weeks".
 fn is_excess(t: &Sent, n: &Num) -> bool {
     let before = t.lower.get(..n.start).unwrap_or("").trim_end();
@@ -123,7 +177,7 @@ fn wait(s: &Sent, n: &Num, target: Option<Num>, earlier: &[&Sent]) -> Metric {
     // therapy … The median wait was 17 days"; "… 148 individuals were waiting for assessment
     // … . The local authority had identified this … . In October 2024, this had reduced to 131
     // individuals on the waiting list with … a maximum waiting time of 218 days").
-    let subject = wait_for(&l[n.end..])
+    let subject = wait_for(s.letters().get(n.end..).unwrap_or(""))
         .filter(|w| !w.is_empty())
         .or_else(|| wait_for_before(s, n.start))
         .or_else(|| opening_for(s))
@@ -132,7 +186,7 @@ fn wait(s: &Sent, n: &Num, target: Option<Num>, earlier: &[&Sent]) -> Metric {
         Some(w) => format!("{kind} for {w}"),
         None => kind.to_string(),
     };
-    let unit = if n.unit == Quantity::Days { Quantity::Days } else { Quantity::Weeks };
+    let unit = if matches!(n.unit, Quantity::Days | Quantity::Months) { n.unit } else { Quantity::Weeks };
     // The target in this wait's unit: "2 - 4 weeks" against days is 28 days.
     let target = target.map(|t| match (t.unit, unit) {
         (Quantity::Weeks, Quantity::Days) => t.value * 7.0,
@@ -275,9 +329,15 @@ fn phrase(rest: &str) -> Option<String> {
 /// What a wait is for, from the text `rest` after it: "for a residential financial
 /// assessment", "for assessment".
 fn wait_for(rest: &str) -> Option<String> {
-    rest.find(" for ")
-        .filter(|&k| k < 12)
-        .map(|k| rest[k + 5..].split([',', '.', ';']).next().unwrap_or("").split_whitespace().take(5).collect::<Vec<_>>().join(" "))
+    let k = rest.find(" for ").filter(|&k| k < 12)?;
+    let clause = rest[k + 5..].split([',', '.', ';']).next().unwrap_or("");
+    // "a 13-month wait for children and young people to access an appointment for medication":
+    // who waits is not what they wait for; what follows "to access" is.
+    let clause = ["to access ", "to receive ", "to get ", "to see ", "to start "]
+        .iter()
+        .find_map(|v| clause.find(v).filter(|&at| at <= 40).map(|at| &clause[at + v.len()..]))
+        .unwrap_or(clause);
+    Some(clause.split_whitespace().take(5).collect::<Vec<_>>().join(" "))
 }
 
 /// "85% of assessments were completed within 28 days": a share seen within a timescale.
