@@ -11,7 +11,7 @@ fn the_figures_hold_against_the_reviewed_set() {
     // The five reviewed as not figures are no longer given; every real one still is.
     assert_eq!((f.reviewed, f.found, f.missing, f.missing_real), (156, 151, 5, 0), "every real reviewed figure is found again");
     assert!(f.false_figures.share() <= 0.02, "false figures {}/{}", f.false_figures.right, f.false_figures.n);
-    assert!(f.label.share() >= 0.70, "labels {}/{}", f.label.right, f.label.n);
+    assert!(f.label.share() >= 0.76, "labels {}/{}", f.label.right, f.label.n);
     assert!(f.value.share() >= 0.94, "values {}/{}", f.value.right, f.value.n);
     assert!(f.comparator.share() >= 0.95, "comparators {}/{}", f.comparator.right, f.comparator.n);
     assert!(f.verdict_words.share() >= 0.90, "verdicts {}/{}", f.verdict_words.right, f.verdict_words.n);
@@ -32,7 +32,7 @@ fn the_figures_hold_on_the_held_out_documents() {
     assert_eq!((h.docs, h.found.n), (25, 869), "the held-out set as made");
     assert!(h.found.share() >= 0.55, "the reader's figures found: {}/{}", h.found.right, h.found.n);
     assert!(h.listed.share() >= 0.87, "the analyser's figures the reader listed: {}/{}", h.listed.right, h.listed.n);
-    assert!(h.label.share() >= 0.72, "labels {}/{}", h.label.right, h.label.n);
+    assert!(h.label.share() >= 0.77, "labels {}/{}", h.label.right, h.label.n);
     assert!(h.value.share() >= 0.95, "values {}/{}", h.value.right, h.value.n);
 }
 
@@ -44,4 +44,5 @@ fn the_figures_hold_on_the_development_documents() {
     assert_eq!((h.docs, h.found.n), (10, 211), "the development set as made");
     assert!(h.found.share() >= 0.65, "the reader's figures found: {}/{}", h.found.right, h.found.n);
     assert!(h.listed.share() >= 0.95, "the analyser's figures the reader listed: {}/{}", h.listed.right, h.listed.n);
+    assert!(h.label.share() >= 0.80, "labels {}/{}", h.label.right, h.label.n);
 }
