@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use assessment_lens::analysis::context::{context_for, Relation};
+use assessment_lens::analysis::context::{context_for, missing_note, Relation};
 use assessment_lens::analysis::{analyse_named, Kind};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -30,6 +30,22 @@ fn every_ofsted_report_of_the_fixtures_finds_its_council() {
     }
     assert!(n >= 60, "{n} reports");
     assert!(relations.get("InRecord").copied().unwrap_or(0) >= 20, "{relations:?}");
+}
+
+/// A report whose council is not in the record (merged, renamed, or unread) is said to be
+/// so, not left without its card in silence; other kinds and placed reports have no such note.
+#[test]
+fn a_report_not_set_beside_the_record_says_why() {
+    let text = std::fs::read_to_string(format!("{FIXTURES}/reports/ofsted-middlesbrough-2023.txt")).unwrap();
+    let mut r = analyse_named("ofsted-middlesbrough-2023.txt", &text);
+    assert_eq!(missing_note(&r), None, "Middlesbrough is in the record");
+    r.authority = Some("Borsetshire County Council".into());
+    let note = missing_note(&r).expect("a note for a council not in the record");
+    assert!(note.contains("Borsetshire County Council") && note.contains("not one of the councils"), "{note}");
+    r.authority = None;
+    assert!(missing_note(&r).expect("a note for an unread council").contains("could not be read"));
+    r.kind = Kind::CqcLaAssessment;
+    assert_eq!(missing_note(&r), None, "only Ofsted reports of children's services are set beside the record");
 }
 
 #[test]

@@ -52,3 +52,17 @@ test('an Ofsted report shows where its council stands in England, its neighbours
   await lens.screenshot('in-england');
   assert.deepEqual(lens.externalRequests(), []);
 });
+
+test('an Ofsted report of a council not in the official record says so instead of showing nothing', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  // The same report with its council renamed to one the record does not hold.
+  const renamed = fixtureText('reports/ofsted-middlesbrough-2023.txt').replaceAll('Middlesbrough', 'Borsetshire');
+  await lens.drop([{ name: 'borsetshire-2023.txt', content: renamed }]);
+  await lens.filesRead();
+  await lens.idle();
+  const missing = lens.page.locator('[data-testid=england-missing]');
+  await missing.waitFor();
+  assert.match(await missing.innerText(), /Borsetshire.*is not one of the councils in Ofsted's official figures \(as at 31 March 2025\)/);
+  assert.equal(await lens.page.locator('[data-testid=england-grade]').count(), 0, 'no distribution to mark it on');
+  assert.deepEqual(lens.externalRequests(), []);
+});

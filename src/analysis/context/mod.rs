@@ -285,6 +285,23 @@ pub fn context_for(report: &Report) -> Option<England> {
     england(report.authority.as_deref()?, Some(report))
 }
 
+/// Why an Ofsted report of a council's children's services is not set beside the official
+/// record, when it is not (so the page can say so rather than leave the card out silently):
+/// its council could not be read, or is not one of the councils in the record (one since merged
+/// or renamed, or a name the matcher does not know). `None` for other kinds and for reports
+/// that are set beside it.
+pub fn missing_note(report: &Report) -> Option<String> {
+    if report.kind != Kind::OfstedIlacs || context_for(report).is_some() {
+        return None;
+    }
+    Some(match report.authority.as_deref() {
+        None => "The council this report is about could not be read, so it is not set beside Ofsted's official figures for English councils.".to_string(),
+        Some(name) => format!(
+            "\u{201c}{name}\u{201d} is not one of the councils in Ofsted's official figures (as at {AS_AT}), so this report is not set beside them: the council may since have merged or been renamed."
+        ),
+    })
+}
+
 /// The official record's context for a council, with a report of it when there is one.
 pub fn england(name: &str, report: Option<&Report>) -> Option<England> {
     let council = council(name)?;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::analysis::context::{context_for, England, Inspection, AREAS};
+use crate::analysis::context::{context_for, missing_note, England, Inspection, AREAS};
 use crate::analysis::Grade;
 use crate::app::{use_lens, Document, View};
 
@@ -26,7 +26,18 @@ fn cell(g: Option<Grade>) -> impl IntoView {
 #[component]
 pub fn InEngland(doc: Arc<Document>) -> impl IntoView {
     let lens = use_lens();
-    let Some(e) = context_for(&doc.report) else { return ().into_any() };
+    let Some(e) = context_for(&doc.report) else {
+        return missing_note(&doc.report)
+            .map(|note| {
+                view! {
+                    <div class="card england" data-testid="in-england">
+                        <h3>"In England"</h3>
+                        <p data-testid="england-missing">{note}</p>
+                    </div>
+                }
+            })
+            .into_any();
+    };
     let total: usize = e.distribution.iter().map(|(_, n)| n).sum::<usize>() + e.without_grade;
     let this = e.report_grade.map(|g| g.rank());
     let official = e.council.latest.as_ref().and_then(Inspection::overall).map(|g| g.rank());
