@@ -24,7 +24,8 @@ fn date_after(s: &str) -> Option<String> {
     numbers(&w[..stop]).into_iter().find(|n| n.unit == Quantity::Year).map(|n| w[n.start..n.end].to_string())
 }
 
-/// Verbs and articles between a trend's subject and its "from".
+/// Verbs a trend's subject stands before ("The number of referrals has reduced from …"): they
+/// end the subject opening a clause, and are dropped from the end of the words before "from".
 const VERBS: &[&str] = &[
     "had",
     "has",
@@ -32,6 +33,7 @@ const VERBS: &[&str] = &[
     "was",
     "were",
     "is",
+    "are",
     "reduced",
     "increased",
     "fell",
@@ -42,14 +44,15 @@ const VERBS: &[&str] = &[
     "decreased",
     "improved",
     "declined",
-    "down",
-    "up",
-    "an",
-    "a",
-    "increase",
-    "reduction",
-    "decrease",
+    "remained",
+    "remains",
+    "continued",
+    "continues",
 ];
+
+/// Words besides verbs that may stand between a trend's subject and its "from" ("down from",
+/// "an increase from").
+const PARTICLES: &[&str] = &["down", "up", "an", "a", "increase", "reduction", "decrease"];
 
 /// At most `budget` of them.
 pub(super) fn read(sents: &[Sent], budget: usize) -> Vec<Metric> {
@@ -138,31 +141,6 @@ fn names_nothing(label: &str) -> bool {
     GENERIC.contains(&label.to_ascii_lowercase().as_str())
 }
 
-/// Verbs that end the subject opening a clause.
-const CLAUSE_VERBS: &[&str] = &[
-    "had",
-    "has",
-    "have",
-    "was",
-    "were",
-    "is",
-    "are",
-    "reduced",
-    "increased",
-    "fell",
-    "rose",
-    "went",
-    "dropped",
-    "grew",
-    "decreased",
-    "improved",
-    "declined",
-    "remained",
-    "remains",
-    "continued",
-    "continues",
-];
-
 /// The subject of the clause a trend sits in, or of its sentence, when the words next to its
 /// "from" name nothing: the words before the first verb, after a reporting verb ("Local
 /// authority data showed that the occupational therapy waiting list had reduced … , from 112
@@ -174,7 +152,7 @@ fn opening_subject(before: &str) -> Option<String> {
     [&before[clause_at..], before].into_iter().find_map(|part| {
         let ws: Vec<&str> = part.split_whitespace().collect();
         let plain = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-        let verb = ws.iter().position(|w| CLAUSE_VERBS.contains(&plain(w).as_str()))?;
+        let verb = ws.iter().position(|w| VERBS.contains(&plain(w).as_str()))?;
         let start = ws[..verb]
             .iter()
             .rposition(|w| ["that", "showed", "shows", "show", "indicated"].contains(&plain(w).as_str()))
@@ -209,7 +187,9 @@ fn subject(before: &str) -> String {
     let ws: Vec<&str> = before.split_whitespace().collect();
     let mut subject: Vec<&str> = ws.iter().rev().take(10).rev().copied().collect();
     while subject.last().is_some_and(|w| {
-        VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str())
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        VERBS.contains(&bare.as_str())
+            || PARTICLES.contains(&bare.as_str())
             || w.chars().all(|c| !c.is_alphanumeric())
             || DEGREES.contains(&w.to_ascii_lowercase().as_str())
     }) {
