@@ -372,9 +372,7 @@ fn a_trend_with_no_subject_beside_it_takes_its_clause_or_sentence_subject() {
         expect![[r#"
             trend "average waiting time" 18 days from 22 (-)
             trend "maximum waiting time" 67 days from 87 (-)
-            waiting "average wait" 22 days
             waiting "average wait" 18 days
-            waiting "longest wait" 87 days
             waiting "longest wait" 67 days
         "#]],
     );

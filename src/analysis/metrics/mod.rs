@@ -160,7 +160,16 @@ pub fn read(reading: &Reading) -> MetricsRead {
     let taken: Vec<Span> = metrics.iter().map(|m| m.span).collect();
     metrics.extend(demographics::read(reading, &sents, &taken, left(&metrics)));
     metrics.extend(trends::read(&sents, left(&metrics)));
-    metrics.extend(waits::read(&sents, left(&metrics)));
+    // A trend's earlier value is not a figure of its own ("down from 22 days to 18 days": the
+    // wait now is 18 days).
+    let earlier: Vec<(Span, f64)> = metrics
+        .iter()
+        .filter(|m| m.kind == super::MetricKind::Trend)
+        .filter_map(|m| m.previous.as_ref().map(|p| (m.span, p.value)))
+        .collect();
+    let mut earlier = earlier;
+    earlier.sort_by(|a, b| a.0 .0.cmp(&b.0 .0).then(a.0 .1.cmp(&b.0 .1)));
+    metrics.extend(waits::read(&sents, &earlier, left(&metrics)));
     // Every number another extractor read, as a figure or its comparator or earlier value.
     let read: Vec<(Span, f64)> = metrics
         .iter()

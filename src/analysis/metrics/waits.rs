@@ -2,7 +2,7 @@
 //! the wait's unit; shares seen within a timescale; counts of people, enquiries, assessments.
 
 use super::super::numbers::{Num, Quantity};
-use super::super::{Comparator, Direction, Metric, MetricKind, Unit};
+use super::super::{Comparator, Direction, Metric, MetricKind, Span, Unit};
 use super::Sent;
 
 const COUNT_NOUNS: &[(&str, &str)] = &[
@@ -19,7 +19,7 @@ const COUNT_NOUNS: &[(&str, &str)] = &[
 ];
 
 /// At most `budget` of them.
-pub(super) fn read(sents: &[Sent], budget: usize) -> Vec<Metric> {
+pub(super) fn read(sents: &[Sent], earlier_values: &[(Span, f64)], budget: usize) -> Vec<Metric> {
     let mut out = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         if out.len() >= budget {
@@ -31,7 +31,15 @@ pub(super) fn read(sents: &[Sent], budget: usize) -> Vec<Metric> {
         let target = target_here
             .or_else(|| si.checked_sub(1).and_then(same_block).and_then(target_in))
             .or_else(|| same_block(si + 1).and_then(target_in));
+        let span = s.span();
+        // Numbers of this sentence that a trend took as its earlier value (`earlier_values` is in
+        // sentence order, as the trends were read: found by halving, not by a scan per sentence).
+        let from = earlier_values.partition_point(|(sp, _)| sp.0 < span.0);
+        let earlier_here: Vec<f64> = earlier_values[from..].iter().take_while(|(sp, _)| *sp == span).map(|(_, v)| *v).collect();
         for n in &s.nums {
+            if earlier_here.contains(&n.value) {
+                continue;
+            }
             if matches!(n.unit, Quantity::Days | Quantity::Weeks)
                 && has_wait
                 && Some(*n) != target_here
