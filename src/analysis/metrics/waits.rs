@@ -31,6 +31,8 @@ pub(super) fn read(sents: &[Sent], earlier_values: &[(Span, f64)], budget: usize
         let target = target_here
             .or_else(|| si.checked_sub(1).and_then(same_block).and_then(target_in))
             .or_else(|| same_block(si + 1).and_then(target_in));
+        // The sentences before in the same paragraph, nearest first (at most three).
+        let paragraph_before = || -> Vec<&Sent> { (1..=3).map_while(|k| si.checked_sub(k).and_then(same_block)).collect() };
         let span = s.span();
         // Numbers of this sentence that a trend took as its earlier value (`earlier_values` is in
         // sentence order, as the trends were read: found by halving, not by a scan per sentence).
@@ -46,12 +48,9 @@ pub(super) fn read(sents: &[Sent], earlier_values: &[(Span, f64)], budget: usize
                 && !is_excess(s, n)
                 && !not_a_wait(s, n)
             {
-                // The sentences before in the same paragraph, nearest first (at most three).
-                let earlier: Vec<&Sent> = (1..=3).map_while(|k| si.checked_sub(k).and_then(same_block)).collect();
-                out.push(wait(s, n, target, &earlier));
+                out.push(wait(s, n, target, &paragraph_before()));
             } else if n.unit == Quantity::Months && has_wait && months_wait(s, n) {
-                let earlier: Vec<&Sent> = (1..=3).map_while(|k| si.checked_sub(k).and_then(same_block)).collect();
-                out.push(wait(s, n, None, &earlier));
+                out.push(wait(s, n, None, &paragraph_before()));
             } else if let Some(m) = within_timescale(s, n).or_else(|| count(s, n)) {
                 out.push(m);
             }
