@@ -277,7 +277,7 @@ fn main() {
                     }
                     confident.push((c.confidence, c.class, e.label));
                     if std::env::var_os("SHOW").is_some() && c.class != e.label {
-                        println!("- {} → {} ({:.2}, {:?}): {}", e.label.as_str(), c.class.as_str(), c.confidence, c.cue, e.text);
+                        println!("- {} {} → {} ({:.2}, {:?}): {}", e.doc, e.label.as_str(), c.class.as_str(), c.confidence, c.cue, e.text);
                     }
                 }
             }
@@ -332,10 +332,11 @@ fn main() {
             );
         }
         "dump" => {
-            // One line a sentence: split, document, label, then its features, tab-separated (for
-            // trying other learners on the same features outside this crate).
+            // One line a sentence: split, draw (first / later), document, label, then its features,
+            // tab-separated (for trying other learners on the same features outside this crate).
             for e in part(&all, split) {
-                println!("{}\t{}\t{}\t{}", e.split, e.doc, e.label.as_str(), features_in(&e.text, e.heading()).join("\t"));
+                let draw = if e.first { "first" } else { "later" };
+                println!("{}\t{draw}\t{}\t{}\t{}", e.split, e.doc, e.label.as_str(), features_in(&e.text, e.heading()).join("\t"));
             }
         }
         "speed" => {
