@@ -154,10 +154,31 @@ fn lens_since_prints_json_csv_and_markdown() {
 /// figures; `cargo run --release --example since -- all` prints them).
 #[test]
 fn follow_through_agrees_with_the_reader_at_least_as_well_as_measured() {
-    let dev = since_gold::score("dev", false);
-    assert_eq!(dev.n(), 52, "{}", dev.render());
-    assert!(dev.rate() >= 0.78, "{}", dev.render());
+    // The series the decision was fitted to (in-sample; left one series out, 68.4%).
+    let dev = since_gold::score("dev,dev2,dev3", false);
+    assert_eq!(dev.n(), 329, "{}", dev.render());
+    assert!(dev.rate() >= 0.68, "{}", dev.render());
+    // The held-out series, never used to fit or choose anything.
     let test = since_gold::score("test", false);
     assert_eq!(test.n(), 34, "{}", test.render());
-    assert!(test.rate() >= 0.55, "{}", test.render());
+    assert!(test.rate() >= 0.62, "{}", test.render());
+}
+
+#[test]
+fn a_second_reader_agrees_with_the_first() {
+    // The benchmark's labels are a target careful readers reach (second development file, read
+    // again blind).
+    let report = since_gold::reader_agreement("labels-5.jsonl", "second-reader-5.jsonl");
+    assert!(report.starts_with("two readers agree on 94 of 95 items"), "{report}");
+}
+
+#[test]
+fn the_decision_is_what_its_training_gives() {
+    // `cargo run --release --example since -- train` wrote src/analysis/since_decision.rs from
+    // these rows; fitting them again gives the same weights (to two decimals).
+    let rows = since_gold::rows("dev,dev2,dev3");
+    let w = since_gold::fit(&rows, 3.0);
+    for (got, want) in w.iter().flatten().zip(assessment_lens::analysis::since::DECISION.iter().flatten()) {
+        assert!((got - want).abs() < 0.01, "refitted {w:?}\nembedded {:?}", assessment_lens::analysis::since::DECISION);
+    }
 }
