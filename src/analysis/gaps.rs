@@ -69,9 +69,12 @@ pub fn stated_and_skips(reading: &Reading) -> (Vec<Item>, Vec<(usize, String)>) 
     let blocks = &reading.blocks;
     // Whether the text is in a SIF report's part on the Local Safeguarding Children Board.
     let mut board = false;
+    // The blocks an earlier list took in: a lead-in among them ("Implement the following areas for
+    // improvement …:") is one of its items, not a list of its own.
+    let mut taken_to = 0;
     for (i, b) in blocks.iter().enumerate() {
         board = part_of(b).unwrap_or(board);
-        if !opens_list(b) {
+        if !opens_list(b) || i < taken_to {
             continue;
         }
         let heading = b.text.trim_end_matches([':', '-', ' ']).to_string();
@@ -81,6 +84,9 @@ pub fn stated_and_skips(reading: &Reading) -> (Vec<Item>, Vec<(usize, String)>) 
         let mut footnote = false;
         // The body the list is addressed to, when its introduction names one.
         let mut addressed: Option<String> = None;
+        // The item read last was numbered and leads in to parts of its own; how many it has.
+        let mut parts_follow = false;
+        let mut parts = 0;
         for (k, item) in blocks[i + 1..].iter().enumerate().take(80) {
             let next = blocks.get(i + 2 + k);
             // The item read last from this list, if any.
@@ -154,6 +160,22 @@ pub fn stated_and_skips(reading: &Reading) -> (Vec<Item>, Vec<(usize, String)>) 
                 _ if is_sub_heading(item, next, last_number) && !is_section_heading(&norm(&item.text)) => continue,
                 _ => break,
             }
+            taken_to = taken_to.max(i + 1 + k);
+            // A numbered item that leads in to bullets of its own ("1. Put into place an
+            // effective performance management framework; this to include" / "• comprehensive and
+            // reliable performance data"; "17. Improve the quality of pathway planning by:"): the
+            // bullets are its parts, and the item is all of them.
+            if item.kind == BlockKind::ListItem && parts_follow {
+                if let Some(it) = out[first_out..].last_mut() {
+                    let part = item.text.trim().trim_end_matches([';', '.', ',']);
+                    it.text = format!("{}{} {part}", it.text.trim_end(), if parts > 0 { ";" } else { "" });
+                    parts += 1;
+                    it.span = (it.span.0, item.whole_span().1.max(it.span.1));
+                    continue;
+                }
+            }
+            parts_follow = item.kind == BlockKind::Numbered && leads_in(&item.text);
+            parts = 0;
             let number = item.number.as_deref().and_then(item_number);
             if let (Some(last), Some(n)) = (last_number, number) {
                 if n > last + 1 && n <= last + 5 {
@@ -187,6 +209,17 @@ pub fn stated_and_skips(reading: &Reading) -> (Vec<Item>, Vec<(usize, String)>) 
         }
     }
     (out, skips)
+}
+
+/// An item that leads in to parts listed after it: it ends with a colon or with the words that
+/// introduce a list ("…; this to include", "… by", "… the following").
+fn leads_in(text: &str) -> bool {
+    let t = text.trim_end();
+    if t.ends_with(':') {
+        return true;
+    }
+    let last = t.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_lowercase();
+    matches!(last.as_str(), "include" | "including" | "includes" | "by" | "following" | "to")
 }
 
 /// A heading (normalised) that opens a part of an Ofsted report, never a theme inside a list.
@@ -780,6 +813,26 @@ mod tests {
                    Within three months:\n\u{f0a7}\n\nensure all children have a care plan\n";
         let got: Vec<String> = stated_of(lac).into_iter().map(|(_, t)| t).collect();
         assert_eq!(got, ["ensure all elected members understand their duties", "ensure all children have a care plan"]);
+    }
+
+    #[test]
+    fn a_numbered_item_that_leads_in_to_bullets_is_one_item_with_its_parts() {
+        // SIF 2014–15 (Leicester, West Berkshire): the lead-in ends "…; this to include" or with a
+        // colon; its bullets are its parts, and the lead-in opens no list of its own.
+        let sif = "Priority and immediate action\n\n1. Put into place an effective framework; this to include\n                   \u{2022} comprehensive and reliable performance data\n\u{2022} clear monitoring arrangements.\n\n                   2. Implement the following areas for improvement from the previous inspection:\n                   \u{2022} Legal advice is sought when necessary.\n\u{2022} Management oversight is reflective.\n\n                   3. Ensure that all staff receive regular supervision.\n\nSummary for children\n\nThe end.\n";
+        let got: Vec<String> = stated_of(sif).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            got,
+            [
+                "Put into place an effective framework; this to include comprehensive and reliable performance data; clear monitoring arrangements",
+                "Implement the following areas for improvement from the previous inspection: Legal advice is sought when necessary; Management oversight is reflective",
+                "Ensure that all staff receive regular supervision.",
+            ]
+        );
+        // An item with a colon among bullets is not a lead-in: only a numbered item leads in.
+        let ilacs =
+            "What needs to improve\n\n\u{2022} The quality of plans: they are too long.\n\u{2022} The timeliness of visits.\n\nThe end.\n";
+        assert_eq!(stated_of(ilacs).len(), 2);
     }
 
     #[test]
