@@ -90,6 +90,7 @@ impl Score {
 pub fn dump(part: &str) -> String {
     let mut out = String::from("part\tseries\titem\tlabel\tstated\tgap\tstrength\tgap3\tstrength3\tboard\tanalyser\n");
     for_each(part, |p, name, item, lab, f| {
+        let Some(f) = f else { return };
         let x = f.closeness.features().map(|v| format!("{v:.3}")).join("\t");
         out += &format!("{p}\t{name}\t{item}\t{}\t{x}\t{}\n", lab.as_str(), f.status.as_str());
     });
@@ -99,7 +100,7 @@ pub fn dump(part: &str) -> String {
 /// The labelled items of `part`: series, closeness, the reader's status.
 pub fn rows(part: &str) -> Vec<(String, Closeness, Status)> {
     let mut out = Vec::new();
-    for_each(part, |_, name, _, lab, f| out.push((name.to_string(), f.closeness, lab)));
+    for_each(part, |_, name, _, lab, f| out.extend(f.map(|f| (name.to_string(), f.closeness, lab))));
     out
 }
 
@@ -174,8 +175,9 @@ pub fn decision_source(w: &Weights, note: &str) -> String {
     s + "];\n"
 }
 
-/// Calls `each` for every labelled item the analyser lists, series by series.
-fn for_each(part: &str, mut each: impl FnMut(&str, &str, i64, Status, &assessment_lens::analysis::since::FollowThrough)) {
+/// Calls `each` for every labelled item, series by series, with what the analyser made of it
+/// (`None` when it does not list the item).
+fn for_each(part: &str, mut each: impl FnMut(&str, &str, i64, Status, Option<&assessment_lens::analysis::since::FollowThrough>)) {
     for (p, file) in PARTS {
         if part != "all" && !part.split(',').any(|x| x == p) {
             continue;
@@ -193,9 +195,8 @@ fn for_each(part: &str, mut each: impl FnMut(&str, &str, i64, Status, &assessmen
             let s = since(&[&later, &earlier]);
             for lab in labels.iter().filter(|x| x["series"].as_str() == Some(&name)) {
                 let item = of.iter().find(|i| i["item"] == lab["item"]).and_then(|i| i["text"].as_str()).unwrap_or_default();
-                if let Some(f) = s.follow_through.iter().find(|f| f.text == item) {
-                    each(p, &name, lab["item"].as_i64().unwrap_or(-1), status_of(lab["status"].as_str().unwrap_or_default()), f);
-                }
+                let f = s.follow_through.iter().find(|f| f.text == item);
+                each(p, &name, lab["item"].as_i64().unwrap_or(-1), status_of(lab["status"].as_str().unwrap_or_default()), f);
             }
         }
     }
@@ -224,53 +225,31 @@ pub fn reader_agreement(first: &str, second: &str) -> String {
 pub fn score(part: &str, show: bool) -> Score {
     let idx = |s: Status| STATUSES.iter().position(|x| *x == s).unwrap_or(2);
     let mut out = Score { part: part.to_string(), matrix: [[0; 3]; 3], unmatched: 0, series: Vec::new() };
-    for (p, file) in PARTS {
-        if part != "all" && !part.split(',').any(|x| x == p) {
-            continue;
+    for_each(part, |_, name, item, want, f| {
+        if out.series.last().is_none_or(|s| s.0 != name) {
+            out.series.push((name.to_string(), 0, 0));
         }
-        let path = root().join("tests/fixtures/since").join(file);
-        if !path.exists() {
-            continue;
+        let Some(f) = f else {
+            out.unmatched += 1;
+            return;
+        };
+        out.matrix[idx(want)][idx(f.status)] += 1;
+        let Some(series) = out.series.last_mut() else { return };
+        series.2 += 1;
+        if want == f.status {
+            series.1 += 1;
+        } else if show {
+            let ev = f.evidence.as_ref();
+            println!(
+                "{name} #{item}: reader {} / analyser {} ({:.2} {:?}) — {}\n    later: {}",
+                want.as_str(),
+                f.status.as_str(),
+                ev.map_or(0.0, |m| m.similarity),
+                ev.map(|m| m.shared.clone()).unwrap_or_default(),
+                f.text,
+                ev.map(|m| m.text.as_str()).unwrap_or("")
+            );
         }
-        let labels = jsonl(file);
-        let items = jsonl(&file.replace("labels", "items"));
-        let mut names: Vec<String> = labels.iter().filter_map(|l| l["series"].as_str().map(String::from)).collect();
-        names.dedup();
-        for name in names {
-            let of: Vec<&serde_json::Value> = items.iter().filter(|i| i["series"].as_str() == Some(&name)).collect();
-            let (Some(e), Some(l)) = (of.first().and_then(|i| i["earlier"].as_str()), of.first().and_then(|i| i["later"].as_str())) else {
-                continue;
-            };
-            let (earlier, later) = (analyse_named(e, &text_of(e)), analyse_named(l, &text_of(l)));
-            let s = since(&[&later, &earlier]);
-            let (mut agree, mut n) = (0, 0);
-            for lab in labels.iter().filter(|x| x["series"].as_str() == Some(&name)) {
-                let item = of.iter().find(|i| i["item"] == lab["item"]).and_then(|i| i["text"].as_str()).unwrap_or_default();
-                let Some(f) = s.follow_through.iter().find(|f| f.text == item) else {
-                    out.unmatched += 1;
-                    continue;
-                };
-                let want = status_of(lab["status"].as_str().unwrap_or_default());
-                out.matrix[idx(want)][idx(f.status)] += 1;
-                n += 1;
-                if want == f.status {
-                    agree += 1;
-                } else if show {
-                    let ev = f.evidence.as_ref();
-                    println!(
-                        "{name} #{}: reader {} / analyser {} ({:.2} {:?}) — {}\n    later: {}",
-                        lab["item"],
-                        want.as_str(),
-                        f.status.as_str(),
-                        ev.map_or(0.0, |m| m.similarity),
-                        ev.map(|m| m.shared.clone()).unwrap_or_default(),
-                        item,
-                        ev.map(|m| m.text.as_str()).unwrap_or("")
-                    );
-                }
-            }
-            out.series.push((name, agree, n));
-        }
-    }
+    });
     out
 }
