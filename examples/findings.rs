@@ -11,6 +11,7 @@
 //!   cargo run --release --example findings -- speed        microseconds per sentence
 //!   cargo run --release --example findings -- dump train,dev   each sentence's features, tab-separated
 //!   cargo run --release --example findings -- agreement     a second reader against the first (test documents)
+//!   cargo run --release --example findings -- agreement extra   … on 160 sentences of the later draws' CQC and committee text
 //!
 //! Prints the confusion matrix (rows: the reader's label; columns: the classifier's), each
 //! class's precision and recall, and the agreement. `./dev findings` runs the first form.
@@ -306,11 +307,26 @@ fn main() {
         "agreement" => {
             // A second reader labelled every sentence blind, under the same rubric: how far the
             // first reader's labels are a target a careful reader reaches.
+            // `agreement extra`: 160 sentences of the later draws' CQC and committee text, labelled
+            // again blind, against their labels (are the later draws labelled as the first?).
+            let extra = split == "extra";
             let second: std::collections::HashMap<String, Class> =
-                read_jsonl("second-reader.jsonl").iter().map(|v| (v["id"].as_str().unwrap_or_default().to_string(), label_of(v))).collect();
-            let first = read_jsonl("labelled.jsonl");
-            let rows: Vec<&serde_json::Value> =
-                first.iter().filter(|v| split == "all" || split.split(',').any(|s| Some(s) == v["split"].as_str())).collect();
+                read_jsonl(if extra { "second-reader-extra.jsonl" } else { "second-reader.jsonl" })
+                    .iter()
+                    .map(|v| (v["id"].as_str().unwrap_or_default().to_string(), label_of(v)))
+                    .collect();
+            let first: Vec<serde_json::Value> =
+                if extra { LABELLED[1..].iter().flat_map(|f| read_jsonl(f)).collect() } else { read_jsonl("labelled.jsonl") };
+            let rows: Vec<&serde_json::Value> = first
+                .iter()
+                .filter(|v| {
+                    if extra {
+                        second.contains_key(v["id"].as_str().unwrap_or_default())
+                    } else {
+                        split == "all" || split.split(',').any(|s| Some(s) == v["split"].as_str())
+                    }
+                })
+                .collect();
             let examples: Vec<Example> = rows
                 .iter()
                 .map(|v| Example {
