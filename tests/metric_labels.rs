@@ -423,3 +423,21 @@ fn waits_in_months_only_beside_a_wait() {
         "#]],
     );
 }
+
+#[test]
+fn waits_written_in_words() {
+    check(
+        "However, demand is increasing and waiting lists are getting longer; children wait up to four months to be seen. Children in care wait no longer than eight weeks for an initial consultation.",
+        expect![[r#"
+            waiting "wait to be seen" 4 months
+            waiting "longest wait for an initial consultation" 8 weeks
+        "#]],
+    );
+    // A frequency or a period in a sentence about waits is not a wait.
+    check(
+        "Waiting lists were monitored every four weeks, and no one was waiting after the first three weeks.",
+        expect![[r#"
+            (none)
+        "#]],
+    );
+}

@@ -41,6 +41,14 @@ pub fn numbers(s: &str) -> Vec<Num> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
+        // A duration written in words: "wait up to four months", "a three-week delay".
+        if matches!(b[i].to_ascii_lowercase(), b'o' | b't' | b'f' | b's' | b'e' | b'n') && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            if let Some((value, unit, end)) = word_duration(s, i) {
+                out.push(Num { start: i, end, value, unit });
+                i = end;
+                continue;
+            }
+        }
         let pound = b[i..].starts_with("£".as_bytes());
         let digit_start = if pound { i + "£".len() } else { i };
         let starts = digit_start < b.len() && b[digit_start].is_ascii_digit();
@@ -65,6 +73,52 @@ pub fn numbers(s: &str) -> Vec<Num> {
         i = end.max(i + 1);
     }
     out
+}
+
+/// Numbers reports write in words before a unit of time.
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("eighteen", 18.0),
+    ("twenty", 20.0),
+];
+
+/// A number word at `i` followed by days, weeks or months ("four months", "three-week", "ten
+/// working days"): its value, its quantity and where the word ends. "One day" is left alone
+/// (more often "one day a week" or a day of the visit than a wait).
+fn word_duration(s: &str, i: usize) -> Option<(f64, Quantity, usize)> {
+    let b = s.as_bytes();
+    NUMBER_WORDS.iter().find_map(|(word, value)| {
+        let end = i + word.len();
+        if !b.get(i..end).is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes())) {
+            return None;
+        }
+        let rest = b.get(end..(end + 14).min(b.len())).unwrap_or(&[]);
+        let starts = |p: &str| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+        let unit = if starts(" day") || starts("-day") || starts(" working day") {
+            Quantity::Days
+        } else if starts(" week") || starts("-week") {
+            Quantity::Weeks
+        } else if (starts(" month") || starts("-month")) && !starts(" monthly") && !starts("-monthly") {
+            Quantity::Months
+        } else {
+            return None;
+        };
+        (!(*value == 1.0 && unit == Quantity::Days)).then_some((*value, unit, end))
+    })
 }
 
 /// The most digits a figure is read with; a longer run is no figure (it is skipped whole).
@@ -228,6 +282,12 @@ mod tests {
         );
         assert_eq!(vals("62.72 (Adult Social Care Survey, December 2024)"), [(62.72, Quantity::Count), (2024.0, Quantity::Year)]);
         assert_eq!(vals("4.30%. Next"), [(4.3, Quantity::Percent)]);
+        assert_eq!(
+            vals("children wait up to four months, a three-week delay, Ten working days, one day a week, sixty days"),
+            [(4.0, Quantity::Months), (3.0, Quantity::Weeks), (10.0, Quantity::Days)]
+        );
+        // Not inside other words ("often weeks"), not without a unit ("six of them").
+        assert_eq!(vals("often weeks, six of them, seventy months"), []);
         let n = &numbers("at 2.59%, compared")[0];
         assert_eq!((n.start, n.end), (3, 8));
     }

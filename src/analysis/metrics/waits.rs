@@ -85,7 +85,7 @@ fn target_in(t: &Sent) -> Option<Num> {
 /// A time that is not how long someone waited: a threshold that defines a group ("52% of
 /// people waited 28 days or less"), a difference from a target ("17 days (10 days higher than
 /// the target)"), a rule ("rather than the statutory requirement of 20 days") or a frequency
-/// ("2 weekly huddles").
+/// ("2 weekly huddles", "every four weeks"), or a period ("in the first three weeks").
 fn not_a_wait(t: &Sent, n: &Num) -> bool {
     let raw = t.lower.get(n.end..).unwrap_or("");
     // After the figure's unit word, if the figure does not include it.
@@ -106,6 +106,9 @@ fn not_a_wait(t: &Sent, n: &Num) -> bool {
         || ["requirement of", "statutory", "legal requirement of", "timescale of", "expected timescale of"]
             .iter()
             .any(|p| before.ends_with(p))
+        // A frequency or a period, not a wait: "monitored every four weeks", "after the first
+        // three weeks", "in the past six weeks".
+        || before.rsplit(' ').next().is_some_and(|w| matches!(w, "every" | "first" | "past" | "last" | "next"))
         || own.ends_with("weekly")
         || raw.starts_with(" weekly")
         || raw.starts_with("-weekly")
@@ -189,9 +192,10 @@ fn wait(s: &Sent, n: &Num, target: Option<Num>, earlier: &[&Sent]) -> Metric {
         .or_else(|| wait_for_before(s, n.start))
         .or_else(|| opening_for(s))
         .or_else(|| earlier.iter().find_map(|e| wait_for_before(e, e.lower.len())));
-    let label = match subject {
-        Some(w) => format!("{kind} for {w}"),
-        None => kind.to_string(),
+    let label = match (subject, wait_until(s.letters().get(n.end..).unwrap_or(""))) {
+        (Some(w), _) => format!("{kind} for {w}"),
+        (None, Some(until)) => format!("{kind} {until}"),
+        (None, None) => kind.to_string(),
     };
     let unit = if matches!(n.unit, Quantity::Days | Quantity::Months) { n.unit } else { Quantity::Weeks };
     // The target in this wait's unit: "2 - 4 weeks" against days is 28 days.
@@ -345,6 +349,15 @@ fn wait_for(rest: &str) -> Option<String> {
         .find_map(|v| clause.find(v).filter(|&at| at <= 40).map(|at| &clause[at + v.len()..]))
         .unwrap_or(clause);
     Some(clause.split_whitespace().take(5).collect::<Vec<_>>().join(" "))
+}
+
+/// What a wait lasts until, from the text after its figure: "four months to be seen" → "to be
+/// seen", "6 weeks to be allocated a social worker" → "to be allocated".
+fn wait_until(rest: &str) -> Option<String> {
+    let mut words = rest.split_whitespace().skip(1);
+    let (to, be, what) = (words.next()?, words.next()?, words.next()?);
+    let what = what.trim_end_matches(|c: char| !c.is_alphabetic());
+    (to == "to" && be == "be" && what.len() > 2 && what.ends_with(['d', 'n'])).then(|| format!("to be {what}"))
 }
 
 /// "85% of assessments were completed within 28 days": a share seen within a timescale.
