@@ -521,7 +521,7 @@ pub fn since_to_markdown(s: &Since) -> String {
         out.push('\n');
     }
     let (r, i, n) = s.counts();
-    out += &format!("## The earlier report's gaps\n\n{r} recur, {i} improved, {n} not mentioned.\n\n");
+    out += &format!("## The earlier report's gaps\n\n{r} recur, {i} improved, {n} not mentioned. {}\n\n", super::since::HOW_READ);
     if !s.follow_through.is_empty() {
         out += "| Earlier gap | Status | Later report's words | Similarity (shared words) |\n|---|---|---|---|\n";
         for f in &s.follow_through {

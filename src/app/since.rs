@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::{download, use_lens, Document, Lens, View};
 use crate::analysis::format::plural;
-use crate::analysis::since::{series, since, Since, Status};
+use crate::analysis::since::{series, since, Since, Status, HOW_READ};
 use crate::analysis::{since_to_csv, since_to_markdown, Span};
 
 /// The loaded documents' series (each oldest first), as document lists.
@@ -112,7 +112,7 @@ fn Lined(docs: Vec<Arc<Document>>) -> impl IntoView {
         })}
         <div class="card" data-testid="since-follow">
             <h3>"The earlier report's gaps: " {format!("{r} recur, {i} improved, {n} not mentioned")}</h3>
-            <p class="hint">"Matched by the meaning of the wording (shared words, stems and social-care synonyms, rarer words counting more). The later report's closest words decide: a shortfall still described means it recurs."</p>
+            <p class="hint" data-testid="since-how">{HOW_READ}</p>
             <ol class="since-list">
                 {s.follow_through.iter().map(|f| {
                     let span = f.span;

@@ -35,6 +35,8 @@ test('since last time: grades over time, follow-through of earlier gaps, evidenc
   const statuses = await items.evaluateAll((els) => els.map((e) => e.dataset.status));
   assert.ok(statuses.includes('recurs') && statuses.includes('improved'), statuses.join(' '));
   assert.match(await lens.text('since-follow'), /15|recur/);
+  // How the statuses are made, and how far a careful reader agrees, said beside them.
+  assert.match(await lens.text('since-how'), /about six statuses in ten agree with a careful reader/);
   // The later report's own words about the last inspection, and its new gaps.
   assert.match(await lens.text('since-about-last'), /Since the last inspection in 2019/);
   assert.match(await lens.text('since-new'), /private fostering/);
