@@ -1,5 +1,6 @@
 //! Numbers as reports write them: "24.64%", "£256,608,000", "£1.4M", "£2.3 million",
-//! "3,590", "12.5 days", "2 - 4 weeks"; years and year ranges ("2023/24") are told apart.
+//! "3,590", "12.5 days", "2 - 4 weeks", durations in words ("four months"); years and year
+//! ranges ("2023/24") are told apart.
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Quantity {
