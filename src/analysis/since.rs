@@ -917,9 +917,10 @@ fn follow_through(earlier: &Report, later: &Report) -> (Vec<FollowThrough>, Vec<
                 |x: &Option<(usize, f32, Vec<String>)>| x.as_ref().map(|(k, s, shared)| matched(&candidates[*k], *s, shared.clone()));
             let status = decide(&closeness);
             // The words shown beside the status: the later list's own item when it states the gap
-            // again, else the closest later sentence on the status's side.
+            // again (`SAME_GAP`) or comes at least as close as any later shortfall, else the
+            // closest later sentence on the status's side.
             let evidence = match status {
-                Status::Recurs if closeness.stated >= SAME_GAP.min(closeness.gap) => evidence(&stated_best),
+                Status::Recurs if closeness.stated >= SAME_GAP || closeness.stated >= closeness.gap => evidence(&stated_best),
                 Status::Recurs => evidence(&gap_best),
                 Status::Improved => evidence(&strength_best),
                 Status::NotMentioned => None,

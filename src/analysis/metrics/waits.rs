@@ -187,12 +187,13 @@ fn wait(s: &Sent, n: &Num, target: Option<Num>, earlier: &[&Sent]) -> Metric {
     // therapy … The median wait was 17 days"; "… 148 individuals were waiting for assessment
     // … . The local authority had identified this … . In October 2024, this had reduced to 131
     // individuals on the waiting list with … a maximum waiting time of 218 days").
-    let subject = wait_for(s.letters().get(n.end..).unwrap_or(""))
+    let after = s.letters().get(n.end..).unwrap_or("");
+    let subject = wait_for(after)
         .filter(|w| !w.is_empty())
         .or_else(|| wait_for_before(s, n.start))
         .or_else(|| opening_for(s))
         .or_else(|| earlier.iter().find_map(|e| wait_for_before(e, e.lower.len())));
-    let label = match (subject, wait_until(s.letters().get(n.end..).unwrap_or(""))) {
+    let label = match (subject, wait_until(after)) {
         (Some(w), _) => format!("{kind} for {w}"),
         (None, Some(until)) => format!("{kind} {until}"),
         (None, None) => kind.to_string(),
