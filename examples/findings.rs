@@ -10,6 +10,7 @@
 //!   cargo run --release --example findings -- cv [EPOCHS RATE L2 MIN_COUNT PRUNE]   five folds of train+dev, by document
 //!   cargo run --release --example findings -- speed        microseconds per sentence
 //!   cargo run --release --example findings -- dump train,dev   each sentence's features, tab-separated
+//!   cargo run --release --example findings -- features < lines.txt   any sentences' features (experiments outside the crate)
 //!   cargo run --release --example findings -- agreement     a second reader against the first (test documents)
 //!   cargo run --release --example findings -- agreement extra   … on 160 sentences of the later draws' CQC and committee text
 //!
@@ -353,6 +354,12 @@ fn main() {
             for e in part(&all, split) {
                 let draw = if e.first { "first" } else { "later" };
                 println!("{}\t{draw}\t{}\t{}\t{}", e.split, e.doc, e.label.as_str(), features_in(&e.text, e.heading()).join("\t"));
+            }
+        }
+        "features" => {
+            // Each line of standard input's features, tab-separated (for experiments outside this crate).
+            for line in std::io::stdin().lines().map_while(Result::ok) {
+                println!("{}", features(&line).join("\t"));
             }
         }
         "speed" => {

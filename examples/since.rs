@@ -8,6 +8,7 @@
 //!   cargo run --release --example since -- cv         the decision left one development series out at a time
 //!   cargo run --release --example since -- train      fit the decision to the development series, rewrite its weights
 //!   cargo run --release --example since -- agreement  a second reader against the first (the second development file)
+//!   cargo run --release --example since -- quotes [PARTS]   is the sentence a reader quoted shown (evidence, or among the next closest)?
 //!
 //! Prints the confusion matrix (rows: the reader's status; columns: the analyser's) and the
 //! agreement. `tests/since.rs` keeps a floor under it.
@@ -22,6 +23,20 @@ fn main() {
     // The decision: fitted to the development series (never the test ones).
     const TRAIN: &str = "dev,dev2,dev3";
     const C: f32 = 3.0;
+    if args.first().is_some_and(|a| a == "quotes") {
+        // Where the sentence a reader quoted stands among what the analyser shows.
+        let part = args.get(1).map(String::as_str).unwrap_or("dev,dev2,dev3");
+        let (first, listed, n) = since_gold::quotes_found(part);
+        let pct = |k: usize| 100.0 * k as f64 / n.max(1) as f64;
+        println!(
+            "{part}: of {n} items whose reader quoted a later sentence, the analyser shows it as its evidence for {first} ({:.0}%), \
+             as its evidence or among the {} next closest it lists for {listed} ({:.0}%)",
+            pct(first),
+            assessment_lens::analysis::since::ALSO,
+            pct(listed)
+        );
+        return;
+    }
     if args.first().is_some_and(|a| a == "cv") {
         let rows = since_gold::rows(TRAIN);
         for c in [0.3, 1.0, 3.0, 10.0] {

@@ -411,7 +411,8 @@ pub fn since_to_json(s: &Since) -> serde_json::Value {
             let ev = f.evidence.as_ref();
             json!({ "text": f.text, "section": f.section, "earlier_span": [f.span.0, f.span.1], "status": f.status.as_str(),
                     "later_evidence": ev.map(|m| json!({ "text": m.text, "span": [m.span.0, m.span.1], "kind": evidence_kind(m) })),
-                    "similarity": ev.map(|m| m.similarity), "shared_words": ev.map(|m| m.shared.clone()).unwrap_or_default() })
+                    "similarity": ev.map(|m| m.similarity), "shared_words": ev.map(|m| m.shared.clone()).unwrap_or_default(),
+                    "also_close": f.also.iter().map(|m| json!({ "text": m.text, "span": [m.span.0, m.span.1], "kind": evidence_kind(m), "similarity": m.similarity })).collect::<Vec<_>>() })
         })
         .collect();
     json!({
@@ -448,6 +449,9 @@ pub fn since_to_csv(s: &Since) -> String {
         "shared_words",
         "later_evidence",
         "later_evidence_kind",
+        "status_by",
+        "analyser_status",
+        "also_close",
     ];
     let follow = s.follow_through.iter().map(|f| {
         let ev = f.evidence.as_ref();
@@ -458,11 +462,14 @@ pub fn since_to_csv(s: &Since) -> String {
             "earlier gap".into(),
             f.section.clone().unwrap_or_default(),
             head(&f.text, EVIDENCE_CHARS).to_string(),
-            f.status.label().into(),
+            f.given().label().into(),
             ev.map(|m| format!("{:.2}", m.similarity)).unwrap_or_default(),
             ev.map(|m| m.shared.join(" ")).unwrap_or_default(),
             ev.map(|m| head(&m.text, EVIDENCE_CHARS).to_string()).unwrap_or_default(),
             ev.map(|m| evidence_kind(m).to_string()).unwrap_or_default(),
+            if f.checked.is_some() { "reader" } else { "analyser" }.into(),
+            f.status.label().into(),
+            f.also.iter().map(|m| format!("{} ({})", head(&m.text, EVIDENCE_CHARS), evidence_kind(m))).collect::<Vec<_>>().join(" | "),
         ]
     });
     let new = s.new_gaps.iter().map(|g| {
@@ -478,6 +485,9 @@ pub fn since_to_csv(s: &Since) -> String {
             String::new(),
             head(&g.text, EVIDENCE_CHARS).to_string(),
             "stated list".into(),
+            String::new(),
+            String::new(),
+            String::new(),
         ]
     });
     csv_text(&header, follow.chain(new).collect::<Vec<_>>())
@@ -521,7 +531,11 @@ pub fn since_to_markdown(s: &Since) -> String {
         out.push('\n');
     }
     let (r, i, n) = s.counts();
-    out += &format!("## The earlier report's gaps\n\n{r} recur, {i} improved, {n} not mentioned. {}\n\n", super::since::HOW_READ);
+    let checked = match s.checked() {
+        0 => String::new(),
+        k => format!(" A reader checked the statuses and changed {k}; those are marked \"checked\"."),
+    };
+    out += &format!("## The earlier report's gaps\n\n{r} recur, {i} improved, {n} not mentioned.{checked} {}\n\n", super::since::HOW_READ);
     if !s.follow_through.is_empty() {
         out += "| Earlier gap | Status | Later report's words | Similarity (shared words) |\n|---|---|---|---|\n";
         for f in &s.follow_through {
@@ -529,7 +543,11 @@ pub fn since_to_markdown(s: &Since) -> String {
                 Some(m) => (cell(head(&m.text, EVIDENCE_CHARS)), format!("{:.2} ({})", m.similarity, m.shared.join(", "))),
                 None => ("—".into(), "—".into()),
             };
-            out += &format!("| {} | {} | {} | {} |\n", cell(&f.text), f.status.label(), words, sim);
+            let status = match f.checked {
+                Some(c) => format!("{} (checked; the analyser said {})", c.label(), f.status.label().to_lowercase()),
+                None => f.status.label().to_string(),
+            };
+            out += &format!("| {} | {status} | {} | {} |\n", cell(&f.text), words, sim);
         }
         out.push('\n');
     }

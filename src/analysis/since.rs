@@ -154,6 +154,16 @@ pub struct FollowThrough {
     pub status: Status,
     /// The later sentence that decided it (absent when not mentioned, unless a weak one exists).
     pub evidence: Option<Match>,
+    /// The next closest of the later report's own items, shortfalls and strengths (at most
+    /// [`ALSO`], closest first, each at least [`NOTHING_CLOSE`]): where a reader checking the
+    /// status looks next. The sentence a careful reader chose is more often among these than
+    /// first (README, "Since last time").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Match>,
+    /// The status a reader gave after checking, when they changed it in the page; exports and
+    /// counts use it in place of `status` (see [`FollowThrough::given`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Status>,
     /// How close the later report's sentences of each kind came (for benchmarks; not exported).
     #[serde(skip)]
     pub closeness: Closeness,
@@ -221,11 +231,32 @@ pub struct Since {
     pub warnings: Vec<String>,
 }
 
+impl FollowThrough {
+    /// The status to report: the reader's when they checked and changed it, else the analyser's.
+    pub fn given(&self) -> Status {
+        self.checked.unwrap_or(self.status)
+    }
+}
+
 impl Since {
-    /// How many earlier items have each status: (recurs, improved, not mentioned).
+    /// How many earlier items have each status as given (a reader's check first): (recurs,
+    /// improved, not mentioned).
     pub fn counts(&self) -> (usize, usize, usize) {
-        let n = |s: Status| self.follow_through.iter().filter(|f| f.status == s).count();
+        let n = |s: Status| self.follow_through.iter().filter(|f| f.given() == s).count();
         (n(Status::Recurs), n(Status::Improved), n(Status::NotMentioned))
+    }
+
+    /// How many statuses a reader changed.
+    pub fn checked(&self) -> usize {
+        self.follow_through.iter().filter(|f| f.checked.is_some()).count()
+    }
+
+    /// Set (or with `None` clear) the reader's status of earlier item `k`; a status equal to the
+    /// analyser's clears it. Out of range does nothing.
+    pub fn check(&mut self, k: usize, status: Option<Status>) {
+        if let Some(f) = self.follow_through.get_mut(k) {
+            f.checked = status.filter(|s| *s != f.status);
+        }
     }
 }
 
@@ -821,6 +852,9 @@ pub use decision::DECISION;
 /// later sentence came at least 0.11 close, and says nothing about less.
 const NOTHING_CLOSE: f32 = 0.10;
 
+/// How many more close later sentences an item lists beside its evidence.
+pub const ALSO: usize = 4;
+
 /// The status the decision gives an item of this closeness.
 pub fn decide(c: &Closeness) -> Status {
     decide_with(&DECISION, c)
@@ -913,19 +947,41 @@ fn follow_through(earlier: &Report, later: &Report) -> (Vec<FollowThrough>, Vec<
                 strength3: top3(Class::Strength),
                 board: g.scope.is_some(),
             };
-            let evidence =
-                |x: &Option<(usize, f32, Vec<String>)>| x.as_ref().map(|(k, s, shared)| matched(&candidates[*k], *s, shared.clone()));
             let status = decide(&closeness);
             // The words shown beside the status: the later list's own item when it states the gap
             // again (`SAME_GAP`) or comes at least as close as any later shortfall, else the
             // closest later sentence on the status's side.
-            let evidence = match status {
-                Status::Recurs if closeness.stated >= SAME_GAP || closeness.stated >= closeness.gap => evidence(&stated_best),
-                Status::Recurs => evidence(&gap_best),
-                Status::Improved => evidence(&strength_best),
+            let shown = match status {
+                Status::Recurs if closeness.stated >= SAME_GAP || closeness.stated >= closeness.gap => stated_best,
+                Status::Recurs => gap_best,
+                Status::Improved => strength_best,
                 Status::NotMentioned => None,
             };
-            FollowThrough { text: g.text.clone(), section: g.section.clone(), span: g.span, status, evidence, closeness }
+            let shown_at = shown.as_ref().map(|x| x.0);
+            let evidence = shown.map(|(k, s, shared)| matched(&candidates[k], s, shared));
+            // The next closest later items, shortfalls and strengths (neutral findings say
+            // nothing of how the matter stands).
+            let mut near: Vec<&(usize, f32, Vec<String>)> = scored
+                .iter()
+                .filter(|(k, s, _)| {
+                    let c = &candidates[*k];
+                    Some(*k) != shown_at
+                        && *s >= NOTHING_CLOSE
+                        && (c.origin == Origin::StatedList || matches!(c.class, Some(Class::Gap | Class::Strength)))
+                })
+                .collect();
+            near.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let also = near.into_iter().take(ALSO).map(|(k, s, shared)| matched(&candidates[*k], *s, shared.clone())).collect();
+            FollowThrough {
+                text: g.text.clone(),
+                section: g.section.clone(),
+                span: g.span,
+                status,
+                evidence,
+                also,
+                checked: None,
+                closeness,
+            }
         })
         .collect();
     let new = after.into_iter().zip(later_matched).filter(|(_, m)| !m).map(|(g, _)| g).collect();

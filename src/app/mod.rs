@@ -120,6 +120,9 @@ pub struct Lens {
     pub busy: RwSignal<engine::Busy>,
     /// Compare also shows this council's statistical neighbours (its ONS code), when asked.
     pub neighbours_of: RwSignal<Option<String>>,
+    /// Since last time: the statuses a reader changed after checking, by (earlier document,
+    /// later document, item); kept while the page is open, used by the counts and exports.
+    pub since_checks: RwSignal<std::collections::HashMap<(u32, u32, usize), crate::analysis::since::Status>>,
     /// The last document removed or cleared, to put back ("Undo").
     pub undo: RwSignal<Option<Arc<Undo>>>,
     next_id: StoredValue<u32>,
@@ -292,6 +295,7 @@ fn new_lens() -> Lens {
         busy: RwSignal::new(engine::Busy::default()),
         undo: RwSignal::new(None),
         neighbours_of: RwSignal::new(None),
+        since_checks: RwSignal::new(std::collections::HashMap::new()),
         next_id: StoredValue::new(1),
     }
 }

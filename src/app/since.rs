@@ -80,22 +80,44 @@ fn Lined(docs: Vec<Arc<Document>>) -> impl IntoView {
     let (earlier_id, later_id) = (ids.len().checked_sub(2).and_then(|k| ids.get(k).copied()), ids.last().copied());
     let title = format!("Since last time: {}", series_name(&docs));
     let stem = download::safe_file_stem(&format!("since {}", s.council.as_deref().unwrap_or("last time")));
-    let (csv, md) = (s.clone(), s.clone());
+    // The reader's checks of this pair of reports, applied to a copy for the exports (made
+    // only when one is asked for).
+    let pair = (earlier_id.unwrap_or(0), later_id.unwrap_or(0));
+    let checked = {
+        let s = s.clone();
+        move || {
+            let mut x = (*s).clone();
+            lens.since_checks.with_untracked(|m| {
+                for k in 0..x.follow_through.len() {
+                    x.check(k, m.get(&(pair.0, pair.1, k)).copied());
+                }
+            });
+            x
+        }
+    };
+    let (csv, md) = (checked.clone(), checked);
     let (stem_csv, stem_md) = (stem.clone(), stem);
     let go = move |id: Option<u32>, span: Span| {
         if let Some(id) = id {
             show_in(lens, id, span);
         }
     };
-    let (r, i, n) = s.counts();
+    let given = move |k: usize, analyser: Status| lens.since_checks.with(|m| m.get(&(pair.0, pair.1, k)).copied()).unwrap_or(analyser);
+    let statuses: Vec<Status> = s.follow_through.iter().map(|f| f.status).collect();
+    let counts = move || {
+        let n = |want: Status| statuses.iter().enumerate().filter(|(k, st)| given(*k, **st) == want).count();
+        let changed = lens.since_checks.with(|m| m.keys().filter(|(e, l, _)| (*e, *l) == pair).count());
+        let checked = if changed > 0 { format!(" ({changed} checked by you)") } else { String::new() };
+        format!("{} recur, {} improved, {} not mentioned{checked}", n(Status::Recurs), n(Status::Improved), n(Status::NotMentioned))
+    };
     view! {
         <h2 class="compare-title" data-testid="since-title">{title}</h2>
         {s.warnings.iter().map(|w| view! { <p class="warning" data-testid="since-warning">{w.clone()}</p> }).collect_view()}
         <p class="buttons">
             <button type="button" class="small" data-testid="since-csv"
-                on:click=move |_| download::text_file(&format!("{stem_csv}.csv"), "text/csv;charset=utf-8", &since_to_csv(&csv))>"Since last time (CSV)"</button>
+                on:click=move |_| download::text_file(&format!("{stem_csv}.csv"), "text/csv;charset=utf-8", &since_to_csv(&csv()))>"Since last time (CSV)"</button>
             <button type="button" class="small" data-testid="since-md"
-                on:click=move |_| download::text_file(&format!("{stem_md}.md"), "text/markdown;charset=utf-8", &since_to_markdown(&md))>"Since last time (Markdown)"</button>
+                on:click=move |_| download::text_file(&format!("{stem_md}.md"), "text/markdown;charset=utf-8", &since_to_markdown(&md()))>"Since last time (Markdown)"</button>
         </p>
         {official_record(&s)}
         {grades(&s, &ids)}
@@ -111,16 +133,57 @@ fn Lined(docs: Vec<Arc<Document>>) -> impl IntoView {
             </div>
         })}
         <div class="card" data-testid="since-follow">
-            <h3>"The earlier report's gaps: " {format!("{r} recur, {i} improved, {n} not mentioned")}</h3>
+            <h3 data-testid="since-counts">"The earlier report's gaps: " {counts}</h3>
             <p class="hint" data-testid="since-how">{HOW_READ}</p>
+            <p class="hint">"Checked a status against the later report's words? Change it: the counts and the exports take yours (marked as checked), for as long as this page is open."</p>
             <ol class="since-list">
-                {s.follow_through.iter().map(|f| {
+                {s.follow_through.iter().enumerate().map(|(k, f)| {
                     let span = f.span;
-                    let (badge, class) = match f.status {
+                    let analyser = f.status;
+                    let now = move || given(k, analyser);
+                    let badge = move || match now() {
                         Status::Recurs => ("Recurs", "badge recurs"),
                         Status::Improved => ("Improved", "badge improved"),
                         Status::NotMentioned => ("Not mentioned", "badge unknown"),
                     };
+                    let set = move |ev: leptos::ev::Event| {
+                        let want = match event_target_value(&ev).as_str() {
+                            "recurs" => Status::Recurs,
+                            "improved" => Status::Improved,
+                            _ => Status::NotMentioned,
+                        };
+                        lens.since_checks.update(|m| {
+                            if want == analyser {
+                                m.remove(&(pair.0, pair.1, k));
+                            } else {
+                                m.insert((pair.0, pair.1, k), want);
+                            }
+                        });
+                    };
+                    let options = [Status::Recurs, Status::Improved, Status::NotMentioned]
+                        .map(|st| view! { <option value=st.as_str() selected=move || now() == st>{st.label()}</option> });
+                    let by = move || if now() != analyser { format!(" checked (the analyser said {})", analyser.label().to_lowercase()) } else { String::new() };
+                    let also = (!f.also.is_empty()).then(|| {
+                        let rows = f.also.iter().map(|m| {
+                            let span = m.span;
+                            let side = match (m.origin, m.class) {
+                                (crate::analysis::Origin::StatedList, _) => "its own list",
+                                (_, Some(crate::analysis::Class::Gap)) => "shortfall",
+                                (_, Some(crate::analysis::Class::Strength)) => "strength",
+                                _ => "finding",
+                            };
+                            view! {
+                                <li><span class="hint">{format!("{side}, {:.2}: ", m.similarity)}</span>
+                                    <button type="button" class="link" data-testid="since-also-item" on:click=move |_| go(later_id, span)>{m.text.clone()}</button></li>
+                            }
+                        }).collect_view();
+                        view! {
+                            <details class="since-also" data-testid="since-also">
+                                <summary>{format!("Next closest in the later report ({})", f.also.len())}</summary>
+                                <ul class="items">{rows}</ul>
+                            </details>
+                        }
+                    });
                     let later = f.evidence.as_ref().map(|m| {
                         let (span, why) = (m.span, format!("similarity {:.2}; shared: {}", m.similarity, m.shared.join(", ")));
                         view! {
@@ -131,10 +194,15 @@ fn Lined(docs: Vec<Arc<Document>>) -> impl IntoView {
                         }
                     });
                     view! {
-                        <li data-testid="since-item" data-status=f.status.as_str()>
-                            <span class=class>{badge}</span> " "
+                        <li data-testid="since-item" data-status=move || now().as_str() data-analyser=analyser.as_str()>
+                            <span class=move || badge().1>{move || badge().0}</span> " "
                             <button type="button" class="link" data-testid="since-earlier" on:click=move |_| go(earlier_id, span)>{f.text.clone()}</button>
                             {later}
+                            {also}
+                            <label class="since-check hint">"Status: "
+                                <select data-testid="since-check" on:change=set>{options}</select>
+                                <span data-testid="since-checked">{by}</span>
+                            </label>
                         </li>
                     }
                 }).collect_view()}

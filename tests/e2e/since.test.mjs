@@ -51,6 +51,24 @@ test('since last time: grades over time, follow-through of earlier gaps, evidenc
   assert.match(await lens.text('source-name'), /middlesbrough-2023\.txt/);
   // The view stays while the words are shown beside it.
   assert.equal(await lens.page.locator('[data-testid=since-view]').count(), 1);
+  // Where a reader checking a status looks next: the next closest later sentences, one click away.
+  const also = lifeStory.locator('[data-testid=since-also]');
+  assert.match(await also.locator('summary').innerText(), /^Next closest in the later report \([1-4]\)$/);
+  await also.locator('summary').click();
+  const next = also.locator('[data-testid=since-also-item]').first();
+  const nextText = (await next.innerText()).trim();
+  await next.click();
+  const flat = (t) => t.replace(/\s+/g, ' ').trim();
+  assert.ok(flat(await lens.evidence()).includes(flat(nextText).slice(0, 40)), nextText);
+  // Checked against the words, the reader changes a status: the badge, the counts and the
+  // exports take it, marked as checked; the analyser's is kept beside it.
+  const countsBefore = await lens.text('since-counts');
+  const [r0, i0] = countsBefore.match(/(\d+) recur, (\d+) improved/).slice(1).map(Number);
+  await lifeStory.locator('[data-testid=since-check]').selectOption('improved');
+  assert.equal(await lifeStory.getAttribute('data-status'), 'improved');
+  assert.equal(await lifeStory.getAttribute('data-analyser'), 'recurs');
+  assert.match(await lifeStory.locator('[data-testid=since-checked]').innerText(), /checked \(the analyser said recurs\)/);
+  assert.match(await lens.text('since-counts'), new RegExp(`${r0 - 1} recur, ${i0 + 1} improved, .*\\(1 checked by you\\)`));
   // Exports for a scrutiny paper: one CSV row per earlier gap, then the new ones; Markdown.
   const csv = await lens.download('since-csv');
   assert.match(csv.name, /^since-middlesbrough.*\.csv$/);
@@ -58,8 +76,15 @@ test('since last time: grades over time, follow-through of earlier gaps, evidenc
   assert.match(lines[0], /^council,earlier_report,later_report,row,section,earlier_gap,status,similarity,shared_words,later_evidence/);
   assert.equal(lines.filter((l) => l.includes(',earlier gap,')).length, 15);
   assert.ok(lines.some((l) => l.includes(',new gap,')));
+  const lifeRow = lines.find((l) => l.includes('life-story work for all children in care'));
+  assert.match(lifeRow, /,Improved,/);
+  assert.match(lifeRow, /,reader,Recurs,/);
   const md = await lens.download('since-md');
   assert.match(md.text, /^# Since last time: Middlesbrough/);
+  assert.match(md.text, /\| Improved \(checked; the analyser said recurs\) \|/);
+  // Set back to the analyser's, the check is gone.
+  await lifeStory.locator('[data-testid=since-check]').selectOption('recurs');
+  assert.equal(await lens.text('since-counts'), countsBefore);
   assert.match(md.text, /\| Overall effectiveness \| Inadequate \| Requires improvement to be good \| ▲ up \|/);
   assert.deepEqual(lens.externalRequests(), []);
   await lens.screenshot('since');

@@ -89,7 +89,7 @@ impl Score {
 #[allow(dead_code)] // used by examples/since.rs
 pub fn dump(part: &str) -> String {
     let mut out = String::from("part\tseries\titem\tlabel\tstated\tgap\tstrength\tgap3\tstrength3\tboard\tanalyser\n");
-    for_each(part, |p, name, item, lab, f| {
+    for_each(part, |p, name, item, lab, _, f| {
         let Some(f) = f else { return };
         let x = f.closeness.features().map(|v| format!("{v:.3}")).join("\t");
         out += &format!("{p}\t{name}\t{item}\t{}\t{x}\t{}\n", lab.as_str(), f.status.as_str());
@@ -100,7 +100,7 @@ pub fn dump(part: &str) -> String {
 /// The labelled items of `part`: series, closeness, the reader's status.
 pub fn rows(part: &str) -> Vec<(String, Closeness, Status)> {
     let mut out = Vec::new();
-    for_each(part, |_, name, _, lab, f| out.extend(f.map(|f| (name.to_string(), f.closeness, lab))));
+    for_each(part, |_, name, _, lab, _, f| out.extend(f.map(|f| (name.to_string(), f.closeness, lab))));
     out
 }
 
@@ -177,7 +177,7 @@ pub fn decision_source(w: &Weights, note: &str) -> String {
 
 /// Calls `each` for every labelled item, series by series, with what the analyser made of it
 /// (`None` when it does not list the item).
-fn for_each(part: &str, mut each: impl FnMut(&str, &str, i64, Status, Option<&assessment_lens::analysis::since::FollowThrough>)) {
+fn for_each(part: &str, mut each: impl FnMut(&str, &str, i64, Status, &str, Option<&assessment_lens::analysis::since::FollowThrough>)) {
     for (p, file) in PARTS {
         if part != "all" && !part.split(',').any(|x| x == p) {
             continue;
@@ -196,10 +196,36 @@ fn for_each(part: &str, mut each: impl FnMut(&str, &str, i64, Status, Option<&as
             for lab in labels.iter().filter(|x| x["series"].as_str() == Some(&name)) {
                 let item = of.iter().find(|i| i["item"] == lab["item"]).and_then(|i| i["text"].as_str()).unwrap_or_default();
                 let f = s.follow_through.iter().find(|f| f.text == item);
-                each(p, &name, lab["item"].as_i64().unwrap_or(-1), status_of(lab["status"].as_str().unwrap_or_default()), f);
+                let (status, evidence) = (status_of(lab["status"].as_str().unwrap_or_default()), lab["evidence"].as_str().unwrap_or_default());
+                each(p, &name, lab["item"].as_i64().unwrap_or(-1), status, evidence, f);
             }
         }
     }
+}
+
+/// Of the labelled items whose reader quoted a later sentence: how many the analyser shows
+/// as its evidence, how many among its evidence and the next closest it lists (`also`), and
+/// how many there are. A quote is found in a sentence when their words agree (a reader may
+/// quote part of one).
+#[allow(dead_code)] // used by examples/since.rs
+pub fn quotes_found(part: &str) -> (usize, usize, usize) {
+    let key = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let (mut first, mut listed, mut n) = (0, 0, 0);
+    for_each(part, |_, _, _, want, evidence, f| {
+        let (Some(f), q) = (f, key(evidence)) else { return };
+        if want == Status::NotMentioned || q.len() < 20 {
+            return;
+        }
+        n += 1;
+        let holds = |m: &assessment_lens::analysis::since::Match| {
+            let t = key(&m.text);
+            t.contains(&q) || q.contains(&t)
+        };
+        let shown = f.evidence.as_ref().is_some_and(holds);
+        first += usize::from(shown);
+        listed += usize::from(shown || f.also.iter().any(holds));
+    });
+    (first, listed, n)
 }
 
 /// Two readers' statuses for the same items (`first`, `second`: files of this folder), as
@@ -225,7 +251,7 @@ pub fn reader_agreement(first: &str, second: &str) -> String {
 pub fn score(part: &str, show: bool) -> Score {
     let idx = |s: Status| STATUSES.iter().position(|x| *x == s).unwrap_or(2);
     let mut out = Score { part: part.to_string(), matrix: [[0; 3]; 3], unmatched: 0, series: Vec::new() };
-    for_each(part, |_, name, item, want, f| {
+    for_each(part, |_, name, item, want, _, f| {
         if out.series.last().is_none_or(|s| s.0 != name) {
             out.series.push((name.to_string(), 0, 0));
         }
