@@ -245,7 +245,10 @@ pub fn send_lists(reading: &Reading) -> Vec<Item> {
         let mut end = reading.blocks.len();
         for (bi, b) in reading.blocks.iter().enumerate().skip(h.block + 1) {
             let n = super::text::norm(&b.text);
-            if b.kind == BlockKind::Heading && ends_list(&n, key) {
+            // A heading ends the list; so does the next part's title when the text shape did
+            // not make it a heading (a short line, no full stop: "Local area partnership details").
+            let titled = b.kind == BlockKind::Heading || (n.len() < 100 && !b.text.trim_end().ends_with('.'));
+            if titled && ends_list(&n, key) {
                 end = bi;
                 break;
             }
@@ -468,6 +471,28 @@ mod tests {
                 "Leaders across the partnership should continue to develop the range of AP. Leaders should further embed the oversight of AP. They should publish the policy.",
                 "The local area partnership must work together to plan transitions. This should focus on training.",
             ]
+        );
+    }
+
+    #[test]
+    fn the_partnership_details_end_the_list_when_they_are_not_read_as_a_heading() {
+        // As pdftotext prints the end of the list: a bullet glyph alone, a page break, then the
+        // details' title run on with the table's first cells (read as the glyph's list item),
+        // then names and addresses.
+        let text = "Area SEND inspection of Anytown Local Area Partnership\n\n{}\n\n\
+                    Areas for improvement\nAreas for improvement\n\
+                    Leaders across the partnership should put in place the appropriate governance\n\
+                    arrangements to deliver their SEND plans both individually and across the wider\npartnership.\n\u{25aa}\n\n\
+                    \u{c}Local area partnership details\nLocal Authority\nAnytown County Council\n\n\
+                    Jo Smith, Executive lead for\nSEND\n\nwww.anytown.gov.uk\n\nCounty Hall\nHigh Road\nAnytown\nAT2 7QP\n"
+            .replace("{}", &"Leaders know the area well and have a clear and shared understanding of its needs\n".repeat(12));
+        let text = text.as_str();
+        let doc = Doc::new(text);
+        let reading = blocks::read(&doc, text);
+        let items: Vec<String> = send_lists(&reading).into_iter().map(|i| i.text).collect();
+        assert_eq!(
+            items,
+            ["Leaders across the partnership should put in place the appropriate governance arrangements to deliver their SEND plans both individually and across the wider partnership."]
         );
     }
 

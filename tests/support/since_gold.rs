@@ -196,7 +196,8 @@ fn for_each(part: &str, mut each: impl FnMut(&str, &str, i64, Status, &str, Opti
             for lab in labels.iter().filter(|x| x["series"].as_str() == Some(&name)) {
                 let item = of.iter().find(|i| i["item"] == lab["item"]).and_then(|i| i["text"].as_str()).unwrap_or_default();
                 let f = s.follow_through.iter().find(|f| f.text == item);
-                let (status, evidence) = (status_of(lab["status"].as_str().unwrap_or_default()), lab["evidence"].as_str().unwrap_or_default());
+                let (status, evidence) =
+                    (status_of(lab["status"].as_str().unwrap_or_default()), lab["evidence"].as_str().unwrap_or_default());
                 each(p, &name, lab["item"].as_i64().unwrap_or(-1), status, evidence, f);
             }
         }
