@@ -120,9 +120,10 @@ pub struct Lens {
     pub busy: RwSignal<engine::Busy>,
     /// Compare also shows this council's statistical neighbours (its ONS code), when asked.
     pub neighbours_of: RwSignal<Option<String>>,
-    /// Since last time: the statuses a reader changed after checking, by (earlier document,
-    /// later document, item); kept while the page is open, used by the counts and exports.
-    pub since_checks: RwSignal<std::collections::HashMap<(u32, u32, usize), crate::analysis::since::Status>>,
+    /// Since last time: the statuses a reader changed after checking, by the two reports'
+    /// texts (`since::text_key`) and the item; used by the counts and exports, and kept on the
+    /// device with the documents when the user keeps them (`storage.rs`).
+    pub since_checks: RwSignal<std::collections::HashMap<(u64, u64, usize), crate::analysis::since::Status>>,
     /// The last document removed or cleared, to put back ("Undo").
     pub undo: RwSignal<Option<Arc<Undo>>>,
     next_id: StoredValue<u32>,

@@ -17,6 +17,12 @@ pub fn series_of(docs: &[Arc<Document>]) -> Vec<Vec<Arc<Document>>> {
     series(&reports).into_iter().map(|g| g.into_iter().filter_map(|i| docs.get(i).cloned()).collect()).collect()
 }
 
+/// A text's key for the reader's checks: FNV-1a over its bytes, the same in every session and
+/// build (a check made on these two reports finds them again after a reload).
+pub fn text_key(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
 /// A series' name for a button or a heading: "Middlesbrough (Ofsted, 3 reports)".
 pub fn series_name(docs: &[Arc<Document>]) -> String {
     let who = docs.last().and_then(|d| d.report.authority.clone()).unwrap_or_else(|| "one council".into());
@@ -82,7 +88,8 @@ fn Lined(docs: Vec<Arc<Document>>) -> impl IntoView {
     let stem = download::safe_file_stem(&format!("since {}", s.council.as_deref().unwrap_or("last time")));
     // The reader's checks of this pair of reports, applied to a copy for the exports (made
     // only when one is asked for).
-    let pair = (earlier_id.unwrap_or(0), later_id.unwrap_or(0));
+    let text_of = |id: Option<u32>| docs.iter().find(|d| Some(d.id) == id).map(|d| text_key(&d.text)).unwrap_or(0);
+    let pair = (text_of(earlier_id), text_of(later_id));
     let checked = {
         let s = s.clone();
         move || {
@@ -135,7 +142,7 @@ fn Lined(docs: Vec<Arc<Document>>) -> impl IntoView {
         <div class="card" data-testid="since-follow">
             <h3 data-testid="since-counts">"The earlier report's gaps: " {counts}</h3>
             <p class="hint" data-testid="since-how">{HOW_READ}</p>
-            <p class="hint">"Checked a status against the later report's words? Change it: the counts and the exports take yours (marked as checked), for as long as this page is open."</p>
+            <p class="hint">"Checked a status against the later report's words? Change it: the counts and the exports take yours (marked as checked). They are kept on this device only when you keep your documents."</p>
             <ol class="since-list">
                 {s.follow_through.iter().enumerate().map(|(k, f)| {
                     let span = f.span;

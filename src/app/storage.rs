@@ -1,6 +1,7 @@
 //! Saved work, only when the user asks: "Keep my documents on this device" stores the open
-//! documents' names and texts in the browser's localStorage (through `gloo-storage`);
-//! reloading restores them (analysed in the worker, in order); "Forget all" removes them. A
+//! documents' names and texts in the browser's localStorage (through `gloo-storage`), with
+//! the statuses the user changed in Since last time; reloading restores them (analysed in the
+//! worker, in order); "Forget all" removes them. A
 //! full store gets a message, and nothing on screen is lost.
 //!
 //! Tabs stay in step through `storage` events: while keeping, another tab's change to the
@@ -21,6 +22,28 @@ use crate::analysis::format::plural;
 
 const KEEP: &str = "assessment-lens:keep";
 const DOCS: &str = "assessment-lens:documents";
+/// The statuses a reader changed in Since last time, kept with the documents.
+const CHECKS: &str = "assessment-lens:since-checks";
+
+/// One kept check: the two reports' text keys (hex), the item and the reader's status.
+type StoredCheck = (String, String, usize, crate::analysis::since::Status);
+
+fn load_checks(lens: Lens) {
+    let list = LocalStorage::get::<Vec<StoredCheck>>(CHECKS).unwrap_or_default();
+    let parsed = list.into_iter().filter_map(|(e, l, k, st)| Some(((u64::from_str_radix(&e, 16).ok()?, u64::from_str_radix(&l, 16).ok()?, k), st)));
+    lens.since_checks.update(|m| m.extend(parsed));
+}
+
+fn save_checks(lens: Lens) -> Result<(), String> {
+    let mut list: Vec<StoredCheck> =
+        lens.since_checks.with(|m| m.iter().map(|((e, l, k), st)| (format!("{e:x}"), format!("{l:x}"), *k, *st)).collect());
+    if list.is_empty() {
+        LocalStorage::delete(CHECKS);
+        return Ok(());
+    }
+    list.sort_by(|a, b| (&a.0, &a.1, a.2).cmp(&(&b.0, &b.1, b.2)));
+    LocalStorage::set(CHECKS, list).map_err(|_| "your browser's storage for this page is full, so your checked statuses were not saved".to_string())
+}
 
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
 struct Stored {
@@ -62,6 +85,7 @@ fn save(docs: &[Stored]) -> Result<(), String> {
 
 fn forget() {
     LocalStorage::delete(DOCS);
+    LocalStorage::delete(CHECKS);
     LocalStorage::delete(KEEP);
 }
 
@@ -135,6 +159,18 @@ pub fn start(lens: Lens) -> bool {
     };
     provide_context(k);
     let list = if k.on.get_untracked() { kept() } else { Vec::new() };
+    if k.on.get_untracked() {
+        load_checks(lens);
+    }
+    // While keeping, the reader's checked statuses are kept too.
+    Effect::new(move |_| {
+        lens.since_checks.track();
+        if k.on.get() {
+            if let Err(e) = save_checks(lens) {
+                k.status.set(format!("Not saved: {e}."));
+            }
+        }
+    });
     let restoring = !list.is_empty();
     if restoring {
         sync_to(lens, k, list, true);

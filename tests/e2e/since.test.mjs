@@ -90,6 +90,32 @@ test('since last time: grades over time, follow-through of earlier gaps, evidenc
   await lens.screenshot('since');
 });
 
+test('statuses a reader checked are kept with kept documents, and forgotten with them', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  await lens.page.check('[data-testid=keep]');
+  await lens.drop([
+    { name: 'middlesbrough-2020.txt', content: fixtureText('since/ofsted-middlesbrough-2020.txt') },
+    { name: 'middlesbrough-2023.txt', content: fixtureText('reports/ofsted-middlesbrough-2023.txt') },
+  ]);
+  await lens.filesRead();
+  await lens.idle();
+  await lens.page.click('[data-testid=since]');
+  const item = () => lens.page.locator('[data-testid=since-item]').filter({ hasText: 'life-story work for all children in care' });
+  await item().locator('[data-testid=since-check]').selectOption('not_mentioned');
+  assert.equal(await item().getAttribute('data-status'), 'not_mentioned');
+  await lens.page.reload();
+  await lens.page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-entry]').length === 3);
+  await lens.idle();
+  await lens.page.click('[data-testid=since]');
+  assert.equal(await item().getAttribute('data-status'), 'not_mentioned');
+  assert.match(await item().locator('[data-testid=since-checked]').innerText(), /checked \(the analyser said recurs\)/);
+  assert.match(await lens.text('since-counts'), /\(1 checked by you\)/);
+  // Forget all: after a reload nothing is kept, the check neither.
+  await lens.page.click('[data-testid=forget]');
+  assert.equal(await lens.page.evaluate(() => localStorage.getItem('assessment-lens:since-checks')), null);
+  await lens.page.close();
+});
+
 test('since last time is accessible in light and dark, wide and narrow, without sideways scrolling', async () => {
   for (const colorScheme of ['light', 'dark']) {
     for (const width of [390, 1280]) {
