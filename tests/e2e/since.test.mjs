@@ -6,6 +6,19 @@ import assert from 'node:assert/strict';
 import { serveSite, launchBrowser, LensPage, fixtureText } from './fixture.mjs';
 
 let site, browser;
+
+/** Drop Middlesbrough's 2020 and 2023 reports and open Since last time. */
+async function openMiddlesbrough(lens) {
+  await lens.drop([
+    { name: 'middlesbrough-2020.txt', content: fixtureText('since/ofsted-middlesbrough-2020.txt') },
+    { name: 'middlesbrough-2023.txt', content: fixtureText('reports/ofsted-middlesbrough-2023.txt') },
+  ]);
+  await lens.filesRead();
+  await lens.idle();
+  await lens.page.click('[data-testid=since]');
+  await lens.page.waitForSelector('[data-testid=since-item]');
+}
+
 before(async () => { site = await serveSite(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await site?.close(); });
 
@@ -93,13 +106,7 @@ test('since last time: grades over time, follow-through of earlier gaps, evidenc
 test('statuses a reader checked are kept with kept documents, and forgotten with them', async () => {
   const lens = await LensPage.open(browser, site.url);
   await lens.page.check('[data-testid=keep]');
-  await lens.drop([
-    { name: 'middlesbrough-2020.txt', content: fixtureText('since/ofsted-middlesbrough-2020.txt') },
-    { name: 'middlesbrough-2023.txt', content: fixtureText('reports/ofsted-middlesbrough-2023.txt') },
-  ]);
-  await lens.filesRead();
-  await lens.idle();
-  await lens.page.click('[data-testid=since]');
+  await openMiddlesbrough(lens);
   const item = () => lens.page.locator('[data-testid=since-item]').filter({ hasText: 'life-story work for all children in care' });
   await item().locator('[data-testid=since-check]').selectOption('not_mentioned');
   assert.equal(await item().getAttribute('data-status'), 'not_mentioned');
@@ -120,14 +127,7 @@ test('since last time is accessible in light and dark, wide and narrow, without 
   for (const colorScheme of ['light', 'dark']) {
     for (const width of [390, 1280]) {
       const lens = await LensPage.open(browser, site.url, { bypassCSP: true, colorScheme, viewport: { width, height: 900 } });
-      await lens.drop([
-        { name: 'middlesbrough-2020.txt', content: fixtureText('since/ofsted-middlesbrough-2020.txt') },
-        { name: 'middlesbrough-2023.txt', content: fixtureText('reports/ofsted-middlesbrough-2023.txt') },
-      ]);
-      await lens.filesRead();
-      await lens.idle();
-      await lens.page.click('[data-testid=since]');
-      await lens.page.waitForSelector('[data-testid=since-item]');
+      await openMiddlesbrough(lens);
       const problems = (await lens.axe()).map((x) => `${colorScheme} ${width}: ${x.id} (${x.help}) ${x.nodes[0]?.target}`);
       assert.deepEqual(problems, []);
       const overflow = await lens.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
