@@ -30,7 +30,8 @@ type StoredCheck = (String, String, usize, crate::analysis::since::Status);
 
 fn load_checks(lens: Lens) {
     let list = LocalStorage::get::<Vec<StoredCheck>>(CHECKS).unwrap_or_default();
-    let parsed = list.into_iter().filter_map(|(e, l, k, st)| Some(((u64::from_str_radix(&e, 16).ok()?, u64::from_str_radix(&l, 16).ok()?, k), st)));
+    let parsed =
+        list.into_iter().filter_map(|(e, l, k, st)| Some(((u64::from_str_radix(&e, 16).ok()?, u64::from_str_radix(&l, 16).ok()?, k), st)));
     lens.since_checks.update(|m| m.extend(parsed));
 }
 
@@ -42,7 +43,8 @@ fn save_checks(lens: Lens) -> Result<(), String> {
         return Ok(());
     }
     list.sort_by(|a, b| (&a.0, &a.1, a.2).cmp(&(&b.0, &b.1, b.2)));
-    LocalStorage::set(CHECKS, list).map_err(|_| "your browser's storage for this page is full, so your checked statuses were not saved".to_string())
+    LocalStorage::set(CHECKS, list)
+        .map_err(|_| "your browser's storage for this page is full, so your checked statuses were not saved".to_string())
 }
 
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
