@@ -8,6 +8,7 @@
 //!   cargo run --release --example since -- cv         the decision left one development series out at a time
 //!   cargo run --release --example since -- train      fit the decision to the development series, rewrite its weights
 //!   cargo run --release --example since -- agreement  a second reader against the first (the second development file)
+//!   cargo run --release --example since -- terms < lines.txt   each line as the matcher's terms
 //!   cargo run --release --example since -- quotes [PARTS]   is the sentence a reader quoted shown (evidence, or among the next closest)?
 //!
 //! Prints the confusion matrix (rows: the reader's status; columns: the analyser's) and the
@@ -23,6 +24,13 @@ fn main() {
     // The decision: fitted to the development series (never the test ones).
     const TRAIN: &str = "dev,dev2,dev3";
     const C: f32 = 3.0;
+    if args.first().is_some_and(|a| a == "terms") {
+        // Each line of standard input as the matcher's terms (for experiments outside the crate).
+        for line in std::io::stdin().lines().map_while(Result::ok) {
+            println!("{}", assessment_lens::analysis::since::terms(&line).join(" "));
+        }
+        return;
+    }
     if args.first().is_some_and(|a| a == "quotes") {
         // Where the sentence a reader quoted stands among what the analyser shows.
         let part = args.get(1).map(String::as_str).unwrap_or("dev,dev2,dev3");
