@@ -410,9 +410,77 @@ fn find_scores(doc: &Doc) -> Vec<Found> {
     out
 }
 
+/// The short names CQC's press releases give the nine statements, in the framework's order
+/// ("1. how the local authority works with people – 2" is the first statement's score).
+const PRESS_NAMES: [&[&str]; 9] = [
+    &["how the local authority works with people"],
+    &["supporting people to lead healthier lives", "supporting people to live healthier lives"],
+    &["equity in experience and outcomes", "equity in experiences and outcomes"],
+    &["providing support care provision integration and continuity", "providing support"],
+    &["partnership and communities", "partnerships and communities"],
+    &["how the local authority ensures safety in the system", "how the local authority ensures safety within the system"],
+    &["safeguarding"],
+    &["leadership management and sustainability", "leadership"],
+    &["learning improvement and innovation"],
+];
+
+/// A press release's list, one statement a line: "1. how the local authority works with people
+/// – 2", "- safeguarding – indicative score of three". Taken only when at least five of the
+/// nine are listed, so a stray "safeguarding – 2" in prose is not a score.
+fn press_list(doc: &Doc) -> Vec<Found> {
+    const NUMBERS: [&str; 4] = ["one", "two", "three", "four"];
+    let mut out: Vec<Found> = Vec::new();
+    for l in doc.lines.iter().filter(|l| l.content.len() < 140) {
+        let Some((left, right)) = l.content.rsplit_once(" \u{2013} ").or_else(|| l.content.rsplit_once(" - ")) else { continue };
+        let name = words(left);
+        let name = name.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        let Some(statement) = PRESS_NAMES.iter().position(|names| names.contains(&name)) else { continue };
+        let value = norm(right);
+        let (value, indicative) = match value.strip_prefix("indicative score of ") {
+            Some(v) => (v, true),
+            None => (value.strip_prefix("score of ").unwrap_or(&value), false),
+        };
+        let value = value.trim_end_matches('.');
+        let score = leading_score(value).or_else(|| NUMBERS.iter().position(|n| *n == value).map(|k| k as u8 + 1));
+        if let Some(score) = score.filter(|_| !out.iter().any(|f| f.statement == statement)) {
+            out.push(Found { statement, score, indicative, span: (l.start, l.end()), odd_label: None });
+        }
+    }
+    if out.len() >= 5 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// A press release's rating: "… in order to create their good rating", "… their indicative
+/// requires improvement rating".
+fn press_rating(doc: &Doc) -> Option<Overall> {
+    doc.lines.iter().take(60).find_map(|l| {
+        let lower = l.content.to_ascii_lowercase();
+        let at = lower.find("to create their ")? + "to create their ".len();
+        let rest = &lower[at..];
+        let (rest, indicative, at) = match rest.strip_prefix("indicative ") {
+            Some(r) => (r, true, at + "indicative ".len()),
+            None => (rest, false, at),
+        };
+        RATINGS.iter().rev().find_map(|r| {
+            let name = r.as_str().to_ascii_lowercase();
+            rest.strip_prefix(&name)?.starts_with(" rating").then(|| Overall {
+                rating: *r,
+                indicative,
+                span: (l.start + at, l.start + at + name.len()),
+            })
+        })
+    })
+}
+
 pub fn read(doc: &Doc) -> CqcRead {
     let mut warnings = Vec::new();
-    let found = find_scores(doc);
+    let mut found = find_scores(doc);
+    if found.is_empty() {
+        found = press_list(doc);
+    }
     let mut scores: Vec<Score> = Vec::new();
     let mut first: [Option<&Found>; 9] = [None; 9];
     for f in &found {
@@ -445,7 +513,7 @@ pub fn read(doc: &Doc) -> CqcRead {
         }
     }
 
-    let overall = overall(doc);
+    let overall = overall(doc).or_else(|| press_rating(doc));
     let computed =
         if scores.len() == STATEMENTS.len() { rating_for_scores(&scores.iter().map(|s| s.score).collect::<Vec<_>>()) } else { None };
     if !scores.is_empty() && scores.len() < STATEMENTS.len() {
@@ -527,6 +595,42 @@ mod tests {
         assert_eq!(statement_of("QS1: Assessing needs").map(|s| s.0), Some(0));
         assert_eq!(statement_of("**Assessing needs**").map(|s| s.0), Some(0));
         assert_eq!(statement_of("We looked at assessing needs."), None);
+    }
+
+    #[test]
+    fn a_press_release_list_and_rating() {
+        // CQC's press releases (Surrey 2024; the 2023 pilots wrote "indicative score of three").
+        let t = "CQC looked at nine areas spread across four themes to assess how well the authority is meeting their responsibilities in order to create their good rating.\n\
+                 1. how the local authority works with people \u{2013} 2\n2. supporting people to lead healthier lives \u{2013} 3\n\
+                 3. equity in experience and outcomes \u{2013} 3\n4. providing support (care provision, integration and continuity) \u{2013} 3\n\
+                 5. partnerships and communities \u{2013} 4\n6. how the local authority ensures safety in the system \u{2013} 3\n\
+                 7. safeguarding \u{2013} 2\n8. leadership (management and sustainability) \u{2013} 3\n9. learning, improvement and innovation \u{2013} 3\n";
+        let r = read(&Doc::new(t));
+        let got: Vec<(&str, u8)> = r.scores.iter().map(|s| (s.statement.as_str(), s.score)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Assessing needs", 2),
+                ("Supporting people to live healthier lives", 3),
+                ("Equity in experience and outcomes", 3),
+                ("Care provision, integration and continuity", 3),
+                ("Partnerships and communities", 4),
+                ("Safe pathways, systems and transitions", 3),
+                ("Safeguarding", 2),
+                ("Governance, management and sustainability", 3),
+                ("Learning, improvement and innovation", 3),
+            ]
+        );
+        assert_eq!(r.overall.map(|o| (o.rating, o.indicative)), Some((Grade::Good, false)));
+        let pilot = "CQC looked at nine areas in order to create their indicative requires improvement rating.\n- safeguarding \u{2013} indicative score of three\n- leadership \u{2013} indicative score of two\n\
+                     - equity in experience and outcomes \u{2013} indicative score of two\n- partnership and communities \u{2013} indicative score of two\n\
+                     - how the local authority works with people \u{2013} indicative score of two\n";
+        let r = read(&Doc::new(pilot));
+        assert_eq!(r.scores.len(), 5);
+        assert!(r.scores.iter().all(|s| s.indicative));
+        assert_eq!(r.overall.map(|o| (o.rating, o.indicative)), Some((Grade::RequiresImprovement, true)));
+        // A line or two in prose is not a list.
+        assert!(read(&Doc::new("leadership \u{2013} 3\nhow the local authority works with people \u{2013} 2\n")).scores.is_empty());
     }
 
     #[test]

@@ -27,6 +27,13 @@ const CUES: &[Cue] = &[
     Cue { kind: Kind::CqcLaAssessment, phrase: "indicative rating", weight: 3, opening_only: false },
     Cue { kind: Kind::CqcLaAssessment, phrase: "evidence shows", weight: 1, opening_only: false },
     Cue { kind: Kind::CqcLaAssessment, phrase: "care act", weight: 1, opening_only: false },
+    // CQC's press releases on an assessment: "CQC looked at nine areas … has given each of these
+    // nine areas a score out of four".
+    Cue { kind: Kind::CqcLaAssessment, phrase: "cqc looked at nine areas", weight: 4, opening_only: false },
+    Cue { kind: Kind::CqcLaAssessment, phrase: "each of these nine areas", weight: 2, opening_only: false },
+    // The pages of CQC's website, the 2023 pilots' among them ("Lincolnshire County Council assessment").
+    Cue { kind: Kind::CqcLaAssessment, phrase: "how we assess local authorities", weight: 3, opening_only: true },
+    Cue { kind: Kind::CqcLaAssessment, phrase: "assessment start date", weight: 2, opening_only: true },
     Cue { kind: Kind::OfstedIlacs, phrase: "local authority children's services", weight: 4, opening_only: true },
     Cue { kind: Kind::OfstedIlacs, phrase: "inspection dates", weight: 2, opening_only: true },
     Cue { kind: Kind::OfstedIlacs, phrase: "lead inspector", weight: 2, opening_only: true },
@@ -37,6 +44,11 @@ const CUES: &[Cue] = &[
     Cue { kind: Kind::OfstedIlacs, phrase: "monitoring visit", weight: 3, opening_only: true },
     Cue { kind: Kind::OfstedIlacs, phrase: "inspection of services for children in need", weight: 4, opening_only: true },
     Cue { kind: Kind::OfstedIlacs, phrase: "local safeguarding children board", weight: 2, opening_only: true },
+    // The 2012–13 frameworks' titles, and their "Reporting inspector".
+    Cue { kind: Kind::OfstedIlacs, phrase: "inspection of safeguarding and looked after children", weight: 4, opening_only: true },
+    Cue { kind: Kind::OfstedIlacs, phrase: "arrangements for the protection of children", weight: 4, opening_only: true },
+    Cue { kind: Kind::OfstedIlacs, phrase: "inspection of looked after children", weight: 4, opening_only: true },
+    Cue { kind: Kind::OfstedIlacs, phrase: "reporting inspector", weight: 2, opening_only: true },
     Cue { kind: Kind::OfstedIlacs, phrase: "children's services", weight: 1, opening_only: true },
     Cue { kind: Kind::OfstedIlacs, phrase: "director of children's services", weight: 1, opening_only: true },
     Cue { kind: Kind::OfstedIlacs, phrase: "ofsted", weight: 1, opening_only: false },
@@ -77,6 +89,12 @@ const CUES: &[Cue] = &[
     Cue { kind: Kind::CommitteePapers, phrase: "legal implications", weight: 2, opening_only: false },
     Cue { kind: Kind::CommitteePapers, phrase: "background papers", weight: 2, opening_only: false },
     Cue { kind: Kind::CommitteePapers, phrase: "resolved", weight: 1, opening_only: false },
+    // The wording of council minutes: "submitted a report (previously circulated) to update
+    // Members on …", "Discussion ensued", "RESOLVED – That …".
+    Cue { kind: Kind::CommitteePapers, phrase: "previously circulated", weight: 3, opening_only: false },
+    Cue { kind: Kind::CommitteePapers, phrase: "discussion ensued", weight: 3, opening_only: false },
+    Cue { kind: Kind::CommitteePapers, phrase: "submitted a report", weight: 2, opening_only: true },
+    Cue { kind: Kind::CommitteePapers, phrase: "resolved - that", weight: 2, opening_only: false },
 ];
 
 /// How much of the document's start counts as its opening, in bytes of normalised text.
@@ -178,6 +196,25 @@ mod tests {
             kind_of("CHILDREN'S SCRUTINY PANEL\nAGENDA\n1. Apologies for Absence\n2. Declarations of Interest\n3. The outcome of the Area SEND inspection of the local area partnership\n"),
             Kind::CommitteePapers
         );
+    }
+
+    #[test]
+    fn a_cqc_pilot_page_without_its_scores() {
+        let s = "Anyshire County Council assessment\n\nDownloads\n\nHow we assess local authorities\n\nAssessment start date: 11 May 2023\n\nAssessment published: 17 November 2023\n";
+        assert_eq!(kind_of(s), Kind::CqcLaAssessment);
+    }
+
+    #[test]
+    fn a_2012_title_page_without_its_grades() {
+        let s = "Inspection of safeguarding and looked after children services\nCumbria County Council\nInspection dates: April 2012\nReporting inspector Pauline Turner HMI\nAge group: All\nPublished: 29 May 2012\n";
+        assert_eq!(kind_of(s), Kind::OfstedIlacs);
+    }
+
+    #[test]
+    fn minutes_about_an_inspection_are_papers() {
+        // Minutes of a scrutiny meeting reporting an ILACS inspection (Darlington, 2022).
+        let s = "Report of the Assistant Director of Children's Services\nThe Assistant Director of Children's Services submitted a report (previously circulated) to update Members on the Ofsted Inspection of Local Authority Children's Services (ILACS).\nIt was reported that Good ratings were received for overall effectiveness.\nDiscussion ensued on the report.\nRESOLVED \u{2013} That the contents of the report be noted.\n";
+        assert_eq!(kind_of(s), Kind::CommitteePapers);
     }
 
     #[test]

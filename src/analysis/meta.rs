@@ -46,6 +46,28 @@ fn authority(doc: &Doc, kind: Kind) -> Option<String> {
                     }
                 }
             }
+            // The 2023 pilots' pages: "Birmingham City Council assessment".
+            for l in doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES) {
+                let t = l.content.trim();
+                if let Some(name) = t.strip_suffix(" assessment").filter(|n| looks_like_a_name(n) && names_a_council(n)) {
+                    return clean(name);
+                }
+            }
+            // A press release: "CQC rates Surrey County Council's adult social care provision as
+            // good", "The Care Quality Commission (CQC), has rated Surrey County Council as good".
+            for l in doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES) {
+                let t = head(l.content, TITLE_BYTES);
+                let lower = t.to_ascii_lowercase();
+                for (opening, close) in
+                    [("cqc rates ", "\u{2019}s adult social care"), ("cqc rates ", "'s adult social care"), ("has rated ", " as ")]
+                {
+                    let Some(start) = lower.find(opening).map(|a| a + opening.len()) else { continue };
+                    let Some(end) = lower[start..].find(close).map(|e| e + start) else { continue };
+                    if let Some(name) = t.get(start..end).filter(|n| looks_like_a_name(n) && names_a_council(n)) {
+                        return clean(name);
+                    }
+                }
+            }
             // "About Middlesbrough Council"
             doc.lines.iter().find_map(|l| {
                 let c = l.content;
@@ -59,10 +81,24 @@ fn authority(doc: &Doc, kind: Kind) -> Option<String> {
         }
         Kind::OfstedIlacs => {
             // "Inspection of Barnsley local authority children's services"
+            // And the letters: "Focused visit to Anytown local authority children's services",
+            // "Monitoring visit to Anytown children's services".
             let named = || {
-                let start = lower.find("inspection of ")? + "inspection of ".len();
-                let end = lower.get(start..)?.find(" local authority")? + start;
-                clean(open.get(start..end)?)
+                ["inspection of ", "visit to ", "visit of "].iter().find_map(|opening| {
+                    let start = lower.find(opening)? + opening.len();
+                    let rest = lower.get(start..)?;
+                    // An inspection's title names the council before "local authority"; a visit's
+                    // may go straight on to "children's services".
+                    let ends: &[&str] = if *opening == "inspection of " {
+                        &[" local authority"]
+                    } else {
+                        &[" local authority", " children's services", " children\u{2019}s services"]
+                    };
+                    let end = ends.iter().filter_map(|e| rest.find(e)).min()? + start;
+                    // "Inspection of the Isle of Wight local authority…"; a visit's name is checked
+                    // (its letter may say "visit to help consolidate…").
+                    open.get(start..end).filter(|n| *opening == "inspection of " || looks_like_a_name(n)).and_then(clean)
+                })
             };
             named().or_else(|| council_beside_title(doc))
         }
@@ -98,7 +134,18 @@ fn council_beside_title(doc: &Doc) -> Option<String> {
     let title = lines.iter().position(|l| {
         let n = norm(l);
         TITLE_OPENINGS.iter().any(|o| n.starts_with(o.trim_end()))
-    })?;
+    });
+    let Some(title) = title else {
+        // The name and the title on one line: "Manchester City Council Re-inspection of services…".
+        return lines.iter().find_map(|l| {
+            let lower = l.to_lowercase();
+            TITLE_OPENINGS.iter().find_map(|o| {
+                let at = lower.find(&format!(" {o}"))?;
+                let name = l.get(..at)?;
+                (looks_like_a_name(name) && names_a_council(name)).then(|| name.trim().to_string())
+            })
+        });
+    };
     if let Some(before) = title.checked_sub(1).map(|i| lines[i]).filter(|l| looks_like_a_name(l)) {
         // A name wrapped over two lines: "London Borough of Barking and" / "Dagenham".
         // Or "Doncaster Metropolitan Borough" / "Council": the council word alone below.
@@ -111,16 +158,51 @@ fn council_beside_title(doc: &Doc) -> Option<String> {
         return Some(wrapped.map_or_else(|| before.to_string(), |w| format!("{w} {before}")));
     }
     // Below the title (which may wrap over a line or two): a name with a council word in it.
-    const COUNCIL_WORDS: &[&str] = &["council", "borough", "county", "city", "district", "corporation"];
-    lines
-        .iter()
-        .skip(title + 1)
-        .take(4)
-        .find(|l| looks_like_a_name(l) && COUNCIL_WORDS.iter().any(|w| norm(l).contains(w)))
-        .map(|l| l.to_string())
+    lines.iter().skip(title + 1).take(4).find(|l| looks_like_a_name(l) && names_a_council(l)).map(|l| l.to_string())
+}
+
+/// Words a council's name holds ("Leeds City Council", "London Borough of Camden").
+const COUNCIL_WORDS: &[&str] = &["council", "borough", "county", "city", "district", "corporation"];
+
+fn names_a_council(s: &str) -> bool {
+    norm(s).split(' ').any(|w| COUNCIL_WORDS.contains(&w))
 }
 
 fn published(doc: &Doc) -> Option<String> {
+    at_line_start(doc).or_else(|| run_in_label(doc, &["report published:", "assessment published:"]).and_then(parse_date))
+}
+
+/// Text copied with its line breaks lost: a label inside the opening's long line ("… Inspection
+/// date: 20 January 2015 – 11 February 2015 Report published: 27 March 2015 …"). The dates
+/// after it: day, month and year words, dashes, "to" and "and", ending with a year.
+fn run_in_label<'a>(doc: &Doc<'a>, labels: &[&str]) -> Option<&'a str> {
+    doc.lines.iter().filter(|l| l.content.len() > 200).take(TITLE_LINES).find_map(|l| {
+        // ASCII lower-casing keeps byte offsets.
+        let lower = l.content.to_ascii_lowercase();
+        let (at, label) = labels.iter().find_map(|p| lower.find(p).map(|at| (at, p)))?;
+        let rest = &l.content[at + label.len()..];
+        let mut end = None;
+        let mut pos = 0;
+        for w in rest.split(' ') {
+            let t = w.trim_end_matches([',', '.']);
+            let year = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+            let date_word = year
+                || (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+                || super::format::month_number(t).is_some()
+                || ["", "–", "-", "—", "to", "and"].contains(&t);
+            if !date_word {
+                break;
+            }
+            pos += w.len() + 1;
+            if year {
+                end = Some(pos - 1);
+            }
+        }
+        end.map(|e| rest[..e].trim())
+    })
+}
+
+fn at_line_start(doc: &Doc) -> Option<String> {
     doc.lines.iter().find_map(|l| {
         let c = l.content.as_bytes();
         // Every label starts with one of these letters (a cheap first look at every line).
@@ -164,7 +246,7 @@ fn period(doc: &Doc) -> Option<String> {
             }
         }
     }
-    None
+    run_in_label(doc, &["inspection dates:", "inspection date:"]).map(str::to_string)
 }
 
 /// Dates that wrap before their month and year: "19 November-11 December 2013 and 28 – 30" /
@@ -212,6 +294,51 @@ mod tests {
         let m = read(&d, Kind::OfstedIlacs);
         assert_eq!(m.authority.as_deref(), Some("Anytown"));
         assert_eq!(m.period.as_deref(), Some("11 to 15 September 2023"));
+    }
+
+    #[test]
+    fn visit_letters_name_the_council() {
+        let d = Doc::new("Focused visit to Easttown local authority children's services\n\nInspection dates: 3 and 4 July 2024\n");
+        assert_eq!(read(&d, Kind::OfstedIlacs).authority.as_deref(), Some("Easttown"));
+        let d = Doc::new("Monitoring visit to Westtown children\u{2019}s services\n\nDear Director\n");
+        assert_eq!(read(&d, Kind::OfstedIlacs).authority.as_deref(), Some("Westtown"));
+    }
+
+    #[test]
+    fn a_cqc_press_release_names_the_council() {
+        let d = Doc::new("CQC rates Surrey County Council\u{2019}s adult social care provision as good\n\nPublished: 20 November 2024\n");
+        assert_eq!(read(&d, Kind::CqcLaAssessment).authority.as_deref(), Some("Surrey County Council"));
+        let d = Doc::new(
+            "The Care Quality Commission (CQC), has rated Hertfordshire County Council as good, in how well they meet their duties.\n",
+        );
+        assert_eq!(read(&d, Kind::CqcLaAssessment).authority.as_deref(), Some("Hertfordshire County Council"));
+    }
+
+    #[test]
+    fn council_and_title_on_one_line() {
+        // Text copied with the title run on after the name (Manchester 2017, Leeds 2015).
+        let d = Doc::new("Manchester City Council Re-inspection of services for children in need of help and\nprotection, children looked after and care leavers\n");
+        assert_eq!(read(&d, Kind::OfstedIlacs).authority.as_deref(), Some("Manchester City Council"));
+        let d = Doc::new("Anytown Inspection of services for children in need of help and protection\n");
+        assert_eq!(read(&d, Kind::OfstedIlacs).authority, None, "a name with no council word is not taken");
+    }
+
+    #[test]
+    fn dates_in_a_run_on_opening() {
+        let long = "The local authority leads effective services that meet the requirements for good. ".repeat(3);
+        let t = format!("Leeds City Council Inspection of services for children in need of help and protection Inspection date: 20 January 2015 \u{2013} 11 February 2015 Report published: 27 March 2015 {long}\n");
+        let m = read(&Doc::new(&t), Kind::OfstedIlacs);
+        assert_eq!(m.period.as_deref(), Some("20 January 2015 \u{2013} 11 February 2015"));
+        assert_eq!(m.published.as_deref(), Some("2015-03-27"));
+        assert_eq!(m.authority.as_deref(), Some("Leeds City Council"));
+    }
+
+    #[test]
+    fn cqc_pilot_heading() {
+        let d = Doc::new("Birmingham City Council assessment\n\nLocal authority indicative rating\n");
+        assert_eq!(read(&d, Kind::CqcLaAssessment).authority.as_deref(), Some("Birmingham City Council"));
+        let d = Doc::new("How we assess local authorities\nThe assessment\n");
+        assert_eq!(read(&d, Kind::CqcLaAssessment).authority, None);
     }
 
     #[test]

@@ -68,10 +68,14 @@ fn visit_type(doc: &Doc) -> Option<VisitType> {
 fn lead_inspector(doc: &Doc) -> Option<String> {
     doc.lines.iter().take(60).find_map(|l| {
         let n = norm(l.content);
-        if !n.starts_with("lead inspector") {
-            return None;
-        }
-        let v = l.content.split_once(':')?.1.trim();
+        // 2012–13 reports: "Reporting inspector Pauline Turner HMI", with or without a colon.
+        let label = ["lead inspector", "reporting inspector"].iter().find(|p| n.starts_with(*p))?;
+        let v = match l.content.split_once(':') {
+            Some((_, v)) => v.trim(),
+            // Without a colon only a short line whose label is a whole word: not "Lead inspectors met …".
+            None if l.content.len() < 80 => l.content.get(label.len()..).filter(|r| r.starts_with(' '))?.trim(),
+            None => return None,
+        };
         let name = v.split(',').next()?.trim();
         (!name.is_empty()).then(|| name.to_string())
     })
@@ -284,7 +288,7 @@ fn numbered_list(doc: &Doc) -> Vec<Row> {
             // "1." on a line of its own, the area on the next (pdftotext of 2015–17 reports).
             || (number_alone(l.content) && n.starts_with('1') && next_content(i).is_some_and(|x| x.starts_with(FIRST)))
     }) else {
-        return Vec::new();
+        return run_in_list(lines);
     };
     // A grade's first word printed above the first area (-layout) belongs to the list.
     let first = lines[..first]
@@ -294,6 +298,28 @@ fn numbered_list(doc: &Doc) -> Vec<Row> {
         .unwrap_or(first);
     let joined = Joined::new(&grades_in_order(list_region(&lines[first..])));
     pair_areas_and_grades(&joined)
+}
+
+/// Text copied with its line breaks lost: the list runs on inside a long line ("… contribute to
+/// overall effectiveness are: 1. Children who need help and protection Good 2. …"). Read from
+/// its first item to the first sentence's end after it.
+fn run_in_list(lines: &[Line]) -> Vec<Row> {
+    const FIRST: &str = "1. children who need help and protection";
+    let Some((l, at)) = lines.iter().take(250).find_map(|l| {
+        // ASCII lower-casing keeps byte offsets.
+        let at = l.content.to_ascii_lowercase().find(FIRST)?;
+        (at > 0).then_some((l, at))
+    }) else {
+        return Vec::new();
+    };
+    let rest = &l.content[at..];
+    // A sentence's end: a full stop after a word, not an item number's ("2.1", "3.").
+    let end = rest
+        .char_indices()
+        .find(|&(i, c)| c == '.' && rest[..i].chars().next_back().is_some_and(char::is_alphabetic))
+        .map_or(rest.len(), |(i, _)| i);
+    let tail = Line { start: l.start + at, content: &rest[..end], ..l.clone() };
+    pair_areas_and_grades(&Joined::new(&[&tail]))
 }
 
 /// One piece of the list's joined text.
@@ -397,6 +423,11 @@ fn pair_areas_and_grades(joined: &Joined) -> Vec<Row> {
             }
             Piece::Words(a, b) => {
                 let area = text[a..b].trim_end_matches([' ', ':', '-']);
+                // A footnote's number after the area's words: "governance 1".
+                let area = match area.rsplit_once(' ') {
+                    Some((words, n)) if n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) => words.trim_end(),
+                    _ => area,
+                };
                 if area.len() < 150 {
                     waiting.push_back((number_before.unwrap_or(a), a, a + area.len()));
                 }
@@ -449,7 +480,13 @@ fn list_region<'d, 'a>(lines: &'d [Line<'a>]) -> Vec<&'d Line<'a>> {
         }
         let numbered = l.content.starts_with(|c: char| c.is_ascii_digit());
         let continuation = l.content.starts_with(char::is_lowercase);
-        let grade = whole_grade(l.content).is_some() || grade_start(l.content);
+        // A grade's first word ends the line before: "Requires" / "Improvement" (capitalised in
+        // some conversions of the table) finishes it, whatever its case.
+        let grade_rest = region.last().is_some_and(|p| {
+            let both = format!("{} {}", p.content.trim(), l.content.trim());
+            grade_start(p.content) && (whole_grade(&both).is_some() || grade_start(&both))
+        });
+        let grade = whole_grade(l.content).is_some() || grade_start(l.content) || grade_rest;
         if after_number && numbered {
             orphans += 1;
         }
@@ -614,7 +651,10 @@ fn previous(reading: &Reading) -> Option<PreviousGrade> {
             &unicode
         };
         if lower.len() != sent.len()
-            || !(lower.contains("last inspection") || lower.contains("previous inspection") || lower.contains("judged"))
+            || !(lower.contains("last inspection")
+                || lower.contains("previous inspection")
+                || lower.contains("judged")
+                || lower.contains("judgement of"))
         {
             continue;
         }
@@ -622,8 +662,12 @@ fn previous(reading: &Reading) -> Option<PreviousGrade> {
         if lower.contains("lscb") || lower.contains("safeguarding children board") {
             continue;
         }
-        let Some(j) = lower.find("judged ") else { continue };
-        let Some(after) = sent.get(j + 7..) else { continue };
+        // "judged inadequate"; about an earlier inspection also "judged to be inadequate", "a
+        // judgement of inadequate" ("This is a re-inspection …, following a judgement of
+        // inadequate for overall effectiveness in 2014").
+        let earlier = ["last inspection", "previous inspection", "re-inspection", "reinspection"].iter().any(|p| lower.contains(p));
+        let cues: &[&str] = if earlier { &["judged to be ", "judged as ", "judged ", "a judgement of "] } else { &["judged "] };
+        let Some(after) = cues.iter().find_map(|c| lower.find(c).and_then(|j| sent.get(j + c.len()..))) else { continue };
         let Some(g) = GRADES.iter().find(|(w, _)| after.to_lowercase().starts_with(w)).map(|(_, g)| *g) else { continue };
         let year = lower
             .split(|c: char| !c.is_ascii_digit())
@@ -993,6 +1037,67 @@ mod tests {
                 p("Children who need help and protection", "Requires improvement"),
                 p("Adoption performance", "Good"),
                 p("Leadership, management and governance", "Good")
+            ]
+        );
+    }
+
+    #[test]
+    fn lead_or_reporting_inspector() {
+        let o = run("Inspection of safeguarding and looked after children services\nCumbria County Council\nReporting inspector Pauline Turner HMI\n");
+        assert_eq!(o.lead_inspector.as_deref(), Some("Pauline Turner HMI"));
+        let o = run("Inspection of Anytown local authority children's services\nLead inspector: Jo Bloggs, His Majesty's Inspector\n");
+        assert_eq!(o.lead_inspector.as_deref(), Some("Jo Bloggs"));
+        let o = run("Inspection of Anytown local authority children's services\nLead inspectors met leaders\n");
+        assert_eq!(o.lead_inspector, None);
+    }
+
+    #[test]
+    fn previous_grade_in_the_wordings_of_re_inspections() {
+        // Across the wide corpus: Manchester 2017, Lambeth 2018, Bromley 2019, Merton 2017.
+        for (sentence, grade, year) in [
+            ("This is a re-inspection of children's services in Manchester, following a judgement of inadequate for overall effectiveness in 2014.", "Inadequate", 2014),
+            ("This is a re-inspection of children's services in Lambeth, after they were judged to be inadequate in 2015.", "Inadequate", 2015),
+            ("Since the last inspection in 2016, when children's services were judged to be requires improvement to be good, leaders have acted.", "Requires improvement to be good", 2016),
+            ("Improvements have been achieved since the last inspection in 2012, when all services were judged as good.", "Good", 2012),
+        ] {
+            let o = run(&format!("Anytown City Council\nInspection of services for children in need of help and protection\n\n{sentence}\n"));
+            let p = o.previous.unwrap_or_else(|| panic!("no previous grade in {sentence}"));
+            assert_eq!((p.grade.as_str(), p.year), (grade, Some(year)), "{sentence}");
+        }
+        // Without a word of an earlier inspection, "judged to be" is this report's own grade.
+        let o = run("Anytown City Council\nInspection of services for children in need of help and protection\n\nServices are judged to be good in 2016.\n");
+        assert!(o.previous.is_none());
+    }
+
+    #[test]
+    fn sif_list_run_on_inside_a_long_line() {
+        // Line breaks lost (Leeds 2015 as copied from a document-sharing site): a footnote's "1"
+        // after the last area, and a sentence with "good" in it after the list.
+        let t = "Report published: 27 March 2015 The overall judgement is that children's services are good The judgements on areas of the service that contribute to overall effectiveness are: 1. Children who need help and protection Good 2. Children looked after and achieving permanence Good 2.1 Adoption performance Good 2.2 Experiences and progress of care leavers Requires improvement 3. Leadership, management and governance 1 Outstanding Ofsted produces this report under its power. It is a good report.\n";
+        assert_eq!(
+            sif(t),
+            vec![
+                p("Children who need help and protection", "Good"),
+                p("Children looked after and achieving permanence", "Good"),
+                p("Adoption performance", "Good"),
+                p("Experiences and progress of care leavers", "Requires improvement"),
+                p("Leadership, management and governance", "Outstanding"),
+            ]
+        );
+    }
+
+    #[test]
+    fn sif_grade_wrapped_with_a_capital_on_its_second_line() {
+        // A converted table: "Requires" / "Improvement" for every area (Windsor and Maidenhead 2015).
+        let t = "1. Children who need help and protection\nRequires\nImprovement\n2. Children looked after and achieving\npermanence\nRequires\nImprovement\n2.1 Adoption performance\nGood\n2.2 Experiences and progress of care leavers\nRequires\nImprovement to be Good\n3. Leadership, management and governance\nRequires\nImprovement\n";
+        assert_eq!(
+            sif(t),
+            vec![
+                p("Children who need help and protection", "Requires improvement"),
+                p("Children looked after and achieving permanence", "Requires improvement"),
+                p("Adoption performance", "Good"),
+                p("Experiences and progress of care leavers", "Requires improvement to be good"),
+                p("Leadership, management and governance", "Requires improvement"),
             ]
         );
     }

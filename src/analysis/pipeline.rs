@@ -140,6 +140,20 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
             if reading.cut_sentences == 1 { "it was" } else { "they were" },
         ));
     }
+    if detected.kind == Kind::CqcLaAssessment && cqc.scores.is_empty() {
+        warnings.push(
+            "No quality statement scores were found in this text: CQC scores each of its nine quality statements from 1 to 4. \
+             Paste or open the part of the report that lists them (\u{201c}Quality statement scores\u{201d}) to see them here."
+                .to_string(),
+        );
+    }
+    if authority.is_none() && matches!(detected.kind, Kind::CqcLaAssessment | Kind::OfstedIlacs | Kind::AreaSend | Kind::Jtai) {
+        warnings.push(
+            "The council or area this report is about was not found in its opening lines, so it is shown without a name \
+             and Since last time cannot pair it with the council's other reports."
+                .to_string(),
+        );
+    }
     if detected.kind == Kind::Unknown && !input.trim().is_empty() {
         warnings.push(
             "This does not look like a CQC assessment, an Ofsted inspection or committee papers; \
