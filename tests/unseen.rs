@@ -47,10 +47,7 @@ fn a_report_whose_line_breaks_were_lost() {
     let g = grades(&r);
     assert!(g.contains(&("Leadership, management and governance".to_string(), "Outstanding")), "{g:?}");
     assert!(g.contains(&("Children who need help and protection".to_string(), "Good")), "{g:?}");
-    // The overall judgement, run on inside the line, is not read: said, not dropped.
-    if !g.iter().any(|(a, _)| a == "Overall effectiveness") {
-        assert!(warned(&r, "Overall effectiveness"), "{:?}", r.warnings);
-    }
+    assert!(g.contains(&("Overall effectiveness".to_string(), "Good")), "{g:?}");
 }
 
 #[test]
@@ -105,4 +102,91 @@ fn a_cqc_page_without_its_scores_says_so() {
     let r = read("cqc-birmingham.txt");
     assert!(r.scores.is_empty());
     assert!(warned(&r, "No quality statement scores were found"), "{:?}", r.warnings);
+}
+
+/// The words of a council's name that tell councils apart ("Telford & Wrekin Council" and
+/// "Telford and Wrekin" agree).
+fn name_key(s: &str) -> String {
+    let s = s.to_lowercase().replace('&', "and");
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            !w.is_empty() && !["the", "council", "city", "borough", "county", "metropolitan", "district", "of", "london"].contains(w)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A grade or score as written, reduced to one of the framework's words or a digit.
+fn grade_key(v: &serde_json::Value) -> String {
+    if let Some(n) = v.as_u64() {
+        return n.to_string();
+    }
+    let g = v.as_str().unwrap_or("").to_lowercase().replace("require ", "requires ");
+    ["requires improvement to be good", "requires improvement", "outstanding", "inadequate", "adequate", "good"]
+        .iter()
+        .find(|k| g.contains(*k))
+        .map_or(g.clone(), |k| k.to_string())
+}
+
+/// A second batch of 20 excerpts (`unseen/scored/`, 15 councils, found and labelled by a helper
+/// session that never ran the analyser; `gold.jsonl`). It was scored once as it came — kind 17,
+/// council 14, overall 8 of 9, grades and scores 49 of 75, none silent (the corpus-only
+/// analyser: 11, 6, 2, 34, one silent) — and then used to mend the press-release lists and
+/// run-on openings it showed, so the floors below are a development figure, not a held-out one.
+/// `python3 scripts/unseen.py tests/fixtures/unseen/scored` prints the same per file.
+#[test]
+fn a_second_batch_scored_against_gold_made_by_reading() {
+    let dir = format!("{}/tests/fixtures/unseen/scored", env!("CARGO_MANIFEST_DIR"));
+    let gold = std::fs::read_to_string(format!("{dir}/gold.jsonl")).unwrap();
+    let (mut files, mut kind, mut council, mut council_n, mut overall, mut overall_n, mut hit, mut want_n, mut silent) =
+        (0, 0, 0, 0, 0, 0, 0, 0, Vec::new());
+    for line in gold.lines().filter(|l| !l.trim().is_empty()) {
+        let g: serde_json::Value = serde_json::from_str(line).unwrap();
+        let file = g["file"].as_str().unwrap();
+        let r = analyse(&std::fs::read_to_string(format!("{dir}/{file}")).unwrap());
+        files += 1;
+        let mut missed = r.kind.as_str() != g["kind"].as_str().unwrap();
+        kind += usize::from(!missed);
+        if let Some(a) = g["authority"].as_str() {
+            council_n += 1;
+            let ok = r.authority.as_deref().is_some_and(|b| name_key(b) == name_key(a));
+            council += usize::from(ok);
+            missed |= !ok;
+        }
+        let o = grade_key(&g["overall"]);
+        if ["requires improvement to be good", "requires improvement", "outstanding", "inadequate", "good"].contains(&o.as_str()) {
+            overall_n += 1;
+            let got = r
+                .overall
+                .as_ref()
+                .map(|o| o.rating.as_str())
+                .or_else(|| r.judgements.iter().find(|j| j.area == "Overall effectiveness").map(|j| j.grade.as_str()));
+            let ok = got.is_some_and(|got| grade_key(&serde_json::Value::from(got)) == o);
+            overall += usize::from(ok);
+            missed |= !ok;
+        }
+        let want: Vec<String> = g["grades"].as_array().unwrap().iter().map(|p| grade_key(&p[1])).collect();
+        let mut have: Vec<String> = r.scores.iter().map(|s| s.score.to_string()).collect();
+        have.extend(
+            r.judgements
+                .iter()
+                .filter(|j| j.area != "Overall effectiveness")
+                .map(|j| grade_key(&serde_json::Value::from(j.grade.as_str()))),
+        );
+        let got = if want.len() == 9 && have.len() == 9 {
+            want.iter().zip(&have).filter(|(a, b)| a == b).count()
+        } else {
+            want.iter().filter(|w| have.iter().position(|h| h == *w).map(|k| have.remove(k)).is_some()).count()
+        };
+        hit += got;
+        want_n += want.len();
+        missed |= got < want.len();
+        if missed && r.warnings.is_empty() {
+            silent.push(file.to_string());
+        }
+    }
+    assert_eq!(files, 20);
+    assert!(silent.is_empty(), "missed without a warning: {silent:?}");
+    assert!(kind >= 17 && council >= 15, "kind {kind}/{files}, council {council}/{council_n}");
+    assert_eq!((overall, hit), (overall_n, want_n), "overall {overall}/{overall_n}, grades and scores {hit}/{want_n}");
 }

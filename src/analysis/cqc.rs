@@ -412,26 +412,41 @@ fn find_scores(doc: &Doc) -> Vec<Found> {
 
 /// The short names CQC's press releases give the nine statements, in the framework's order
 /// ("1. how the local authority works with people – 2" is the first statement's score).
+/// Since 2025 they use the statements' names, a little reworded ("Assessing people's needs",
+/// "Care provision, integration and continuity of care", "Partnership and communities").
 const PRESS_NAMES: [&[&str]; 9] = [
-    &["how the local authority works with people"],
+    &["how the local authority works with people", "assessing people s needs", "assessing needs"],
     &["supporting people to lead healthier lives", "supporting people to live healthier lives"],
     &["equity in experience and outcomes", "equity in experiences and outcomes"],
-    &["providing support care provision integration and continuity", "providing support"],
+    &[
+        "providing support care provision integration and continuity",
+        "providing support",
+        "care provision integration and continuity of care",
+        "care provision integration and continuity",
+    ],
     &["partnership and communities", "partnerships and communities"],
-    &["how the local authority ensures safety in the system", "how the local authority ensures safety within the system"],
+    &[
+        "how the local authority ensures safety in the system",
+        "how the local authority ensures safety within the system",
+        "safe pathways systems and transitions",
+        "safe systems pathways and transitions",
+    ],
     &["safeguarding"],
-    &["leadership management and sustainability", "leadership"],
+    &["leadership management and sustainability", "leadership", "governance management and sustainability"],
     &["learning improvement and innovation"],
 ];
 
 /// A press release's list, one statement a line: "1. how the local authority works with people
-/// – 2", "- safeguarding – indicative score of three". Taken only when at least five of the
-/// nine are listed, so a stray "safeguarding – 2" in prose is not a score.
+/// – 2", "- safeguarding – indicative score of three", "1. assessing people's needs: 2". Taken
+/// only when at least five of the nine are listed, so a stray "safeguarding – 2" in prose is
+/// not a score.
 fn press_list(doc: &Doc) -> Vec<Found> {
     const NUMBERS: [&str; 4] = ["one", "two", "three", "four"];
     let mut out: Vec<Found> = Vec::new();
     for l in doc.lines.iter().filter(|l| l.content.len() < 140) {
-        let Some((left, right)) = l.content.rsplit_once(" \u{2013} ").or_else(|| l.content.rsplit_once(" - ")) else { continue };
+        let split =
+            [" \u{2013} ", " - ", " \u{2014} ", ": "].iter().filter_map(|sep| l.content.rsplit_once(sep)).max_by_key(|(a, _)| a.len());
+        let Some((left, right)) = split else { continue };
         let name = words(left);
         let name = name.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
         let Some(statement) = PRESS_NAMES.iter().position(|names| names.contains(&name)) else { continue };
@@ -478,9 +493,14 @@ fn press_rating(doc: &Doc) -> Option<Overall> {
 pub fn read(doc: &Doc) -> CqcRead {
     let mut warnings = Vec::new();
     let mut found = find_scores(doc);
-    if found.is_empty() {
-        found = press_list(doc);
+    // A press release's list: those its lines name in the statements' own words are found
+    // above already; the rest are its short names.
+    for f in press_list(doc) {
+        if !found.iter().any(|g| g.statement == f.statement) {
+            found.push(f);
+        }
     }
+    found.sort_by_key(|f| f.statement);
     let mut scores: Vec<Score> = Vec::new();
     let mut first: [Option<&Found>; 9] = [None; 9];
     for f in &found {

@@ -97,7 +97,10 @@ fn authority(doc: &Doc, kind: Kind) -> Option<String> {
                     let end = ends.iter().filter_map(|e| rest.find(e)).min()? + start;
                     // "Inspection of the Isle of Wight local authority…"; a visit's name is checked
                     // (its letter may say "visit to help consolidate…").
-                    open.get(start..end).filter(|n| *opening == "inspection of " || looks_like_a_name(n)).and_then(clean)
+                    // "monitoring visit of BCP Council's children's services": the name, not its possessive.
+                    let name = open.get(start..end)?;
+                    let name = name.strip_suffix("'s").or_else(|| name.strip_suffix("\u{2019}s")).unwrap_or(name);
+                    Some(name).filter(|n| *opening == "inspection of " || looks_like_a_name(n)).and_then(clean)
                 })
             };
             named().or_else(|| council_beside_title(doc))
@@ -157,8 +160,15 @@ fn council_beside_title(doc: &Doc) -> Option<String> {
         });
         return Some(wrapped.map_or_else(|| before.to_string(), |w| format!("{w} {before}")));
     }
-    // Below the title (which may wrap over a line or two): a name with a council word in it.
-    lines.iter().skip(title + 1).take(4).find(|l| looks_like_a_name(l) && names_a_council(l)).map(|l| l.to_string())
+    // Below the title (which may wrap over a line or two): a name with a council word in it,
+    // or a short one just above the inspection dates ("Kent" / "Inspection dates 11-22 October 2010").
+    let below: Vec<&str> = lines.iter().skip(title + 1).take(5).copied().collect();
+    below.iter().take(4).find(|l| looks_like_a_name(l) && names_a_council(l)).map(|l| l.to_string()).or_else(|| {
+        below.windows(2).find_map(|w| {
+            let short = w[0].split_whitespace().count() <= 4;
+            (short && looks_like_a_name(w[0]) && norm(w[1]).starts_with("inspection date")).then(|| w[0].to_string())
+        })
+    })
 }
 
 /// Words a council's name holds ("Leeds City Council", "London Borough of Camden").
@@ -297,11 +307,19 @@ mod tests {
     }
 
     #[test]
+    fn a_2010_name_alone_above_the_dates() {
+        let d = Doc::new("Inspection of safeguarding and\nlooked after children services\nKent\nInspection dates 11-22 October 2010\nReporting inspector Stephen Hart HMI\n");
+        assert_eq!(read(&d, Kind::OfstedIlacs).authority.as_deref(), Some("Kent"));
+    }
+
+    #[test]
     fn visit_letters_name_the_council() {
         let d = Doc::new("Focused visit to Easttown local authority children's services\n\nInspection dates: 3 and 4 July 2024\n");
         assert_eq!(read(&d, Kind::OfstedIlacs).authority.as_deref(), Some("Easttown"));
         let d = Doc::new("Monitoring visit to Westtown children\u{2019}s services\n\nDear Director\n");
         assert_eq!(read(&d, Kind::OfstedIlacs).authority.as_deref(), Some("Westtown"));
+        let d = Doc::new("The letter on the second monitoring visit of BCP Council's children's services has been published.\n");
+        assert_eq!(read(&d, Kind::OfstedIlacs).authority.as_deref(), Some("BCP Council"));
     }
 
     #[test]

@@ -561,7 +561,28 @@ fn opening_lines(doc: &Doc) -> Vec<Judgement> {
             }
         }
     }
+    if !out.iter().any(|j| j.scope.is_none()) {
+        out.extend(run_on_overall(&lines));
+    }
     out
+}
+
+/// Text copied with its line breaks lost: "… Report published: 20 March 2015 The overall
+/// judgement is that children's services are inadequate There are widespread …" — the grade
+/// straight after the first "are" or "is", a whole word.
+fn run_on_overall(lines: &[&Line]) -> Option<Judgement> {
+    const LEAD: &str = "the overall judgement is that children";
+    lines.iter().filter(|l| l.content.len() > 250).find_map(|l| {
+        // ASCII lower-casing keeps byte offsets.
+        let lower = l.content.to_ascii_lowercase();
+        let p = lower.find(LEAD)?;
+        let rest = &lower[p..];
+        let window = rest.get(..160).unwrap_or(rest);
+        let verb = [" are ", " is "].iter().filter_map(|v| window[LEAD.len()..].find(v).map(|k| LEAD.len() + k + v.len())).min()?;
+        let after = &rest[verb..];
+        let (w, g) = GRADES.iter().find(|(w, _)| after.starts_with(w) && !after[w.len()..].starts_with(char::is_alphanumeric))?;
+        Some(Judgement::new("Overall effectiveness", *g, (l.start + p, l.start + p + verb + w.len())))
+    })
 }
 
 fn is_lscb(n: &str) -> bool {
@@ -1070,6 +1091,18 @@ mod tests {
     }
 
     #[test]
+    fn overall_judgement_run_on_inside_a_long_line() {
+        let t = format!(
+            "Leicester City Inspection of services for children in need of help and protection Report published: 20 March 2015 The overall judgement is that children\u{2019}s services are inadequate There are widespread or serious failures. {}\n",
+            "Leaders are working to improve. ".repeat(8)
+        );
+        let o = run(&t);
+        let j = o.judgements.iter().find(|j| j.area == "Overall effectiveness").expect("overall");
+        assert_eq!(j.grade, Grade::Inadequate);
+        assert!(t[j.span.0..j.span.1].ends_with("are inadequate"));
+    }
+
+    #[test]
     fn sif_list_run_on_inside_a_long_line() {
         // Line breaks lost (Leeds 2015 as copied from a document-sharing site): a footnote's "1"
         // after the last area, and a sentence with "good" in it after the list.
@@ -1082,6 +1115,7 @@ mod tests {
                 p("Adoption performance", "Good"),
                 p("Experiences and progress of care leavers", "Requires improvement"),
                 p("Leadership, management and governance", "Outstanding"),
+                p("Overall effectiveness", "Good"),
             ]
         );
     }
