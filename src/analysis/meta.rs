@@ -306,39 +306,30 @@ mod tests {
         assert_eq!(m.period.as_deref(), Some("11 to 15 September 2023"));
     }
 
+    /// The council each opening names (or none), as the shapes of real reports and their copies
+    /// word it: one row an opening.
     #[test]
-    fn a_2010_name_alone_above_the_dates() {
-        let d = Doc::new("Inspection of safeguarding and\nlooked after children services\nKent\nInspection dates 11-22 October 2010\nReporting inspector Stephen Hart HMI\n");
-        assert_eq!(read(&d, Kind::OfstedIlacs).authority.as_deref(), Some("Kent"));
-    }
-
-    #[test]
-    fn visit_letters_name_the_council() {
-        let d = Doc::new("Focused visit to Easttown local authority children's services\n\nInspection dates: 3 and 4 July 2024\n");
-        assert_eq!(read(&d, Kind::OfstedIlacs).authority.as_deref(), Some("Easttown"));
-        let d = Doc::new("Monitoring visit to Westtown children\u{2019}s services\n\nDear Director\n");
-        assert_eq!(read(&d, Kind::OfstedIlacs).authority.as_deref(), Some("Westtown"));
-        let d = Doc::new("The letter on the second monitoring visit of BCP Council's children's services has been published.\n");
-        assert_eq!(read(&d, Kind::OfstedIlacs).authority.as_deref(), Some("BCP Council"));
-    }
-
-    #[test]
-    fn a_cqc_press_release_names_the_council() {
-        let d = Doc::new("CQC rates Surrey County Council\u{2019}s adult social care provision as good\n\nPublished: 20 November 2024\n");
-        assert_eq!(read(&d, Kind::CqcLaAssessment).authority.as_deref(), Some("Surrey County Council"));
-        let d = Doc::new(
-            "The Care Quality Commission (CQC), has rated Hertfordshire County Council as good, in how well they meet their duties.\n",
-        );
-        assert_eq!(read(&d, Kind::CqcLaAssessment).authority.as_deref(), Some("Hertfordshire County Council"));
-    }
-
-    #[test]
-    fn council_and_title_on_one_line() {
-        // Text copied with the title run on after the name (Manchester 2017, Leeds 2015).
-        let d = Doc::new("Manchester City Council Re-inspection of services for children in need of help and\nprotection, children looked after and care leavers\n");
-        assert_eq!(read(&d, Kind::OfstedIlacs).authority.as_deref(), Some("Manchester City Council"));
-        let d = Doc::new("Anytown Inspection of services for children in need of help and protection\n");
-        assert_eq!(read(&d, Kind::OfstedIlacs).authority, None, "a name with no council word is not taken");
+    fn the_council_of_each_opening() {
+        use Kind::{CqcLaAssessment as Cqc, OfstedIlacs as Ofsted};
+        let rows: &[(Kind, &str, Option<&str>)] = &[
+            // 2010: the name alone above the dates (Kent).
+            (Ofsted, "Inspection of safeguarding and\nlooked after children services\nKent\nInspection dates 11-22 October 2010\nReporting inspector Stephen Hart HMI\n", Some("Kent")),
+            // Visit letters, and a visit's council without its possessive.
+            (Ofsted, "Focused visit to Easttown local authority children's services\n\nInspection dates: 3 and 4 July 2024\n", Some("Easttown")),
+            (Ofsted, "Monitoring visit to Westtown children\u{2019}s services\n\nDear Director\n", Some("Westtown")),
+            (Ofsted, "The letter on the second monitoring visit of BCP Council's children's services has been published.\n", Some("BCP Council")),
+            // The title run on after the name (Manchester 2017, Leeds 2015); not a name without a council word.
+            (Ofsted, "Manchester City Council Re-inspection of services for children in need of help and\nprotection, children looked after and care leavers\n", Some("Manchester City Council")),
+            (Ofsted, "Anytown Inspection of services for children in need of help and protection\n", None),
+            // CQC press releases and the 2023 pilots' pages.
+            (Cqc, "CQC rates Surrey County Council\u{2019}s adult social care provision as good\n\nPublished: 20 November 2024\n", Some("Surrey County Council")),
+            (Cqc, "The Care Quality Commission (CQC), has rated Hertfordshire County Council as good, in how well they meet their duties.\n", Some("Hertfordshire County Council")),
+            (Cqc, "Birmingham City Council assessment\n\nLocal authority indicative rating\n", Some("Birmingham City Council")),
+            (Cqc, "How we assess local authorities\nThe assessment\n", None),
+        ];
+        for (kind, opening, council) in rows {
+            assert_eq!(read(&Doc::new(opening), *kind).authority.as_deref(), *council, "{opening}");
+        }
     }
 
     #[test]
@@ -349,14 +340,6 @@ mod tests {
         assert_eq!(m.period.as_deref(), Some("20 January 2015 \u{2013} 11 February 2015"));
         assert_eq!(m.published.as_deref(), Some("2015-03-27"));
         assert_eq!(m.authority.as_deref(), Some("Leeds City Council"));
-    }
-
-    #[test]
-    fn cqc_pilot_heading() {
-        let d = Doc::new("Birmingham City Council assessment\n\nLocal authority indicative rating\n");
-        assert_eq!(read(&d, Kind::CqcLaAssessment).authority.as_deref(), Some("Birmingham City Council"));
-        let d = Doc::new("How we assess local authorities\nThe assessment\n");
-        assert_eq!(read(&d, Kind::CqcLaAssessment).authority, None);
     }
 
     #[test]
