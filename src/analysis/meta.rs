@@ -16,10 +16,15 @@ pub fn read(doc: &Doc, kind: Kind) -> Meta {
     Meta { authority: authority(doc, kind), published: published(doc), period: period(doc) }
 }
 
+/// The opening non-blank lines, where a title is looked for.
+fn title_lines<'d, 'a>(doc: &'d Doc<'a>) -> impl Iterator<Item = &'d super::text::Line<'a>> {
+    doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES)
+}
+
 /// The opening non-blank lines joined with spaces, so a title wrapped across lines reads whole.
 fn opening(doc: &Doc) -> String {
     let mut s = String::new();
-    for l in doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES) {
+    for l in title_lines(doc) {
         s.push_str(head(l.content, TITLE_BYTES));
         s.push(' ');
     }
@@ -36,7 +41,7 @@ fn authority(doc: &Doc, kind: Kind) -> Option<String> {
     match kind {
         Kind::CqcLaAssessment | Kind::Unknown => {
             // "Middlesbrough Council: local authority assessment"
-            for l in doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES) {
+            for l in title_lines(doc) {
                 let n = head(l.content, TITLE_BYTES).to_lowercase();
                 if let Some(i) = n.find("local authority assessment") {
                     if let Some(name) = l.content.get(..i) {
@@ -47,7 +52,7 @@ fn authority(doc: &Doc, kind: Kind) -> Option<String> {
                 }
             }
             // The 2023 pilots' pages: "Birmingham City Council assessment".
-            for l in doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES) {
+            for l in title_lines(doc) {
                 let t = l.content.trim();
                 if let Some(name) = t.strip_suffix(" assessment").filter(|n| looks_like_a_name(n) && names_a_council(n)) {
                     return clean(name);
@@ -55,7 +60,7 @@ fn authority(doc: &Doc, kind: Kind) -> Option<String> {
             }
             // A press release: "CQC rates Surrey County Council's adult social care provision as
             // good", "The Care Quality Commission (CQC), has rated Surrey County Council as good".
-            for l in doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES) {
+            for l in title_lines(doc) {
                 let t = head(l.content, TITLE_BYTES);
                 let lower = t.to_ascii_lowercase();
                 for (opening, close) in
@@ -95,9 +100,10 @@ fn authority(doc: &Doc, kind: Kind) -> Option<String> {
                         &[" local authority", " children's services", " children\u{2019}s services"]
                     };
                     let end = ends.iter().filter_map(|e| rest.find(e)).min()? + start;
-                    // "Inspection of the Isle of Wight local authority…"; a visit's name is checked
-                    // (its letter may say "visit to help consolidate…").
-                    // "monitoring visit of BCP Council's children's services": the name, not its possessive.
+                    // The name, not its possessive ("monitoring visit of BCP Council's children's
+                    // services"). An inspection's may start lower-case ("Inspection of the Isle of
+                    // Wight local authority…"); a visit's must look like a name (a letter may say
+                    // "visit to help consolidate…").
                     let name = open.get(start..end)?;
                     let name = name.strip_suffix("'s").or_else(|| name.strip_suffix("\u{2019}s")).unwrap_or(name);
                     Some(name).filter(|n| *opening == "inspection of " || looks_like_a_name(n)).and_then(clean)
@@ -132,8 +138,7 @@ fn looks_like_a_name(s: &str) -> bool {
 /// above the title ("Swindon Borough Council" / "Inspection of services for children in need
 /// of help and protection…"), or — in 2012–13 reports — just below it.
 fn council_beside_title(doc: &Doc) -> Option<String> {
-    let lines: Vec<&str> =
-        doc.lines.iter().filter(|l| !l.is_blank()).take(TITLE_LINES).map(|l| head(l.content, TITLE_BYTES).trim()).collect();
+    let lines: Vec<&str> = title_lines(doc).map(|l| head(l.content, TITLE_BYTES).trim()).collect();
     let title = lines.iter().position(|l| {
         let n = norm(l);
         TITLE_OPENINGS.iter().any(|o| n.starts_with(o.trim_end()))
