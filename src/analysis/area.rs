@@ -14,10 +14,23 @@
 //!   "This letter summarises the findings of the joint targeted area inspection (JTAI) of the
 //!   multi-agency response to … in Barnsley. This inspection took place from 23 to 27 May
 //!   2022. It was carried out by inspectors from Ofsted, …". No grades: none is invented.
+//! - Local area SEND letters of the 2016–22 framework (no copy is in the corpus: read from
+//!   the framework's letter template as the regulators' guidance and the letters reprinted on
+//!   councils', health bodies' and parents' forums' pages word it). The title "Joint local area
+//!   SEND inspection in X"; "Between 1 October 2018 and 5 October 2018, Ofsted and the Care
+//!   Quality Commission (CQC) conducted a joint inspection of the local area of X to judge the
+//!   effectiveness of the area in implementing the disability and special educational needs
+//!   reforms …". No grade: the one outcome is that "HMCI has determined that a Written
+//!   Statement of Action is required because of significant areas of weakness", and then the
+//!   letter ends with the list of those weaknesses. Revisits of such areas ("Joint local area
+//!   SEND revisit in X"; "… revisited the local area of X to decide whether sufficient progress
+//!   has been made in addressing each of the areas of significant weakness detailed in the
+//!   written statement of action …") conclude "The area has made sufficient progress in
+//!   addressing two of the five significant weaknesses …".
 
 use super::blocks::{BlockKind, Reading};
 use super::text::{head, Doc, TITLE_BYTES};
-use super::{Grade, Item, Judgement, Origin};
+use super::{Framework, Grade, Item, Judgement, Origin};
 
 /// What an area inspection's opening and outcome say.
 #[derive(Default)]
@@ -28,6 +41,9 @@ pub struct AreaRead {
     pub theme: Option<String>,
     pub agencies: Vec<String>,
     pub judgements: Vec<Judgement>,
+    /// An area SEND report's framework, told by its wording (the 2023 framework's, the
+    /// 2016–22 letters' or their revisits').
+    pub framework: Option<Framework>,
 }
 
 /// How much of the opening is read for titles and dates (bytes of joined lines).
@@ -96,9 +112,12 @@ fn agencies(open: &str) -> Vec<String> {
 pub fn read_send(doc: &Doc, reading: &Reading) -> AreaRead {
     let open = opening(doc);
     let lower = open.to_ascii_lowercase();
+    let outcome = send_outcome(reading);
+    let framework = send_framework(&lower, outcome.is_some());
     let area = after(&open, &lower, "area send inspection of ")
         .map(|s| until(s, &["inspection dates", "inspection date", "dates of previous", "inspection outcome"]))
-        .and_then(|s| value(s, 120));
+        .and_then(|s| value(s, 120))
+        .or_else(|| local_area_2016(&open, &lower));
     let previous_period = after(&open, &lower, "dates of previous inspection:")
         .map(|s| until(s, &["inspection outcome", " the ", "  "]))
         .and_then(|s| value(s, 80));
@@ -108,7 +127,144 @@ pub fn read_send(doc: &Doc, reading: &Reading) -> AreaRead {
     if named_cqc && !agencies.iter().any(|a| a == "CQC") {
         agencies.insert(1, "CQC".into());
     }
-    AreaRead { area, period: None, previous_period, theme: None, agencies, judgements: send_outcome(reading).into_iter().collect() }
+    let judgements: Vec<Judgement> = match framework {
+        Framework::LocalAreaSend2016 => wsoa_required(reading).into_iter().collect(),
+        Framework::LocalAreaSendRevisit => revisit_outcome(reading).into_iter().collect(),
+        _ => outcome.into_iter().collect(),
+    };
+    let period = (framework != Framework::AreaSend2023).then(|| between(&open, &lower)).flatten();
+    AreaRead { area, period, previous_period, theme: None, agencies, judgements, framework: Some(framework) }
+}
+
+/// Which framework an Area SEND report follows: the 2023 framework's title or outcome, else a
+/// 2016–22 letter's wording (a revisit's first), else the 2023 framework's.
+fn send_framework(lower: &str, has_2023_outcome: bool) -> Framework {
+    let l = lower.replace("re-visit", "revisit");
+    if has_2023_outcome || l.contains("area send inspection of") || l.contains("local area partnership") {
+        Framework::AreaSend2023
+    } else if l.contains("send revisit") || l.contains("revisited the local area") || l.contains("revisited the area") {
+        Framework::LocalAreaSendRevisit
+    } else if l.contains("local area send inspection")
+        || l.contains("area send inspection in")
+        || l.contains("reforms as set out in the children and families act")
+        || l.contains("written statement of action")
+    {
+        Framework::LocalAreaSend2016
+    } else {
+        Framework::AreaSend2023
+    }
+}
+
+/// The area a 2016–22 letter names: "… a joint inspection of the local area of X to judge …",
+/// "… revisited the local area of X to decide …", or its title "Joint local area SEND
+/// inspection in X" / "revisit in X".
+fn local_area_2016(open: &str, lower: &str) -> Option<String> {
+    let body = ["inspection of the local area of ", "revisited the local area of ", "revisited the area of "]
+        .iter()
+        .find_map(|p| after(open, lower, p))
+        .map(|s| until(s, &[" to judge", " to decide", ",", ". "]));
+    let title = || {
+        ["send inspection in ", "send revisit in ", "send re-visit in "]
+            .iter()
+            .find_map(|p| after(open, lower, p))
+            .map(|s| until(s, &[" between ", " dear ", " from ", ". ", "  "]))
+    };
+    body.and_then(|s| value(s, 80)).or_else(|| title().and_then(|s| value(s, 80)))
+}
+
+/// The inspection's dates as a letter's first sentence gives them: "Between 19 and 21 May
+/// 2021, Ofsted and …".
+fn between(open: &str, lower: &str) -> Option<String> {
+    after(open, lower, " between ").map(|s| until(s, &[", ofsted", " ofsted", ". "])).and_then(|s| value(s, 60))
+}
+
+/// How many sentences from the start a letter's outcome is looked for in.
+const OUTCOME_SENTENCES: usize = 120;
+
+/// A 2016–22 letter's one outcome: "HMCI has determined that a Written Statement of Action is
+/// required because of significant areas of weakness …" (or the letter's closing "The local
+/// area is required to produce and submit a Written Statement of Action …").
+fn wsoa_required(reading: &Reading) -> Option<Judgement> {
+    reading.sentences.iter().take(OUTCOME_SENTENCES).find_map(|s| {
+        let l = s.lower.replace(" (wsoa)", "").replace("wsoa", "written statement of action");
+        let stated = [
+            "written statement of action is required",
+            "written statement of action was required",
+            "required to produce and submit a written statement of action",
+        ]
+        .iter()
+        .any(|p| l.contains(p));
+        stated.then(|| Judgement::new("Inspection outcome", Grade::WsoaRequired, reading.span(s)))
+    })
+}
+
+/// Number words as revisit letters write them ("two of the five significant weaknesses").
+const NUMBER_WORDS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+fn count(w: &str) -> Option<usize> {
+    w.parse().ok().or_else(|| NUMBER_WORDS.iter().position(|n| *n == w).map(|i| i + 1))
+}
+
+/// A revisit's conclusion, from its first sentence that gives one: "The area has made
+/// sufficient progress in addressing all/each of …", "… in addressing two of the five
+/// significant weaknesses …", "The area has not made sufficient progress in addressing any of
+/// the …". The body's sentence on each weakness ("… this significant weakness") is not it.
+fn revisit_outcome(reading: &Reading) -> Option<Judgement> {
+    reading.sentences.iter().take(OUTCOME_SENTENCES).find_map(|s| {
+        let l = s.lower.replace(['\u{2019}', '\u{2018}'], "'");
+        let at = l.find("sufficient progress in addressing ")?;
+        let rest = &l[at + "sufficient progress in addressing ".len()..];
+        if rest.starts_with("this ") || rest.starts_with("that ") || l[..at].contains("whether") {
+            return None;
+        }
+        // "has not made sufficient …", or "insufficient progress", whose "sufficient" was found.
+        let negative = l[..at].contains(" not ") || l[..at].ends_with("in");
+        let words: Vec<&str> = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4).collect();
+        // "X of the Y …": progress on X of Y weaknesses (or, when not made, on Y − X).
+        let part = match words.as_slice() {
+            [x, "of", "the", y, ..] | [x, "of", y, ..] => count(x).zip(count(y)),
+            _ => None,
+        };
+        // "… four of the significant weaknesses …" (a count without the total: not all of
+        // them), and "has not made sufficient progress in addressing one significant weakness"
+        // (progress on the others).
+        let some_of = matches!(words.as_slice(), [x, "of", ..] if count(x).is_some())
+            || (negative && words.first().is_some_and(|x| count(x).is_some()));
+        let grade = match (part, words.first().copied()) {
+            (Some((x, y)), _) if x < y => Grade::ProgressOnSome,
+            (None, _) if some_of => Grade::ProgressOnSome,
+            (Some(_), _) | (None, Some("all" | "each" | "every" | "both" | "the")) => {
+                if negative {
+                    Grade::ProgressOnNone
+                } else {
+                    Grade::ProgressOnAll
+                }
+            }
+            (None, Some("any" | "none")) if negative => Grade::ProgressOnNone,
+            _ => return None,
+        };
+        Some(Judgement::new("Revisit outcome", grade, reading.span(s)))
+    })
+}
+
+/// What an Area SEND report without a read outcome is told, by its framework.
+pub fn no_outcome(framework: Option<Framework>) -> &'static str {
+    match framework {
+        Some(Framework::LocalAreaSend2016) => {
+            "This is a local area SEND inspection letter of the 2016\u{2013}22 framework, which gave no grade: its one outcome is \
+             whether a written statement of action was required, and this text does not say that one was. Letters that \
+             required none do not mention one; if this text is only part of the letter, check the letter itself."
+        }
+        Some(Framework::LocalAreaSendRevisit) => {
+            "This is a revisit of a local area that had to write a statement of action (2016\u{2013}22 framework), but its \
+             conclusion (sufficient progress, or not, on the significant weaknesses) could not be read from the text: \
+             see the letter's opening paragraphs."
+        }
+        _ => {
+            "This is an Area SEND inspection, but its outcome (positive / inconsistent experiences and outcomes, or \
+             widespread and/or systemic failings) could not be read from the text: see its \u{201c}Inspection outcome\u{201d} section."
+        }
+    }
 }
 
 /// The words that name each Area SEND outcome, as reports write them.
@@ -158,8 +314,8 @@ pub fn read_jtai(doc: &Doc) -> AreaRead {
     r.period = after(&open, &lower, "inspection took place from ")
         .or_else(|| after(&open, &lower, "inspection took place between "))
         .map(|s| until(s, &[". "]))
-        .or_else(|| after(&open, &lower, " between ").map(|s| until(s, &[", ofsted", " ofsted", ". "])))
-        .and_then(|s| value(s, 60));
+        .and_then(|s| value(s, 60))
+        .or_else(|| between(&open, &lower));
     r
 }
 
@@ -522,6 +678,76 @@ mod tests {
                 ("Leaders across the partnership should train staff.".to_string(), None),
             ]
         );
+    }
+
+    /// A 2016–22 letter in the framework's template (names and dates made up).
+    const LETTER_2016: &str = "12 May 2018\n\nMrs A Person\nDirector of Children's Services\nAnytown Council\n\nDear Mrs Person\n\n\
+        Joint local area SEND inspection in Anytown\n\n\
+        Between 12 March 2018 and 16 March 2018, Ofsted and the Care Quality Commission (CQC) conducted a joint inspection of the local\n\
+        area of Anytown to judge the effectiveness of the area in implementing the disability and special educational needs reforms\n\
+        as set out in the Children and Families Act 2014.\n\n\
+        As a result of the findings of this inspection and in accordance with the Children Act 2004 (Joint Area Reviews) Regulations\n\
+        2015, Her Majesty's Chief Inspector (HMCI) has determined that a Written Statement of Action is required because of\n\
+        significant areas of weakness in the local area's practice.\n\n\
+        Main findings\n\n\u{2022} Leaders know the area well.\n\n\
+        The local area is required to produce and submit a Written Statement of Action to Ofsted that explains how the local area\n\
+        will tackle the following areas of significant weakness:\n\n\
+        \u{2022} the lack of a joint commissioning strategy\n\u{2022} the poor quality of EHC plans\n\nYours sincerely\n\nA Inspector\n";
+
+    #[test]
+    fn a_2016_letter_gives_its_area_dates_and_written_statement_of_action() {
+        let r = send(LETTER_2016);
+        assert_eq!(r.framework, Some(Framework::LocalAreaSend2016));
+        assert_eq!(r.area.as_deref(), Some("Anytown"));
+        assert_eq!(r.period.as_deref(), Some("12 March 2018 and 16 March 2018"));
+        let j: Vec<(&str, Grade)> = r.judgements.iter().map(|j| (j.area.as_str(), j.grade)).collect();
+        assert_eq!(j, [("Inspection outcome", Grade::WsoaRequired)]);
+        // The whole report: its kind, its framework, and the closing list as the report's own gaps.
+        let report = super::super::analyse(LETTER_2016);
+        assert_eq!((report.kind, report.framework), (super::super::Kind::AreaSend, Some(Framework::LocalAreaSend2016)));
+        let listed: Vec<&str> = report.gaps.iter().filter(|g| g.origin == Origin::StatedList).map(|g| g.text.as_str()).collect();
+        assert_eq!(listed, ["the lack of a joint commissioning strategy", "the poor quality of EHC plans"]);
+        assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    }
+
+    #[test]
+    fn a_2016_letter_without_a_statement_of_action_gets_no_grade_and_says_why() {
+        let text = LETTER_2016
+            .replace("has determined that a Written Statement of Action is required because of", "noted")
+            .replace("is required to produce and submit a Written Statement of Action to Ofsted that explains", "was told");
+        let report = super::super::analyse(&text);
+        assert_eq!(report.framework, Some(Framework::LocalAreaSend2016));
+        assert!(report.judgements.is_empty());
+        assert!(report.warnings.iter().any(|w| w.contains("Letters that required none do not mention one")), "{:?}", report.warnings);
+    }
+
+    #[test]
+    fn a_revisit_gives_its_conclusion_on_the_significant_weaknesses() {
+        let opening = "Joint local area SEND revisit in Anytown\n\nBetween 19 and 21 May 2021, Ofsted and the Care Quality Commission \
+                       (CQC) revisited the local area of Anytown to decide whether sufficient progress has been made in addressing each \
+                       of the areas of significant weakness detailed in the written statement of action (WSOA) issued on 1 May 2018.\n\n";
+        for (conclusion, grade) in [
+            ("The area has made sufficient progress in addressing all of the significant weaknesses.", Grade::ProgressOnAll),
+            ("The area has made sufficient progress in addressing the three areas of significant weakness.", Grade::ProgressOnAll),
+            ("The area has made sufficient progress in addressing two of the five significant weaknesses.", Grade::ProgressOnSome),
+            ("The area has made sufficient progress in addressing 1 of the 4 areas of significant weakness.", Grade::ProgressOnSome),
+            ("The area has not made sufficient progress in addressing any of the four significant weaknesses.", Grade::ProgressOnNone),
+            ("The area has made insufficient progress in addressing the significant weaknesses.", Grade::ProgressOnNone),
+            ("The area has made sufficient progress in addressing four of the significant weaknesses.", Grade::ProgressOnSome),
+            ("The area has not made sufficient progress in addressing one significant weakness.", Grade::ProgressOnSome),
+        ] {
+            // The body's sentence on one weakness comes after, and is not the conclusion.
+            let text = format!("{opening}{conclusion}\n\nThe area has made sufficient progress in addressing this significant weakness.\n");
+            let r = send(&text);
+            assert_eq!(r.framework, Some(Framework::LocalAreaSendRevisit), "{conclusion}");
+            assert_eq!(r.area.as_deref(), Some("Anytown"));
+            let j: Vec<(&str, Grade)> = r.judgements.iter().map(|j| (j.area.as_str(), j.grade)).collect();
+            assert_eq!(j, [("Revisit outcome", grade)], "{conclusion}");
+        }
+        // No conclusion: none invented, and the warning says what is missing.
+        let r = send(opening);
+        assert!(r.judgements.is_empty());
+        assert!(no_outcome(r.framework).contains("sufficient progress, or not"));
     }
 
     #[test]

@@ -264,8 +264,8 @@ fn markdown_head(r: &Report) -> String {
     if let Some(p) = &r.period {
         s.push_str(&format!("- Period: {}\n", md(p)));
     }
-    if let Some(j) = r.judgements.iter().find(|j| j.area == "Inspection outcome") {
-        s.push_str(&format!("- Inspection outcome: **{}**\n", j.grade));
+    if let Some(j) = r.judgements.iter().find(|j| j.is_area_outcome()) {
+        s.push_str(&format!("- {}: **{}**\n", j.area, j.grade));
     }
     if let Some(t) = &r.theme {
         s.push_str(&format!("- Theme: {}\n", md(t)));

@@ -48,6 +48,8 @@ pub struct Facts<'a> {
     pub period: Option<&'a str>,
     /// The opening says the report is a re-inspection ([`says_reinspection`]).
     pub reinspection: bool,
+    /// An area SEND report's framework as its reader told it (`area::read_send`).
+    pub area: Option<Framework>,
 }
 
 /// Where a second report starts in the same text (two reports saved as one PDF, or pasted
@@ -87,9 +89,8 @@ pub fn detect(f: &Facts) -> Option<Framework> {
     match f.kind {
         Kind::CqcLaAssessment => Some(if f.indicative { Framework::Cqc2023Pilot } else { Framework::Cqc2024 }),
         Kind::OfstedIlacs => ofsted(f),
-        // Every Area SEND report of this kind has its 2023 framework's outcome or title; the
-        // 2016–22 framework's letters, without an outcome, are not told apart yet.
-        Kind::AreaSend => Some(Framework::AreaSend2023),
+        // The 2023 framework's, or a 2016–22 letter or revisit, as its reader told it.
+        Kind::AreaSend => Some(f.area.unwrap_or(Framework::AreaSend2023)),
         Kind::Jtai => Some(Framework::Jtai),
         Kind::CommitteePapers | Kind::Unknown => None,
     }
@@ -204,7 +205,16 @@ mod tests {
 
     fn detect_in(text: &str, judgements: &[Judgement], period: Option<&str>) -> Option<Framework> {
         let title = title(&Doc::new(text));
-        detect(&Facts { title: &title, kind: Kind::OfstedIlacs, indicative: false, visit: None, judgements, period, reinspection: false })
+        detect(&Facts {
+            title: &title,
+            kind: Kind::OfstedIlacs,
+            indicative: false,
+            visit: None,
+            judgements,
+            period,
+            reinspection: false,
+            area: None,
+        })
     }
 
     #[test]

@@ -30,6 +30,9 @@ const LIST_HEADS: &[&str] = &[
     "the following areas for improvement",
     "the following recommendations",
     "areas for further development",
+    // A 2016–22 local area SEND letter's closing list: "… explains how the local area will
+    // tackle the following areas of significant weakness:".
+    "areas of significant weakness",
 ];
 
 fn opens_list(b: &Block) -> bool {
@@ -42,7 +45,7 @@ fn opens_list(b: &Block) -> bool {
     let heading_like = b.kind == BlockKind::Heading || b.text.trim_end().ends_with([':', '-', '?']);
     // A cheap first look: every lead-in has one of these words.
     if !heading_like
-        || !["improve", "development", "priority", "recommend", "next steps", "immediate action"]
+        || !["improve", "development", "priority", "recommend", "next steps", "immediate action", "weakness"]
             .iter()
             .any(|w| super::text::contains_ci(&b.text, w))
     {
@@ -467,7 +470,7 @@ pub fn derived(
     for j in judgements.iter().filter(|j| j.grade.below_good()) {
         let whose = if j.is_lscb() { "Local Safeguarding Children Board — " } else { "" };
         // An Area SEND outcome is its own section, not one of Ofsted's judgements.
-        let section = if j.area == "Inspection outcome" { "Inspection outcome" } else { "Ofsted judgements" };
+        let section = if j.is_area_outcome() { j.area.as_str() } else { "Ofsted judgements" };
         out.push(item(Origin::Judgement, format!("{whose}{}: {}.", j.area, j.grade), Some(section.into()), j.span));
     }
     out.extend(metrics.iter().filter_map(metric_gap));

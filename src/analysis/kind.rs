@@ -58,6 +58,21 @@ const CUES: &[Cue] = &[
     Cue { kind: Kind::AreaSend, phrase: "local area partnership", weight: 3, opening_only: true },
     Cue { kind: Kind::AreaSend, phrase: "inspection outcome", weight: 2, opening_only: true },
     Cue { kind: Kind::AreaSend, phrase: "special educational needs and/or disabilities", weight: 1, opening_only: false },
+    // The 2016–22 framework's letters and revisits: "Joint local area SEND inspection in X",
+    // "… implementing the disability and special educational needs reforms …", "… a Written
+    // Statement of Action is required …", "… revisited the local area of X to decide whether
+    // sufficient progress has been made …".
+    // Papers on the statement of action name the inspection too, so the title weighs less than
+    // the letter's first sentence.
+    // From 2021 the title is "Joint area SEND inspection in X" and the reforms are "the special
+    // educational needs and/or disabilities (SEND) reforms as set out in …".
+    Cue { kind: Kind::AreaSend, phrase: "joint local area send inspection in", weight: 4, opening_only: true },
+    Cue { kind: Kind::AreaSend, phrase: "joint area send inspection in", weight: 4, opening_only: true },
+    Cue { kind: Kind::AreaSend, phrase: "area send revisit", weight: 4, opening_only: true },
+    Cue { kind: Kind::AreaSend, phrase: "local area send inspection", weight: 1, opening_only: true },
+    Cue { kind: Kind::AreaSend, phrase: "reforms as set out in the children and families act", weight: 4, opening_only: true },
+    Cue { kind: Kind::AreaSend, phrase: "written statement of action", weight: 2, opening_only: false },
+    Cue { kind: Kind::AreaSend, phrase: "sufficient progress has been made in addressing", weight: 3, opening_only: true },
     Cue { kind: Kind::Jtai, phrase: "joint targeted area inspection of", weight: 6, opening_only: true },
     Cue { kind: Kind::Jtai, phrase: "this letter summarises", weight: 3, opening_only: true },
     Cue { kind: Kind::Jtai, phrase: "area inspection (jtai)", weight: 3, opening_only: true },
@@ -194,6 +209,24 @@ mod tests {
         // So are committee papers about an Area SEND inspection.
         assert_eq!(
             kind_of("CHILDREN'S SCRUTINY PANEL\nAGENDA\n1. Apologies for Absence\n2. Declarations of Interest\n3. The outcome of the Area SEND inspection of the local area partnership\n"),
+            Kind::CommitteePapers
+        );
+        // A 2016–22 letter and revisit by their titles and first sentences; papers on the
+        // statement of action they led to are papers.
+        assert_eq!(
+            kind_of("Dear Mrs Person\nJoint local area SEND inspection in Anytown\nBetween 1 and 5 May 2017, Ofsted and the Care Quality Commission (CQC) conducted a joint inspection of the local area of Anytown to judge the effectiveness of the area in implementing the disability and special educational needs reforms as set out in the Children and Families Act 2014.\n"),
+            Kind::AreaSend
+        );
+        assert_eq!(
+            kind_of("Between 19 and 21 May 2021, Ofsted and the Care Quality Commission (CQC) revisited the local area of Anytown to decide whether sufficient progress has been made in addressing each of the areas of significant weakness detailed in the written statement of action issued on 1 May 2018.\n"),
+            Kind::AreaSend
+        );
+        assert_eq!(
+            kind_of("CHILDREN'S SCRUTINY PANEL\nAGENDA\n1. Apologies for Absence\n2. Declarations of Interest\n3. Local area SEND inspection: progress on the Written Statement of Action\n"),
+            Kind::CommitteePapers
+        );
+        assert_eq!(
+            kind_of("Report to Children's Scrutiny Committee\nDate of meeting: 4 June 2019\nPurpose of the report: to update members on the written statement of action that followed the joint local area SEND inspection in Anytown in 2018.\n"),
             Kind::CommitteePapers
         );
     }

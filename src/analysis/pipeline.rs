@@ -54,15 +54,12 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         judgements: &ofsted.judgements,
         period: meta.period.as_deref(),
         reinspection: framework::says_reinspection(&reading),
+        area: area.framework,
     };
     let framework = framework::detect(&facts);
     let mut judgements = ofsted.judgements;
     if detected.kind == Kind::AreaSend && area.judgements.is_empty() {
-        warnings.push(
-            "This is an Area SEND inspection, but its outcome (positive / inconsistent experiences and outcomes, or \
-             widespread and/or systemic failings) could not be read from the text: see its \u{201c}Inspection outcome\u{201d} section."
-                .to_string(),
-        );
+        warnings.push(area::no_outcome(framework).to_string());
     }
     judgements.extend(area.judgements);
     if matches!(framework, Some(Framework::Sif | Framework::SifReinspection | Framework::LscbReview)) {

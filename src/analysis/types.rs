@@ -83,6 +83,21 @@ pub enum Grade {
     /// Area SEND: "widespread and/or systemic failings leading to significant concerns".
     #[serde(rename = "Widespread and/or systemic failings")]
     WidespreadFailings,
+    /// Local area SEND, 2016–22: "HMCI has determined that a Written Statement of Action is
+    /// required because of significant areas of weakness in the local area's practice". That
+    /// framework gave no grade; this was its one outcome.
+    #[serde(rename = "Written statement of action required")]
+    WsoaRequired,
+    /// A 2016–22 revisit: "The area has made sufficient progress in addressing all of the
+    /// significant weaknesses …".
+    #[serde(rename = "Sufficient progress on every significant weakness")]
+    ProgressOnAll,
+    /// A revisit: sufficient progress in addressing some of the significant weaknesses, not all.
+    #[serde(rename = "Sufficient progress on some significant weaknesses")]
+    ProgressOnSome,
+    /// A revisit: sufficient progress in addressing none of them.
+    #[serde(rename = "Insufficient progress on every significant weakness")]
+    ProgressOnNone,
 }
 
 impl Grade {
@@ -98,6 +113,10 @@ impl Grade {
             Grade::PositiveExperiences => "Positive experiences and outcomes",
             Grade::InconsistentExperiences => "Inconsistent experiences and outcomes",
             Grade::WidespreadFailings => "Widespread and/or systemic failings",
+            Grade::WsoaRequired => "Written statement of action required",
+            Grade::ProgressOnAll => "Sufficient progress on every significant weakness",
+            Grade::ProgressOnSome => "Sufficient progress on some significant weaknesses",
+            Grade::ProgressOnNone => "Insufficient progress on every significant weakness",
         }
     }
 
@@ -105,9 +124,13 @@ impl Grade {
     pub fn rank(self) -> u8 {
         match self {
             Grade::Outstanding => 4,
-            Grade::Good | Grade::PositiveExperiences => 3,
-            Grade::RequiresImprovementToBeGood | Grade::RequiresImprovement | Grade::Adequate | Grade::InconsistentExperiences => 2,
-            Grade::Inadequate | Grade::WidespreadFailings => 1,
+            Grade::Good | Grade::PositiveExperiences | Grade::ProgressOnAll => 3,
+            Grade::RequiresImprovementToBeGood
+            | Grade::RequiresImprovement
+            | Grade::Adequate
+            | Grade::InconsistentExperiences
+            | Grade::ProgressOnSome => 2,
+            Grade::Inadequate | Grade::WidespreadFailings | Grade::WsoaRequired | Grade::ProgressOnNone => 1,
         }
     }
 
@@ -175,6 +198,14 @@ pub enum Framework {
     /// Area SEND inspections from 2023: one of three outcomes.
     #[serde(rename = "Area SEND 2023")]
     AreaSend2023,
+    /// Joint local area SEND inspection letters, 2016–22: no grade; a written statement of
+    /// action required or not.
+    #[serde(rename = "Local area SEND 2016")]
+    LocalAreaSend2016,
+    /// A 2016–22 revisit of an area that had to write a statement of action: sufficient
+    /// progress, or not, on each of its significant weaknesses.
+    #[serde(rename = "Local area SEND revisit")]
+    LocalAreaSendRevisit,
     /// Joint targeted area inspection letters (no grades).
     #[serde(rename = "JTAI")]
     Jtai,
@@ -197,6 +228,8 @@ impl Framework {
             Framework::IlacsFocusedVisit => "ILACS focused visit",
             Framework::IlacsMonitoringVisit => "ILACS monitoring visit",
             Framework::AreaSend2023 => "Area SEND 2023",
+            Framework::LocalAreaSend2016 => "Local area SEND 2016",
+            Framework::LocalAreaSendRevisit => "Local area SEND revisit",
             Framework::Jtai => "JTAI",
         }
     }
@@ -630,6 +663,12 @@ pub struct Judgement {
 }
 
 impl Judgement {
+    /// An area SEND report's one outcome ("Inspection outcome", or a 2016–22 revisit's
+    /// "Revisit outcome"), not one of Ofsted's judgement areas.
+    pub fn is_area_outcome(&self) -> bool {
+        matches!(self.area.as_str(), "Inspection outcome" | "Revisit outcome")
+    }
+
     /// A top-level judgement of the council's.
     pub fn new(area: impl Into<String>, grade: Grade, span: Span) -> Self {
         Judgement { area: area.into(), grade, parent: None, scope: None, span, restated: None }

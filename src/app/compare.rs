@@ -292,7 +292,7 @@ fn area_inspections(docs: &[Arc<Document>]) -> impl IntoView {
     let rows: [(&str, Get); 7] = [
         ("Inspection", |d| if d.report.kind == Kind::AreaSend { "Area SEND".into() } else { "JTAI".into() }),
         ("Dates", |d| or_dash(d.report.period.as_deref(), str::to_string)),
-        ("Outcome", |d| or_dash(d.report.judgements.iter().find(|j| j.area == "Inspection outcome"), |j| j.grade.to_string())),
+        ("Outcome", |d| or_dash(d.report.judgements.iter().find(|j| j.is_area_outcome()), |j| j.grade.to_string())),
         ("Theme", |d| or_dash(d.report.theme.as_deref(), str::to_string)),
         ("Inspectorates", |d| if d.report.agencies.is_empty() { "—".into() } else { d.report.agencies.join(", ") }),
         ("Areas for priority action", |d| stated_count(d, &["areas for priority action", "area for priority action"]).to_string()),
@@ -312,7 +312,7 @@ fn area_inspections(docs: &[Arc<Document>]) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="hint">"Area SEND outcomes: positive / inconsistent experiences and outcomes, or widespread and/or systemic failings. JTAI letters carry no grade."</p>
+            <p class="hint">"Area SEND outcomes: positive / inconsistent experiences and outcomes, or widespread and/or systemic failings (2023 on); a written statement of action required, or at a revisit sufficient progress on the significant weaknesses (2016\u{2013}22). JTAI letters carry no grade."</p>
         </div>
     }
 }

@@ -19,9 +19,10 @@ fn badge(kind: Kind) -> (&'static str, &'static str) {
 /// The rating a document states: CQC's overall rating, Ofsted's overall effectiveness, or an
 /// Area SEND inspection's outcome.
 fn headline_grade(r: &Report) -> Option<Grade> {
-    r.overall.as_ref().map(|o| o.rating).or_else(|| {
-        r.judgements.iter().find(|j| j.area.to_lowercase().contains("overall") || j.area == "Inspection outcome").map(|j| j.grade)
-    })
+    r.overall
+        .as_ref()
+        .map(|o| o.rating)
+        .or_else(|| r.judgements.iter().find(|j| j.area.to_lowercase().contains("overall") || j.is_area_outcome()).map(|j| j.grade))
 }
 
 /// When: the publication or meeting date, else the period as written.

@@ -31,6 +31,7 @@ pub fn Help() -> impl IntoView {
                         <li><strong>"Single inspection framework (2013–2018)"</strong>": the same four grades (early reports say \u{201c}Requires improvement\u{201d}) for help and protection, children looked after and achieving permanence (with adoption and care leavers), leadership, management and governance, overall effectiveness; the Local Safeguarding Children Board had its own judgement."</li>
                         <li><strong>"2012–2013 inspections"</strong>": Outstanding, Good, Adequate, Inadequate."</li>
                         <li><strong>"Area SEND inspections (2023 on)"</strong>": one of three outcomes — positive experiences and outcomes; inconsistent experiences and outcomes; widespread and/or systemic failings."</li>
+                        <li><strong>"Local area SEND inspections (2016\u{2013}22)"</strong>": letters without a grade; the outcome is whether a written statement of action was required (letters that required none do not mention one). A revisit says whether the area made sufficient progress on every significant weakness, on some, or on none."</li>
                         <li><strong>"Joint targeted area inspections"</strong>": letters on one theme, with no grades."</li>
                     </ul>
                     <p class="hint">"Grades a report quotes from an earlier inspection are shown as the previous grade, not this report\u{2019}s."</p>

@@ -40,3 +40,16 @@ test('pasting an agenda pack shows the meeting, agenda and decisions', async () 
   assert.match(selected, /^AGREED that the information provided be noted\./);
   await lens.screenshot('paste-scrutiny');
 });
+
+// A local area SEND letter of 2016–22 (the council's page quoting it): its framework, area and
+// its one outcome, the statement of action, one click from its words.
+test('pasting a 2016–22 local area SEND letter shows that a written statement of action was required', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  await lens.paste(fixtureText('unseen/send2016-rotherham.txt'));
+  assert.equal(await lens.text('kind'), 'Area SEND inspection');
+  assert.equal(await lens.text('framework'), 'Local area SEND 2016');
+  assert.equal(await lens.authority(), 'Rotherham');
+  assert.equal(await lens.text('outcome'), 'Written statement of action required');
+  await lens.page.click('[data-testid=outcome]');
+  assert.match(await lens.evidence(), /has determined that a Written Statement of Action \(WSOA\) is required/);
+});

@@ -47,10 +47,10 @@ pub fn Summary(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoView
                 {r.previous_grade.as_ref().map(|p| previous_grade(p, on_evidence))}
             </dl>
             {r.overall.as_ref().map(|o| overall(o, on_evidence))}
-            {r.judgements.iter().find(|j| j.area == "Inspection outcome").map(|j| {
+            {r.judgements.iter().find(|j| j.is_area_outcome()).map(|j| {
                 let span = j.span;
                 view! {
-                    <p class="outcome">"Inspection outcome: "
+                    <p class="outcome">{format!("{}: ", j.area)}
                         <button type="button" class=super::rating_class(j.grade) data-testid="outcome"
                             title="Show the outcome's words in the text" on:click=move |_| on_evidence.run(span)>{j.grade.as_str()}</button>
                     </p>
