@@ -142,11 +142,12 @@ fn send_framework(lower: &str, has_2023_outcome: bool) -> Framework {
     let l = lower.replace("re-visit", "revisit");
     if has_2023_outcome || l.contains("area send inspection of") || l.contains("local area partnership") {
         Framework::AreaSend2023
-    } else if l.contains("send revisit") || l.contains("revisited the local area") || l.contains("revisited the area") {
+    } else if ["send revisit", "revisited the local area", "revisited the area", "joint revisit"].iter().any(|p| l.contains(p)) {
         Framework::LocalAreaSendRevisit
     } else if l.contains("local area send inspection")
         || l.contains("area send inspection in")
         || l.contains("reforms as set out in the children and families act")
+        || l.contains("special educational needs reforms")
         || l.contains("written statement of action")
     {
         Framework::LocalAreaSend2016
@@ -159,42 +160,48 @@ fn send_framework(lower: &str, has_2023_outcome: bool) -> Framework {
 /// "… revisited the local area of X to decide …", or its title "Joint local area SEND
 /// inspection in X" / "revisit in X".
 fn local_area_2016(open: &str, lower: &str) -> Option<String> {
-    let body = ["inspection of the local area of ", "revisited the local area of ", "revisited the area of "]
-        .iter()
-        .find_map(|p| after(open, lower, p))
-        .map(|s| until(s, &[" to judge", " to decide", ",", ". "]));
+    let body = [
+        "inspection of the local area of ",
+        "revisited the local area of ",
+        "revisited the area of ",
+        "joint inspection in ",
+        "joint inspection of ",
+    ]
+    .iter()
+    .find_map(|p| after(open, lower, p))
+    .map(|s| until(s, &[" to judge", " to decide", " between ", " held ", ",", ". "]));
     let title = || {
         ["send inspection in ", "send revisit in ", "send re-visit in "]
             .iter()
             .find_map(|p| after(open, lower, p))
-            .map(|s| until(s, &[" between ", " dear ", " from ", ". ", "  "]))
+            .map(|s| until(s, &[" between ", " held ", " dear ", " from ", " (", ". ", "  "]))
     };
     body.and_then(|s| value(s, 80)).or_else(|| title().and_then(|s| value(s, 80)))
 }
 
 /// The inspection's dates as a letter's first sentence gives them: "Between 19 and 21 May
-/// 2021, Ofsted and …".
+/// 2021, Ofsted and …" (a date: "between now and April" is not).
 fn between(open: &str, lower: &str) -> Option<String> {
-    after(open, lower, " between ").map(|s| until(s, &[", ofsted", " ofsted", ". "])).and_then(|s| value(s, 60))
+    let s = after(open, lower, " between ").map(|s| until(s, &[", ofsted", " ofsted", ". "]))?;
+    s.starts_with(|c: char| c.is_ascii_digit()).then(|| value(s, 60)).flatten()
 }
 
 /// How many sentences from the start a letter's outcome is looked for in.
 const OUTCOME_SENTENCES: usize = 120;
 
 /// A 2016–22 letter's one outcome: "HMCI has determined that a Written Statement of Action is
-/// required because of significant areas of weakness …" (or the letter's closing "The local
-/// area is required to produce and submit a Written Statement of Action …").
+/// required because of significant areas of weakness …", the letter's closing "The local area is
+/// required to produce and submit a Written Statement of Action …", or a council's retelling ("a
+/// written statement of action (an action plan) was required", "the local area was required to
+/// develop a Written Statement of Action"): a sentence that names the statement and that it was
+/// required, not negated.
 fn wsoa_required(reading: &Reading) -> Option<Judgement> {
     reading.sentences.iter().take(OUTCOME_SENTENCES).find_map(|s| {
-        let l = s.lower.replace(" (wsoa)", "").replace("wsoa", "written statement of action");
-        let stated = [
-            "written statement of action is required",
-            "written statement of action was required",
-            "required to produce and submit a written statement of action",
-        ]
-        .iter()
-        .any(|p| l.contains(p));
-        stated.then(|| Judgement::new("Inspection outcome", Grade::WsoaRequired, reading.span(s)))
+        let l = &s.lower;
+        let names = l.contains("written statement of action") || l.contains("wsoa");
+        let required = l.contains(" required") || l.contains(" requires ");
+        let negated = ["not required", "no written statement", "not be required", "not need"].iter().any(|p| l.contains(p));
+        (names && required && !negated).then(|| Judgement::new("Inspection outcome", Grade::WsoaRequired, reading.span(s)))
     })
 }
 
@@ -212,8 +219,10 @@ fn count(w: &str) -> Option<usize> {
 fn revisit_outcome(reading: &Reading) -> Option<Judgement> {
     reading.sentences.iter().take(OUTCOME_SENTENCES).find_map(|s| {
         let l = s.lower.replace(['\u{2019}', '\u{2018}'], "'");
-        let at = l.find("sufficient progress in addressing ")?;
-        let rest = &l[at + "sufficient progress in addressing ".len()..];
+        // "… sufficient progress in addressing …", or as councils retell it "… in five of the eight areas".
+        let at = l.find("sufficient progress in ")?;
+        let rest = &l[at + "sufficient progress in ".len()..];
+        let rest = rest.strip_prefix("addressing ").unwrap_or(rest);
         if rest.starts_with("this ") || rest.starts_with("that ") || l[..at].contains("whether") {
             return None;
         }
@@ -722,6 +731,23 @@ mod tests {
     }
 
     #[test]
+    fn a_council_retelling_the_outcome_is_read_and_a_statement_not_required_is_not() {
+        let opening = "Between 12 November 2018 and 16 November 2018, Ofsted and the Care Quality Commission (CQC) conducted a joint \
+                       inspection of the local area of Anytown to judge the effectiveness of the area in implementing the disability and \
+                       special educational needs reforms, as set out in the Children and Families Act 2014.\n\n";
+        for (said, required) in [
+            ("The inspection determined that a written statement of action (an action plan) was required because of significant areas of weakness.", true),
+            ("As a result of the inspection the local area was required to develop a Written Statement of Action.", true),
+            ("No written statement of action was required.", false),
+            ("Sheffield's written statement of action describes how improvements will be made.", false),
+        ] {
+            let r = send(&format!("{opening}{said}\n"));
+            assert_eq!(r.framework, Some(Framework::LocalAreaSend2016));
+            assert_eq!(r.judgements.iter().any(|j| j.grade == Grade::WsoaRequired), required, "{said}");
+        }
+    }
+
+    #[test]
     fn a_revisit_gives_its_conclusion_on_the_significant_weaknesses() {
         let opening = "Joint local area SEND revisit in Anytown\n\nBetween 19 and 21 May 2021, Ofsted and the Care Quality Commission \
                        (CQC) revisited the local area of Anytown to decide whether sufficient progress has been made in addressing each \
@@ -735,6 +761,7 @@ mod tests {
             ("The area has made insufficient progress in addressing the significant weaknesses.", Grade::ProgressOnNone),
             ("The area has made sufficient progress in addressing four of the significant weaknesses.", Grade::ProgressOnSome),
             ("The area has not made sufficient progress in addressing one significant weakness.", Grade::ProgressOnSome),
+            ("Inspectors found that Anytown has made sufficient progress in five of the eight areas.", Grade::ProgressOnSome),
         ] {
             // The body's sentence on one weakness comes after, and is not the conclusion.
             let text = format!("{opening}{conclusion}\n\nThe area has made sufficient progress in addressing this significant weakness.\n");

@@ -71,6 +71,7 @@ const CUES: &[Cue] = &[
     Cue { kind: Kind::AreaSend, phrase: "area send revisit", weight: 4, opening_only: true },
     Cue { kind: Kind::AreaSend, phrase: "local area send inspection", weight: 1, opening_only: true },
     Cue { kind: Kind::AreaSend, phrase: "reforms as set out in the children and families act", weight: 4, opening_only: true },
+    Cue { kind: Kind::AreaSend, phrase: "special educational needs reforms", weight: 4, opening_only: true },
     Cue { kind: Kind::AreaSend, phrase: "written statement of action", weight: 2, opening_only: false },
     Cue { kind: Kind::AreaSend, phrase: "sufficient progress has been made in addressing", weight: 3, opening_only: true },
     Cue { kind: Kind::Jtai, phrase: "joint targeted area inspection of", weight: 6, opening_only: true },
