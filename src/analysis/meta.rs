@@ -195,7 +195,14 @@ fn run_in_label<'a>(doc: &Doc<'a>, labels: &[&str]) -> Option<&'a str> {
         // ASCII lower-casing keeps byte offsets.
         let lower = l.content.to_ascii_lowercase();
         let (at, label) = labels.iter().find_map(|p| lower.find(p).map(|at| (at, p)))?;
-        let rest = &l.content[at + label.len()..];
+        date_run(&l.content[at + label.len()..])
+    })
+}
+
+/// The dates at the start of `rest`, up to their last year: "7 and 8 June 2022", "28 – 30
+/// January 2014"; none when no year comes before a word that is not part of a date.
+fn date_run(rest: &str) -> Option<&str> {
+    {
         let mut end = None;
         let mut pos = 0;
         for w in rest.split(' ') {
@@ -214,7 +221,31 @@ fn run_in_label<'a>(doc: &Doc<'a>, labels: &[&str]) -> Option<&'a str> {
             }
         }
         end.map(|e| rest[..e].trim())
-    })
+    }
+}
+
+/// A visit letter's dates, which its first sentence gives: "This letter summarises the
+/// findings of the monitoring visit to X children's services on 7 and 8 June 2022." (Ofsted's
+/// focused and monitoring visit letters have no "Inspection dates" line.)
+fn visit_dates(doc: &Doc) -> Option<String> {
+    let mut s = String::new();
+    for l in doc.lines.iter().filter(|l| !l.is_blank()).take(40) {
+        s.push_str(head(l.content, 600).trim());
+        s.push(' ');
+    }
+    let lower = s.to_ascii_lowercase();
+    let at = lower.find("summarises the findings of the ")?;
+    let mut end = (at + 400).min(lower.len());
+    while !lower.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &lower[at..end];
+    if !window.contains("monitoring visit") && !window.contains("focused visit") {
+        return None;
+    }
+    // The first "on" that dates follow: "… children's services on 7 and 8 June 2022", or the
+    // next sentence's "The visit was carried out … on 1 and 2 October 2024".
+    window.match_indices(" on ").find_map(|(k, _)| date_run(s.get(at + k + 4..)?)).map(|d| d.trim_end_matches(['.', ',']).to_string())
 }
 
 fn at_line_start(doc: &Doc) -> Option<String> {
@@ -261,7 +292,7 @@ fn period(doc: &Doc) -> Option<String> {
             }
         }
     }
-    run_in_label(doc, &["inspection dates:", "inspection date:"]).map(str::to_string)
+    run_in_label(doc, &["inspection dates:", "inspection date:"]).map(str::to_string).or_else(|| visit_dates(doc))
 }
 
 /// Dates that wrap before their month and year: "19 November-11 December 2013 and 28 – 30" /
@@ -283,6 +314,33 @@ fn with_wrapped_year(doc: &Doc, i: usize, value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_visit_letter_dates_its_visit_in_its_first_sentence() {
+        for (text, want) in [
+            (
+                "Dear Ms Person\n\nMonitoring visit to Anytown children\u{2019}s services\n\nThis letter summarises the findings of the \
+                 monitoring visit to Anytown children\u{2019}s services on 7 and 8 June 2022. This was the first monitoring visit since \
+                 the local authority was judged inadequate in December 2021.\n",
+                Some("7 and 8 June 2022"),
+            ),
+            (
+                "Focused visit to Anytown children's services\n\nThis letter summarises the findings of the focused visit to Anytown \
+                 children's services on 30 September and 1 October 2020.\n",
+                Some("30 September and 1 October 2020"),
+            ),
+            // A later sentence that dates the visit.
+            (
+                "This letter summarises the findings of the third monitoring visit to Anytown children's services since the local \
+                 authority was judged inadequate in 2023. The visit was carried out by His Majesty's Inspectors on 1 and 2 October 2024.\n",
+                Some("1 and 2 October 2024"),
+            ),
+            // Not a visit letter: its "on" dates nothing of a visit.
+            ("This letter summarises the findings of the joint targeted area inspection on 1 May 2024.\n", None),
+        ] {
+            assert_eq!(period(&Doc::new(text)).as_deref(), want, "{text}");
+        }
+    }
 
     #[test]
     fn dates_wrapped_before_their_year_and_a_name_wrapped_before_council() {
