@@ -717,6 +717,11 @@ mod tests {
         let listed: Vec<&str> = report.gaps.iter().filter(|g| g.origin == Origin::StatedList).map(|g| g.text.as_str()).collect();
         assert_eq!(listed, ["the lack of a joint commissioning strategy", "the poor quality of EHC plans"]);
         assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+        // The sign-off ends the list, also when nothing follows it.
+        let cut = &LETTER_2016[..LETTER_2016.find("A Inspector").unwrap_or(LETTER_2016.len())];
+        let report = super::super::analyse(cut);
+        let last = report.gaps.iter().filter(|g| g.origin == Origin::StatedList).last().map(|g| g.text.as_str());
+        assert_eq!(last, Some("the poor quality of EHC plans"));
     }
 
     #[test]

@@ -56,6 +56,12 @@ fn opens_list(b: &Block) -> bool {
     LIST_HEADS.iter().any(|h| n.starts_with(h) || (n.contains(h) && b.text.trim_end().ends_with([':', '-'])))
 }
 
+/// A letter's closing words: "Yours sincerely", "Yours faithfully".
+fn is_sign_off(text: &str) -> bool {
+    let t = text.trim_start().as_bytes();
+    t.len() >= 6 && t[..6].eq_ignore_ascii_case(b"yours ")
+}
+
 /// The items of every stated list.
 #[cfg(test)]
 pub fn stated(reading: &Reading) -> Vec<Item> {
@@ -122,6 +128,8 @@ pub fn stated_and_skips(reading: &Reading) -> (Vec<Item>, Vec<(usize, String)>) 
                 // Group and the partnership cannot be assured …"); or the item's second
                 // paragraph ("However, action to improve …"), the list going on after it with
                 // another item or a theme of its own.
+                // A letter's sign-off ends its closing list ("… of EHC plans" / "Yours sincerely").
+                BlockKind::Paragraph if is_sign_off(&item.text) => break,
                 BlockKind::Paragraph
                     if last_item.is_some()
                         && !is_sub_heading(item, next, last_number)

@@ -1087,6 +1087,8 @@ mod tests {
         assert_eq!(council_key("Bristol, City of"), council_key("Bristol City Council"));
         assert_eq!(council_key("London Borough of Merton"), "merton");
         assert_ne!(council_key("North Somerset Council"), council_key("Somerset Council"));
+        // An Area SEND partnership and the area a 2016–22 letter names are one.
+        assert_eq!(council_key("Hartlepool Local Area Partnership"), council_key("Hartlepool"));
     }
 
     #[test]

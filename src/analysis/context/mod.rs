@@ -176,6 +176,9 @@ pub fn name_key(name: &str) -> String {
         "district",
         "royal",
         "local",
+        // An Area SEND report names its "X Local Area Partnership"; a 2016–22 letter, the area.
+        "area",
+        "partnership",
         "authority",
         "authority's",
         "children's",
