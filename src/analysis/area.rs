@@ -720,7 +720,7 @@ mod tests {
         // The sign-off ends the list, also when nothing follows it.
         let cut = &LETTER_2016[..LETTER_2016.find("A Inspector").unwrap_or(LETTER_2016.len())];
         let report = super::super::analyse(cut);
-        let last = report.gaps.iter().filter(|g| g.origin == Origin::StatedList).next_back().map(|g| g.text.as_str());
+        let last = report.gaps.iter().rfind(|g| g.origin == Origin::StatedList).map(|g| g.text.as_str());
         assert_eq!(last, Some("the poor quality of EHC plans"));
     }
 
