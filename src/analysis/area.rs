@@ -205,11 +205,9 @@ fn wsoa_required(reading: &Reading) -> Option<Judgement> {
     })
 }
 
-/// Number words as revisit letters write them ("two of the five significant weaknesses").
-const NUMBER_WORDS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-
-fn count(w: &str) -> Option<usize> {
-    w.parse().ok().or_else(|| NUMBER_WORDS.iter().position(|n| *n == w).map(|i| i + 1))
+/// A count as revisit letters write it, in figures or words ("two of the five significant weaknesses").
+fn count(w: &str) -> Option<u32> {
+    w.parse().ok().or_else(|| super::numbers::word_number(w))
 }
 
 /// A revisit's conclusion, from its first sentence that gives one: "The area has made
@@ -218,7 +216,7 @@ fn count(w: &str) -> Option<usize> {
 /// the …". The body's sentence on each weakness ("… this significant weakness") is not it.
 fn revisit_outcome(reading: &Reading) -> Option<Judgement> {
     reading.sentences.iter().take(OUTCOME_SENTENCES).find_map(|s| {
-        let l = s.lower.replace(['\u{2019}', '\u{2018}'], "'");
+        let l = &s.lower;
         // "… sufficient progress in addressing …", or as councils retell it "… in five of the eight areas".
         let at = l.find("sufficient progress in ")?;
         let rest = &l[at + "sufficient progress in ".len()..];

@@ -441,7 +441,6 @@ fn press_statement(name: &str) -> Option<usize> {
 /// only when at least five of the nine are listed, so a stray "safeguarding – 2" in prose is
 /// not a score.
 fn press_list(doc: &Doc) -> Vec<Found> {
-    const NUMBERS: [&str; 4] = ["one", "two", "three", "four"];
     let mut out: Vec<Found> = Vec::new();
     for l in doc.lines.iter().filter(|l| l.content.len() < 140) {
         let split =
@@ -456,7 +455,7 @@ fn press_list(doc: &Doc) -> Vec<Found> {
             None => (value.strip_prefix("score of ").unwrap_or(&value), false),
         };
         let value = value.trim_end_matches('.');
-        let score = leading_score(value).or_else(|| NUMBERS.iter().position(|n| *n == value).map(|k| k as u8 + 1));
+        let score = leading_score(value).or_else(|| super::numbers::word_number(value).filter(|n| (1..=4).contains(n)).map(|n| n as u8));
         if let Some(score) = score.filter(|_| !out.iter().any(|f| f.statement == statement)) {
             out.push(Found { statement, score, indicative, span: (l.start, l.end()), odd_label: None });
         }

@@ -202,26 +202,25 @@ fn run_in_label<'a>(doc: &Doc<'a>, labels: &[&str]) -> Option<&'a str> {
 /// The dates at the start of `rest`, up to their last year: "7 and 8 June 2022", "28 – 30
 /// January 2014"; none when no year comes before a word that is not part of a date.
 fn date_run(rest: &str) -> Option<&str> {
-    {
-        let mut end = None;
-        let mut pos = 0;
-        for w in rest.split(' ') {
-            let t = w.trim_end_matches([',', '.']);
-            let year = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
-            let date_word = year
-                || (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
-                || super::format::month_number(t).is_some()
-                || ["", "–", "-", "—", "to", "and"].contains(&t);
-            if !date_word {
-                break;
-            }
-            pos += w.len() + 1;
-            if year {
-                end = Some(pos - 1);
-            }
+    let mut end = None;
+    let mut pos = 0;
+    for w in rest.split(' ') {
+        let t = w.trim_end_matches([',', '.']);
+        let year = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+        let date_word = year
+            || (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            || super::format::month_number(t).is_some()
+            || ["", "–", "-", "—", "to", "and"].contains(&t);
+        if !date_word {
+            break;
         }
-        end.map(|e| rest[..e].trim())
+        pos += w.len() + 1;
+        if year {
+            // The year's last digit, not the stop or comma after it.
+            end = Some(pos - 1 - (w.len() - t.len()));
+        }
     }
+    end.and_then(|e| rest.get(..e)).map(str::trim)
 }
 
 /// A visit letter's dates, which its first sentence gives: "This letter summarises the
@@ -245,7 +244,7 @@ fn visit_dates(doc: &Doc) -> Option<String> {
     }
     // The first "on" that dates follow: "… children's services on 7 and 8 June 2022", or the
     // next sentence's "The visit was carried out … on 1 and 2 October 2024".
-    window.match_indices(" on ").find_map(|(k, _)| date_run(s.get(at + k + 4..)?)).map(|d| d.trim_end_matches(['.', ',']).to_string())
+    window.match_indices(" on ").find_map(|(k, _)| date_run(s.get(at + k + 4..)?)).map(str::to_string)
 }
 
 fn at_line_start(doc: &Doc) -> Option<String> {

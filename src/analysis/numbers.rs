@@ -97,6 +97,11 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("twenty", 20.0),
 ];
 
+/// A whole number written as a word ("four" → 4), one to twenty as [`NUMBER_WORDS`] lists them.
+pub fn word_number(word: &str) -> Option<u32> {
+    NUMBER_WORDS.iter().find(|(w, _)| *w == word).map(|(_, v)| *v as u32)
+}
+
 /// A number word at `i` followed by days, weeks or months ("four months", "three-week", "ten
 /// working days"): its value, its quantity and where the word ends. "One day" is left alone
 /// (more often "one day a week" or a day of the visit than a wait).
