@@ -43,7 +43,7 @@ fn csv_number(v: f64) -> String {
 fn doc_cells(r: &Report) -> [String; 4] {
     [
         r.source.clone(),
-        r.authority.clone().unwrap_or_default(),
+        r.subject().unwrap_or_default().to_string(),
         r.kind.as_str().to_string(),
         r.framework.map(|f| f.as_str().to_string()).unwrap_or_default(),
     ]
@@ -255,7 +255,7 @@ fn markdown_warnings(r: &Report, s: &mut String, most: usize) {
 /// the priorities.
 fn markdown_head(r: &Report) -> String {
     let mut s = String::new();
-    let title = r.authority.clone().unwrap_or_else(|| r.source.clone());
+    let title = r.subject().map_or_else(|| r.source.clone(), str::to_string);
     s.push_str(&format!("# {}\n\n", md(&title)));
     s.push_str(&format!("- Document: {} ({})\n", r.kind.title(), md(&r.source)));
     if let Some(p) = &r.published {
@@ -266,6 +266,15 @@ fn markdown_head(r: &Report) -> String {
     }
     if let Some(j) = r.judgements.iter().find(|j| j.is_area_outcome()) {
         s.push_str(&format!("- {}: **{}**\n", j.area, j.grade));
+    }
+    if let Some(p) = &r.provider {
+        let what = [p.service_type.clone(), p.registered_provider.as_ref().map(|v| format!("run by {v}")), p.reference.clone()];
+        let what: Vec<String> = what.into_iter().flatten().collect();
+        s.push_str(&format!(
+            "- Inspected by: {}{}\n",
+            p.regulator.as_str(),
+            if what.is_empty() { String::new() } else { format!(" ({})", md(&what.join(", "))) }
+        ));
     }
     if let Some(t) = &r.theme {
         s.push_str(&format!("- Theme: {}\n", md(t)));
@@ -623,7 +632,15 @@ mod tests {
     #[test]
     fn kind_names_are_the_json_names() {
         use crate::analysis::Kind;
-        for k in [Kind::CqcLaAssessment, Kind::OfstedIlacs, Kind::AreaSend, Kind::Jtai, Kind::CommitteePapers, Kind::Unknown] {
+        for k in [
+            Kind::CqcLaAssessment,
+            Kind::OfstedIlacs,
+            Kind::AreaSend,
+            Kind::Jtai,
+            Kind::ProviderInspection,
+            Kind::CommitteePapers,
+            Kind::Unknown,
+        ] {
             assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
         }
     }

@@ -50,6 +50,8 @@ pub struct Facts<'a> {
     pub reinspection: bool,
     /// An area SEND report's framework as its reader told it (`area::read_send`).
     pub area: Option<Framework>,
+    /// A provider's inspection's framework as its reader told it (`provider::read`).
+    pub provider: Option<Framework>,
 }
 
 /// Where a second report starts in the same text (two reports saved as one PDF, or pasted
@@ -92,6 +94,8 @@ pub fn detect(f: &Facts) -> Option<Framework> {
         // The 2023 framework's, or a 2016–22 letter or revisit, as its reader told it.
         Kind::AreaSend => Some(f.area.unwrap_or(Framework::AreaSend2023)),
         Kind::Jtai => Some(Framework::Jtai),
+        // Told by `provider::read`.
+        Kind::ProviderInspection => f.provider,
         Kind::CommitteePapers | Kind::Unknown => None,
     }
 }
@@ -214,6 +218,7 @@ mod tests {
             period,
             reinspection: false,
             area: None,
+            provider: None,
         })
     }
 

@@ -477,9 +477,7 @@ pub fn derived(
     }
     for j in judgements.iter().filter(|j| j.grade.below_good()) {
         let whose = if j.is_lscb() { "Local Safeguarding Children Board — " } else { "" };
-        // An Area SEND outcome is its own section, not one of Ofsted's judgements.
-        let section = if j.is_area_outcome() { j.area.as_str() } else { "Ofsted judgements" };
-        out.push(item(Origin::Judgement, format!("{whose}{}: {}.", j.area, j.grade), Some(section.into()), j.span));
+        out.push(item(Origin::Judgement, format!("{whose}{}: {}.", j.area, j.grade), Some(j.group().into()), j.span));
     }
     out.extend(metrics.iter().filter_map(metric_gap));
     if let Some(f) = financial {

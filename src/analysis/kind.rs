@@ -80,6 +80,43 @@ const CUES: &[Cue] = &[
     Cue { kind: Kind::Jtai, phrase: "safeguarding children partnership", weight: 2, opening_only: true },
     Cue { kind: Kind::Jtai, phrase: "dear local partnership", weight: 3, opening_only: true },
     Cue { kind: Kind::Jtai, phrase: "hmicfrs", weight: 1, opening_only: false },
+    // A care provider's inspection. CQC: the website's page ("Provided and run by", "Overall:
+    // Good read more about inspection ratings", "During a routine inspection"), the report's
+    // table and sections ("Overall rating for this service", "Is the service safe?", "Safe – this
+    // means we looked for evidence that …"), a 2008–10 key inspection report. Ofsted: a
+    // children's home's or agency's report ("Inspected under the social care common inspection
+    // framework", "Information about this children's home", "Unique reference number SC…").
+    Cue { kind: Kind::ProviderInspection, phrase: "provided and run by", weight: 4, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "read more about inspection ratings", weight: 4, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "overall rating for this service", weight: 5, opening_only: false },
+    Cue { kind: Kind::ProviderInspection, phrase: "date of inspection visit", weight: 3, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "during a routine inspection", weight: 4, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "during an inspection looking at part of the service", weight: 4, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "during an assessment under our new approach", weight: 4, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "people's experience of using this service", weight: 3, opening_only: false },
+    Cue { kind: Kind::ProviderInspection, phrase: "is the service safe?", weight: 3, opening_only: false },
+    Cue { kind: Kind::ProviderInspection, phrase: "is the service well-led?", weight: 2, opening_only: false },
+    Cue { kind: Kind::ProviderInspection, phrase: "this means we looked for evidence that", weight: 4, opening_only: false },
+    Cue { kind: Kind::ProviderInspection, phrase: "health and social care act 2008", weight: 2, opening_only: false },
+    Cue { kind: Kind::ProviderInspection, phrase: "registered manager", weight: 1, opening_only: false },
+    Cue { kind: Kind::ProviderInspection, phrase: "overall summary & rating", weight: 4, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "date of assessment", weight: 4, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "dates of assessment", weight: 4, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "key inspection report", weight: 4, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "school and residential report", weight: 5, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "overall effectiveness of the residential experience", weight: 4, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "the quality rating for this care home", weight: 4, opening_only: false },
+    Cue { kind: Kind::ProviderInspection, phrase: "social care common inspection framework", weight: 5, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "information about this children's home", weight: 5, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "information about this independent fostering agency", weight: 5, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "inspection report for children's home", weight: 5, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "children's home inspection", weight: 4, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "children's homes inspection", weight: 4, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "provision subtype", weight: 3, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "registered provider", weight: 2, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "enforcement action since last inspection", weight: 3, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "overall judgement at last inspection", weight: 3, opening_only: true },
+    Cue { kind: Kind::ProviderInspection, phrase: "overall experiences and progress of children", weight: 4, opening_only: true },
     Cue { kind: Kind::CommitteePapers, phrase: "agenda", weight: 3, opening_only: true },
     Cue { kind: Kind::CommitteePapers, phrase: "apologies for absence", weight: 3, opening_only: true },
     Cue { kind: Kind::CommitteePapers, phrase: "declarations of interest", weight: 3, opening_only: true },
@@ -136,9 +173,9 @@ pub fn detect(doc: &Doc) -> Detected {
     }
     let opening = &all[..cut];
 
-    let kinds = [Kind::CqcLaAssessment, Kind::OfstedIlacs, Kind::AreaSend, Kind::Jtai, Kind::CommitteePapers];
-    let mut totals = [0u32; 5];
-    let mut found: [Vec<&str>; 5] = Default::default();
+    let kinds = [Kind::CqcLaAssessment, Kind::OfstedIlacs, Kind::AreaSend, Kind::Jtai, Kind::ProviderInspection, Kind::CommitteePapers];
+    let mut totals = [0u32; 6];
+    let mut found: [Vec<&str>; 6] = Default::default();
     for cue in CUES {
         let Some(k) = kinds.iter().position(|&k| k == cue.kind) else { continue };
         let hay = if cue.opening_only { opening } else { all.as_str() };

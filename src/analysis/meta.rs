@@ -112,7 +112,8 @@ fn authority(doc: &Doc, kind: Kind) -> Option<String> {
             named().or_else(|| council_beside_title(doc))
         }
         // Read by `area` from their own titles.
-        Kind::CommitteePapers | Kind::AreaSend | Kind::Jtai => None,
+        // A provider's inspection is about a service, not a council: read by `provider`.
+        Kind::CommitteePapers | Kind::AreaSend | Kind::Jtai | Kind::ProviderInspection => None,
     }
 }
 

@@ -34,6 +34,7 @@ mod ofsted;
 mod papers;
 mod pipeline;
 pub mod priorities;
+mod provider;
 pub mod since;
 mod text;
 mod types;

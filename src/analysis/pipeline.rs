@@ -9,7 +9,7 @@
 //! judgements and figures into gaps.
 
 use super::types::*;
-use super::{area, blocks, cqc, framework, gaps, kind, meta, metrics, ofsted, papers, priorities, text};
+use super::{area, blocks, cqc, framework, gaps, kind, meta, metrics, ofsted, papers, priorities, provider, text};
 
 /// Analyse text whose source is "pasted text".
 pub fn analyse(input: &str) -> Report {
@@ -39,6 +39,9 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         Kind::Jtai => area::read_jtai(&doc),
         _ => area::AreaRead::default(),
     };
+    let provider =
+        if detected.kind == Kind::ProviderInspection { provider::read(&doc, &reading, input) } else { provider::ProviderRead::default() };
+    warnings.extend(provider.warnings);
     let (meeting, authority) = if detected.kind == Kind::CommitteePapers {
         (Some(papers::read(&doc, &reading)), meta.authority.or_else(|| papers::council(&doc)))
     } else {
@@ -55,6 +58,7 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         period: meta.period.as_deref(),
         reinspection: framework::says_reinspection(&reading),
         area: area.framework,
+        provider: provider.framework,
     };
     let framework = framework::detect(&facts);
     let mut judgements = ofsted.judgements;
@@ -62,6 +66,7 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         warnings.push(area::no_outcome(framework).to_string());
     }
     judgements.extend(area.judgements);
+    judgements.extend(provider.judgements);
     if matches!(framework, Some(Framework::Sif | Framework::SifReinspection | Framework::LscbReview)) {
         ofsted::sif_structure(&mut judgements, &reading);
     }
@@ -153,7 +158,7 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
     }
     if detected.kind == Kind::Unknown && !input.trim().is_empty() {
         warnings.push(
-            "This does not look like a CQC assessment, an Ofsted inspection or committee papers; \
+            "This does not look like a CQC assessment, an Ofsted inspection, a care provider's inspection or committee papers; \
              only general reading was done."
                 .to_string(),
         );
@@ -166,18 +171,19 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         kind_reason: detected.reason,
         framework,
         authority,
-        published: meta.published,
-        period: meta.period.or(area.period),
+        published: meta.published.or(provider.published),
+        period: meta.period.or(area.period).or(provider.period),
         previous_period: area.previous_period,
         theme: area.theme,
         agencies: area.agencies,
-        overall: cqc.overall,
+        overall: cqc.overall.or(provider.overall),
         scores: cqc.scores,
         computed_rating: cqc.computed,
         judgements,
         visit_type: ofsted.visit_type,
         lead_inspector: ofsted.lead_inspector,
-        previous_grade: ofsted.previous,
+        previous_grade: ofsted.previous.or(provider.previous),
+        provider: provider.provider,
         meeting,
         sections: sections(&reading),
         financial: figures.financial,

@@ -41,9 +41,7 @@ pub fn priorities(r: &Report) -> Vec<Priority> {
     for j in r.judgements.iter().filter(|j| j.grade.below_good() && j.parent.is_none()) {
         let whose = if j.is_lscb() { "Local Safeguarding Children Board — " } else { "" };
         let text = format!("{whose}{}: {}.", j.area, j.grade);
-        // An Area SEND outcome is its own theme; Ofsted's grades are "Ofsted judgements".
-        let theme = if j.is_area_outcome() { j.area.as_str() } else { "Ofsted judgements" };
-        push(&mut out, Priority { theme: theme.into(), origin: Origin::Judgement, text, span: j.span, confidence: None });
+        push(&mut out, Priority { theme: j.group().into(), origin: Origin::Judgement, text, span: j.span, confidence: None });
     }
     // 3. A few figures: the report's own "worse" first, then waits over target, then the rest.
     let figure_rank = |g: &&super::Item| {

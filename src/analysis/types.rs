@@ -17,6 +17,10 @@ pub enum Kind {
     AreaSend,
     /// A joint targeted area inspection letter (Ofsted, CQC, HMICFRS, HMI Probation).
     Jtai,
+    /// An inspection of one registered care provider: a CQC report on a care home, home care
+    /// agency or other adult social care service, or an Ofsted report on a children's home,
+    /// fostering or adoption agency or other children's social care provider.
+    ProviderInspection,
     CommitteePapers,
     Unknown,
 }
@@ -29,6 +33,7 @@ impl Kind {
             Kind::OfstedIlacs => "ofsted_ilacs",
             Kind::AreaSend => "area_send",
             Kind::Jtai => "jtai",
+            Kind::ProviderInspection => "provider_inspection",
             Kind::CommitteePapers => "committee_papers",
             Kind::Unknown => "unknown",
         }
@@ -41,6 +46,7 @@ impl Kind {
             Kind::OfstedIlacs => "Ofsted",
             Kind::AreaSend => "SEND",
             Kind::Jtai => "JTAI",
+            Kind::ProviderInspection => "Provider",
             Kind::CommitteePapers => "Papers",
             Kind::Unknown => "Other",
         }
@@ -53,6 +59,7 @@ impl Kind {
             Kind::OfstedIlacs => "Ofsted children's services inspection",
             Kind::AreaSend => "Area SEND inspection",
             Kind::Jtai => "Joint targeted area inspection",
+            Kind::ProviderInspection => "Inspection of a care provider",
             Kind::CommitteePapers => "Committee papers",
             Kind::Unknown => "Unknown document",
         }
@@ -209,6 +216,24 @@ pub enum Framework {
     /// Joint targeted area inspection letters (no grades).
     #[serde(rename = "JTAI")]
     Jtai,
+    /// CQC's inspection of a care provider, October 2014 on: an overall rating and one for each
+    /// of five key questions.
+    #[serde(rename = "CQC provider 2014")]
+    CqcProvider,
+    /// CQC's assessment of a care provider under its single assessment framework, 2024 on: the
+    /// same ratings, each key question scored out of 100.
+    #[serde(rename = "CQC provider 2024")]
+    CqcProviderAssessment,
+    /// A key inspection report of 2008–10 (CSCI, then CQC): a star rating.
+    #[serde(rename = "CQC provider 2008")]
+    CqcProviderStars,
+    /// Ofsted's inspection of a children's social care provider under the social care common
+    /// inspection framework, 2015 on: three judgements.
+    #[serde(rename = "SCCIF")]
+    OfstedSccif,
+    /// Ofsted's inspection of a children's social care provider before 2015.
+    #[serde(rename = "Ofsted provider")]
+    OfstedProvider,
 }
 
 impl Framework {
@@ -231,6 +256,11 @@ impl Framework {
             Framework::LocalAreaSend2016 => "Local area SEND 2016",
             Framework::LocalAreaSendRevisit => "Local area SEND revisit",
             Framework::Jtai => "JTAI",
+            Framework::CqcProvider => "CQC provider 2014",
+            Framework::CqcProviderAssessment => "CQC provider 2024",
+            Framework::CqcProviderStars => "CQC provider 2008",
+            Framework::OfstedSccif => "SCCIF",
+            Framework::OfstedProvider => "Ofsted provider",
         }
     }
 
@@ -483,6 +513,9 @@ pub struct Report {
     pub lead_inspector: Option<String>,
     /// The grade the report says the last inspection gave.
     pub previous_grade: Option<PreviousGrade>,
+    /// A provider's inspection: which service, run by whom, inspected by which regulator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<Provider>,
     /// Committee papers: the meeting, its agenda, decisions and documents.
     pub meeting: Option<Meeting>,
     /// The document's outline: its headings, in order.
@@ -662,11 +695,27 @@ pub struct Judgement {
     pub restated: Option<Span>,
 }
 
+/// CQC's five key questions, as a provider's ratings name them.
+pub const CQC_KEY_QUESTIONS: &[&str] = &["Safe", "Effective", "Caring", "Responsive", "Well-led"];
+
 impl Judgement {
     /// An area SEND report's one outcome ("Inspection outcome", or a 2016–22 revisit's
     /// "Revisit outcome"), not one of Ofsted's judgement areas.
     pub fn is_area_outcome(&self) -> bool {
         matches!(self.area.as_str(), "Inspection outcome" | "Revisit outcome")
+    }
+
+    /// The group its gap and priority go under: an area SEND outcome is its own; a CQC key
+    /// question's rating (a care provider's "Safe", "Well-led" …) is one of "CQC ratings"; the
+    /// rest are "Ofsted judgements".
+    pub fn group(&self) -> &str {
+        if self.is_area_outcome() {
+            &self.area
+        } else if CQC_KEY_QUESTIONS.contains(&self.area.as_str()) {
+            "CQC ratings"
+        } else {
+            "Ofsted judgements"
+        }
     }
 
     /// A top-level judgement of the council's.
@@ -736,6 +785,38 @@ pub struct Decision {
 pub struct PackDocument {
     pub title: String,
     pub span: Span,
+}
+
+/// Which regulator inspected a care provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Regulator {
+    #[serde(rename = "CQC")]
+    Cqc,
+    Ofsted,
+}
+
+impl Regulator {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Regulator::Cqc => "CQC",
+            Regulator::Ofsted => "Ofsted",
+        }
+    }
+}
+
+/// The care provider a provider inspection is about, as the report names it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Provider {
+    pub regulator: Regulator,
+    /// The service ("Oakfield House"); for a children's home, whose name Ofsted withholds, its
+    /// reference number ("Children's home SC045408").
+    pub service: Option<String>,
+    /// "Care home", "Home care agency", "Children's home", "Independent fostering agency" …
+    pub service_type: Option<String>,
+    /// "Provided and run by" / "Registered provider".
+    pub registered_provider: Option<String>,
+    /// Ofsted's unique reference number ("SC045408").
+    pub reference: Option<String>,
 }
 
 /// "judged inadequate in 2019".
@@ -846,6 +927,11 @@ pub struct Finding {
 }
 
 impl Report {
+    /// Whom the report is about: the council or area, or a provider's service.
+    pub fn subject(&self) -> Option<&str> {
+        self.authority.as_deref().or_else(|| self.provider.as_ref().and_then(|p| p.service.as_deref()))
+    }
+
     /// Every evidence span the report holds, for checks that they slice the input.
     pub fn spans(&self) -> Vec<Span> {
         let mut v: Vec<Span> = self.scores.iter().map(|s| s.span).collect();

@@ -13,7 +13,7 @@ use crate::analysis::format::{figure, group, money, plural};
 use crate::analysis::{statement_names, ComputedRating, Financial, Grade, JudgementTheme, Kind, Metric, Origin, Unit};
 
 fn short_name(d: &Document) -> String {
-    d.report.authority.clone().unwrap_or_else(|| d.name.clone())
+    d.report.subject().map_or_else(|| d.name.clone(), str::to_string)
 }
 
 /// A value or a dash when the document does not state it.

@@ -163,7 +163,7 @@ fn DocEntry(
     let (class, label) = badge(doc.report.kind);
     let rating = headline_grade(&doc.report);
     let when = when(&doc.report);
-    let who = doc.report.authority.clone();
+    let who = doc.report.subject().map(str::to_string);
     let name = doc.name.clone();
     let is_selected = move || lens.selected.get() == Some(id);
     let select = move |_| {

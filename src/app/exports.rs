@@ -79,7 +79,7 @@ impl Format {
 /// A file name stem: the council (or document) for one document, the app's name for several.
 fn stem(docs: &[Arc<Document>]) -> String {
     match docs {
-        [d] => super::safe_file_stem(d.report.authority.as_deref().unwrap_or(&d.name)),
+        [d] => super::safe_file_stem(d.report.subject().unwrap_or(&d.name)),
         _ => "assessment-lens".to_string(),
     }
 }

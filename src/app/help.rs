@@ -37,6 +37,13 @@ pub fn Help() -> impl IntoView {
                     <p class="hint">"Grades a report quotes from an earlier inspection are shown as the previous grade, not this report\u{2019}s."</p>
                 </section>
                 <section>
+                    <h3>"Inspections of a care provider"</h3>
+                    <ul data-testid="help-providers">
+                        <li><strong>"CQC (care homes, home care and other adult social care services)"</strong>": an overall rating and one for each of five key questions — safe, effective, caring, responsive, well-led — each Outstanding, Good, Requires improvement or Inadequate (from October 2014; from 2024 each key question is also scored out of 100). Inspections of 2010\u{2013}14 said whether each essential standard was met and gave no rating; the 2008\u{2013}10 star ratings are not on this scale and are not shown as ratings."</li>
+                        <li><strong>"Ofsted (children\u{2019}s homes, fostering and adoption agencies, residential special schools)"</strong>": from 2015, three judgements — the overall experiences and progress of children and young people, how well they are helped and protected, and the effectiveness of leaders and managers — each Outstanding, Good, Requires improvement to be good or Inadequate. Ofsted does not publish a children\u{2019}s home\u{2019}s name, so it is shown by its reference number."</li>
+                    </ul>
+                </section>
+                <section>
                     <h3>"Figures and findings"</h3>
                     <ul data-testid="help-reading">
                         <li><strong>"Verdict"</strong>": the report\u{2019}s own words about a figure (\u{201c}worse than\u{201d}, \u{201c}better than\u{201d}, \u{201c}in line with\u{201d}) come first; without them, a figure set against England is called better or worse only where the measure has a known better direction (higher satisfaction, lower waits), and otherwise higher or lower."</li>

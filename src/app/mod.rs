@@ -142,7 +142,7 @@ pub const PASTED: &str = "pasted text";
 
 /// A pasted text's name once its report says whose it is: "Barnsley — Ofsted (pasted)".
 fn pasted_name(report: &Report) -> Option<String> {
-    let who = report.authority.as_deref()?;
+    let who = report.subject()?;
     Some(format!("{who} \u{2014} {} (pasted)", report.kind.short()))
 }
 
@@ -431,7 +431,7 @@ fn InputPanel(textarea: NodeRef<Textarea>, set_busy: WriteSignal<bool>) -> impl 
             <input::Buttons textarea=textarea/>
             <storage::KeepControls/>
             <label for="report-text" class="hint">
-                "Paste a CQC local authority assessment, an Ofsted children's services inspection or committee papers, or drop files anywhere on the page (.pdf, .docx, .txt, .md, .html). Results update as you type."
+                "Paste a CQC local authority assessment, an Ofsted children's services inspection, a care provider's inspection report or committee papers, or drop files anywhere on the page (.pdf, .docx, .txt, .md, .html). Results update as you type."
             </label>
             <evidence::EvidencePane/>
             <textarea

@@ -24,7 +24,8 @@ usage: lens analyse [--format json|csv|md|summary] [--timeout SECONDS] FILE...
        lens context [--format json|md] COUNCIL
 
 Reads social-care inspection reports (CQC local authority assessments, Ofsted
-children's services inspections, committee papers) and prints their scores,
+children's services inspections, Area SEND and joint targeted area inspections,
+inspections of care providers by CQC and Ofsted, committee papers) and prints their scores,
 metrics and gaps. FILE is text (UTF-8, UTF-16, Windows-1252), a Word .docx or
 a PDF (read with the page's pdf.js code under Node) or an HTML page (its visible
 text); it may be - for standard input.

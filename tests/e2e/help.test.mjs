@@ -21,6 +21,7 @@ test('"What do these mean?" explains scores, bands, grades by framework and verd
   assert.match(body, /25–38% Inadequate · 39–62% Requires improvement · 63–87% Good · 88%\+ Outstanding/);
   assert.match(body, /Assessing needs/);
   assert.match(await lens.text('help-ofsted'), /Requires improvement to be good[\s\S]*Adequate[\s\S]*widespread and\/or systemic failings[\s\S]*written statement of action[\s\S]*no grades/);
+  assert.match(await lens.text('help-providers'), /safe, effective, caring, responsive, well-led[\s\S]*star ratings[\s\S]*helped and protected[\s\S]*reference number/);
   assert.match(await lens.text('help-reading'), /the report’s own words about a figure/);
   assert.deepEqual((await lens.axe()).map((x) => x.id), []);
 });

@@ -78,7 +78,7 @@ impl Choosable for GapFilter {
 
 /// "barnsley-action-plan.csv": the council (or "report") as a safe file name.
 fn action_plan_name(doc: &Document) -> String {
-    let who = doc.report.authority.as_deref().unwrap_or("report");
+    let who = doc.report.subject().unwrap_or("report");
     format!("{}-action-plan.csv", crate::app::safe_file_stem(who))
 }
 

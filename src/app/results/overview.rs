@@ -9,7 +9,7 @@ use super::figures::FinancialCard;
 use super::meeting::MeetingView;
 use super::{rating_class, use_lens, Tab};
 use crate::analysis::format::{figure, plural};
-use crate::analysis::{statement_names, ComputedRating, Grade, Judgement, Kind, Origin, Overall, Score, Span, Unit, THEMES};
+use crate::analysis::{statement_names, ComputedRating, Grade, Judgement, Kind, Origin, Overall, Regulator, Score, Span, Unit, THEMES};
 use crate::app::Document;
 
 #[component]
@@ -145,21 +145,25 @@ fn score_row(s: &Score, on_evidence: Callback<Span>) -> impl IntoView {
 #[component]
 fn Judgements(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoView {
     let r = &doc.report;
-    if r.kind != Kind::OfstedIlacs {
+    if !matches!(r.kind, Kind::OfstedIlacs | Kind::ProviderInspection) {
         return ().into_any();
     }
+    // A CQC provider's five key questions; Ofsted's judgements of a council or a provider.
+    let cqc = r.provider.as_ref().is_some_and(|p| p.regulator == Regulator::Cqc);
+    let (title, column) = if cqc { ("CQC ratings", "Key question") } else { ("Ofsted judgements", "Judgement") };
     if r.judgements.is_empty() {
         let why = match r.visit_type {
             Some(v) if v.is_letter() => format!("This is a {v} letter: such visits give no grades."),
+            _ if cqc => "No key question's rating was found in this text.".to_string(),
             _ => "No judgements were found in this text.".to_string(),
         };
-        return view! { <div class="card" data-testid="judgements-none"><h3>"Ofsted judgements"</h3><p>{why}</p></div> }.into_any();
+        return view! { <div class="card" data-testid="judgements-none"><h3>{title}</h3><p>{why}</p></div> }.into_any();
     }
     view! {
         <div class="card" data-testid="judgements">
-            <h3>"Ofsted judgements"</h3>
+            <h3>{title}</h3>
             <table class="grades">
-                <thead><tr><th scope="col">"Judgement"</th><th scope="col">"Grade"</th></tr></thead>
+                <thead><tr><th scope="col">{column}</th><th scope="col">{if cqc { "Rating" } else { "Grade" }}</th></tr></thead>
                 <tbody>{r.judgements.iter().map(|j| judgement_row(j, on_evidence)).collect_view()}</tbody>
             </table>
         </div>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::rating_class;
 use crate::analysis::format::{capitalise, long_date};
-use crate::analysis::{Kind, Overall, PreviousGrade, Span, VisitType};
+use crate::analysis::{Kind, Overall, PreviousGrade, Provider, Span, VisitType};
 use crate::app::Document;
 
 /// A kind's badge: its colour class.
@@ -16,6 +16,7 @@ pub(crate) fn kind_class(kind: Kind) -> &'static str {
         Kind::OfstedIlacs => "badge ofsted",
         Kind::AreaSend => "badge send",
         Kind::Jtai => "badge jtai",
+        Kind::ProviderInspection => "badge provider",
         Kind::CommitteePapers => "badge papers",
         Kind::Unknown => "badge unknown",
     }
@@ -34,7 +35,7 @@ pub fn Summary(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoView
     view! {
         <div class="card summary" data-testid="summary">
             <p><span class=kind_class(r.kind) data-testid="kind" title=r.kind_reason.clone()>{r.kind.title()}</span></p>
-            <h3 data-testid="authority">{r.authority.clone().unwrap_or_else(|| "Council not stated".into())}</h3>
+            <h3 data-testid="authority">{r.subject().map(str::to_string).unwrap_or_else(|| not_named(r.kind).into())}</h3>
             <dl class="facts">
                 {r.published.clone().map(|p| view! { <dt>"Published"</dt><dd data-testid="published"><time datetime=p.clone()>{long_date(&p)}</time></dd> })}
                 {r.period.clone().map(|p| view! { <dt>"Period"</dt><dd data-testid="period">{p}</dd> })}
@@ -42,6 +43,7 @@ pub fn Summary(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoView
                 {r.theme.clone().map(|t| view! { <dt>"Theme"</dt><dd data-testid="theme">{capitalise(&t)}</dd> })}
                 {(!r.agencies.is_empty()).then(|| view! { <dt>"Inspected by"</dt><dd data-testid="agencies">{r.agencies.join(", ")}</dd> })}
                 {r.previous_period.clone().map(|p| view! { <dt>"Previous inspection"</dt><dd data-testid="previous-period">{p}</dd> })}
+                {r.provider.as_ref().map(provider_facts)}
                 {r.visit_type.map(|v| view! { <dt>"Visit"</dt><dd data-testid="visit-type">{visit_label(v)}</dd> })}
                 {r.lead_inspector.clone().map(|v| view! { <dt>"Lead inspector"</dt><dd>{v}</dd> })}
                 {r.previous_grade.as_ref().map(|p| previous_grade(p, on_evidence))}
@@ -57,6 +59,25 @@ pub fn Summary(doc: Arc<Document>, on_evidence: Callback<Span>) -> impl IntoView
                 }
             })}
         </div>
+    }
+}
+
+/// Whose name the heading lacks.
+fn not_named(kind: Kind) -> &'static str {
+    if kind == Kind::ProviderInspection {
+        "Service not named"
+    } else {
+        "Council not stated"
+    }
+}
+
+/// A provider's inspection: what the service is, who runs it, who inspected it.
+fn provider_facts(p: &Provider) -> impl IntoView {
+    view! {
+        <dt>"Inspected by"</dt><dd data-testid="regulator">{p.regulator.as_str()}</dd>
+        {p.service_type.clone().map(|t| view! { <dt>"Service"</dt><dd data-testid="service-type">{t}</dd> })}
+        {p.registered_provider.clone().map(|t| view! { <dt>"Run by"</dt><dd data-testid="registered-provider">{t}</dd> })}
+        {p.reference.clone().map(|t| view! { <dt>"Reference"</dt><dd>{t}</dd> })}
     }
 }
 

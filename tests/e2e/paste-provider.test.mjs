@@ -1,0 +1,50 @@
+// A provider (or a commissioner) pastes a care provider's inspection report: the page names the
+// service and who runs it, shows the ratings CQC or Ofsted gave, and each is one click from its
+// words; a text whose ratings could not be read says so.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveSite, launchBrowser, LensPage, fixtureText } from './fixture.mjs';
+
+let site, browser;
+before(async () => { site = await serveSite(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await site?.close(); });
+
+test('pasting an Ofsted children\u2019s home report shows its three judgements', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  await lens.paste(fixtureText('providers/ofsted-childrens-home-sc463558-2016.txt'));
+  assert.equal(await lens.text('kind'), 'Inspection of a care provider');
+  assert.equal(await lens.text('framework'), 'SCCIF');
+  assert.equal(await lens.authority(), "Children's home SC463558");
+  assert.equal(await lens.text('regulator'), 'Ofsted');
+  assert.equal(await lens.text('registered-provider'), 'The Serendipity Centre Limited');
+  assert.deepEqual(await lens.texts('grade'), ['Good', 'Good', 'Requires improvement']);
+  const rows = await lens.texts('judgement-row');
+  assert.match(rows[2], /^The impact and effectiveness of leaders and managers/);
+  // The grade below Good is a priority, grouped under Ofsted's judgements.
+  assert.match(await lens.text('priorities'), /The impact and effectiveness of leaders and managers: Requires improvement/);
+  await lens.page.locator('[data-testid=judgement-row] button').nth(2).click();
+  assert.match(await lens.evidence(), /effectiveness of leaders and Requires improvement/);
+  await lens.screenshot('paste-provider-ofsted');
+  assert.deepEqual(lens.externalRequests(), []);
+});
+
+test('pasting a CQC care home page shows its overall rating and the key question its text rates', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  await lens.paste(fixtureText('providers/cqc-new-park-house-2018.txt'));
+  assert.equal(await lens.text('kind'), 'Inspection of a care provider');
+  assert.equal(await lens.authority(), 'New Park House');
+  assert.equal(await lens.text('regulator'), 'CQC');
+  assert.equal(await lens.text('overall-rating'), 'Requires improvement');
+  assert.match(await lens.text('judgements'), /^CQC ratings/);
+  assert.deepEqual(await lens.texts('grade'), ['Requires improvement']);
+  await lens.page.locator('[data-testid=judgement-row] button').first().click();
+  assert.match(await lens.evidence(), /could not improve the rating of well-led from requires improvement/i);
+});
+
+test('a CQC page whose ratings are not in the text says so', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  await lens.paste(fixtureText('providers/cqc-location-1-124742449-2024.txt'));
+  assert.equal(await lens.text('kind'), 'Inspection of a care provider');
+  assert.match(await lens.text('warnings'), /its ratings were not found in this text/);
+  assert.match(await lens.text('judgements-none'), /No key question.s rating was found/);
+});
