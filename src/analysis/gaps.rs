@@ -399,6 +399,17 @@ const BOILERPLATE: &[&str] = &[
     "please note that the amount raised",
 ];
 
+/// A title page's labels and values run together into one block ("Inspection date" /
+/// "31/10/2016" / "Unique reference number" / "SC463558" / …): five lines or more, each short
+/// on average. Prose wraps at 40 characters or more even in two columns.
+fn is_form(b: &Block) -> bool {
+    let lines = b.lines.1.saturating_sub(b.lines.0) + 1;
+    lines >= 5 && b.text.len() < lines * FORM_LINE
+}
+
+/// The longest average line of a form's block, in bytes.
+const FORM_LINE: usize = 28;
+
 /// The most finding sentences classed in one document. Real reports have a few hundred to
 /// two thousand; past this a text is many documents run together, and the lists (and the
 /// report the page reads back from its worker) would only grow.
@@ -428,7 +439,7 @@ pub fn findings(reading: &Reading, kind: Kind) -> Vec<Finding> {
             continue;
         }
         let boilerplate = |p: &&str| b.text.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p));
-        if BOILERPLATE.iter().any(boilerplate) || b.text.len() < 20 {
+        if BOILERPLATE.iter().any(boilerplate) || b.text.len() < 20 || is_form(b) {
             continue;
         }
         for s in reading.sentences_of(bi) {
@@ -768,6 +779,22 @@ mod tests {
         let doc = super::super::text::Doc::new(s);
         let r = super::super::blocks::read(&doc, s);
         stated(&r).into_iter().map(|i| (i.section.unwrap_or_default(), i.text)).collect()
+    }
+
+    #[test]
+    fn a_title_page_run_together_is_not_a_finding_but_narrow_prose_is() {
+        let findings_of = |s: &str| {
+            let doc = super::super::text::Doc::new(s);
+            let r = super::super::blocks::read(&doc, s);
+            findings(&r, Kind::ProviderInspection).into_iter().map(|f| f.text).collect::<Vec<_>>()
+        };
+        let form = "Summary\n\nInspection date\n31/10/2016\nUnique reference number\nSC463558\nType of inspection\nFull\n\
+                    Registered manager\nVacant\nEnforcement action since last\ninspection\nNone\n";
+        assert!(findings_of(form).is_empty(), "{:?}", findings_of(form));
+        // Two columns of a report, wrapped at about 45 characters.
+        let prose = "Summary\n\nStudents of all ages make outstanding progress\nwith their learning as a result of the\n\
+                     outstanding teaching and care which they\nreceive. Staff do not always record the\nreasons for restraint in enough detail.\n";
+        assert_eq!(findings_of(prose).len(), 2, "{:?}", findings_of(prose));
     }
 
     #[test]

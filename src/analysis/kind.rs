@@ -283,6 +283,22 @@ mod tests {
         }
     }
 
+    /// Care providers' reports by CQC's and Ofsted's wording; a council's report that speaks of
+    /// its children's homes and their registered managers stays the council's.
+    #[test]
+    fn care_providers_reports_and_councils_reports_about_providers() {
+        let rows: &[(&str, Kind)] = &[
+            ("Oakfield House\nInspection report\nDate of inspection visit:\n14 March 2023\nRatings\nOverall rating for this service Good\nIs the service safe? Good\n", Kind::ProviderInspection),
+            ("\u{2022} Care home\nAcorn Nursing Home\nOverall: Requires improvement read more about inspection ratings\nProvided and run by:\nRegency Healthcare Limited\n", Kind::ProviderInspection),
+            ("SC024808 Registered provider: Keys Education Limited Full inspection Inspected under the social care common inspection framework Information about this children\u{2019}s home\n", Kind::ProviderInspection),
+            ("Inspection of Anytown local authority children's services\nInspection dates: 1 to 5 May 2023\nLead inspector: A Person\n\
+              The council's two children's homes are judged good, and their registered managers are stable.\n", Kind::OfstedIlacs),
+        ];
+        for (text, kind) in rows {
+            assert_eq!(kind_of(text), *kind, "{text}");
+        }
+    }
+
     #[test]
     fn unknown_says_why() {
         let d = detect(&Doc::new("A shopping list.\nEggs\nMilk\n"));

@@ -10,7 +10,9 @@ use leptos::prelude::*;
 
 use super::{use_lens, Document};
 use crate::analysis::format::{figure, group, money, plural};
-use crate::analysis::{statement_names, ComputedRating, Financial, Grade, JudgementTheme, Kind, Metric, Origin, Unit};
+use crate::analysis::{
+    statement_names, ComputedRating, Financial, Grade, JudgementTheme, Kind, Metric, Origin, Regulator, Unit, CQC_KEY_QUESTIONS,
+};
 
 fn short_name(d: &Document) -> String {
     d.report.subject().map_or_else(|| d.name.clone(), str::to_string)
@@ -114,11 +116,17 @@ fn comparison(docs: &[Arc<Document>]) -> impl IntoView {
         docs.iter().filter(|d| d.report.kind == Kind::OfstedIlacs && !d.report.judgements.is_empty()).cloned().collect();
     let fin: Vec<Arc<Document>> = docs.iter().filter(|d| d.report.financial.is_some()).cloned().collect();
     let areas: Vec<Arc<Document>> = docs.iter().filter(|d| matches!(d.report.kind, Kind::AreaSend | Kind::Jtai)).cloned().collect();
+    let by = |r: Regulator| -> Vec<Arc<Document>> {
+        docs.iter().filter(|d| d.report.provider.as_ref().is_some_and(|p| p.regulator == r)).cloned().collect()
+    };
+    let (cqc_providers, ofsted_providers) = (by(Regulator::Cqc), by(Regulator::Ofsted));
     view! {
         {docs.is_empty().then(|| view! { <p class="card" data-testid="compare-empty">"No documents chosen: tick some above."</p> })}
         {(!cqc.is_empty()).then(|| heatmap(&cqc))}
         {(!ofsted.is_empty()).then(|| grades(&ofsted))}
         {(!areas.is_empty()).then(|| area_inspections(&areas))}
+        {(!cqc_providers.is_empty()).then(|| providers(&cqc_providers, Regulator::Cqc))}
+        {(!ofsted_providers.is_empty()).then(|| providers(&ofsted_providers, Regulator::Ofsted))}
         {(!fin.is_empty()).then(|| finance(&fin))}
         {shared(docs)}
     }
@@ -272,6 +280,47 @@ fn grades(docs: &[Arc<Document>]) -> impl IntoView {
     view! {
         {sortable(docs, columns, "compare-grades", "grades-row", "Ofsted judgements", Some(official))}
     }
+}
+
+/// Care providers side by side: CQC's overall rating and five key questions, or Ofsted's three
+/// judgements (found by the words each is worded with, whatever the era's wording).
+fn providers(docs: &[Arc<Document>], regulator: Regulator) -> impl IntoView {
+    let grade_cell = |g: Option<Grade>| match g {
+        Some(g) => (g.to_string(), grade_class(g), i32::from(g.rank())),
+        None => ("\u{2014}".into(), String::new(), 0),
+    };
+    let mut columns: Vec<Column> = Vec::new();
+    let (label, testid) = if regulator == Regulator::Cqc {
+        columns.push(Column {
+            head: "Overall".into(),
+            title: "The overall rating".into(),
+            cell: Arc::new(move |d: &Document| grade_cell(d.report.overall.as_ref().map(|o| o.rating))),
+        });
+        for q in CQC_KEY_QUESTIONS {
+            columns.push(Column {
+                head: (*q).into(),
+                title: format!("Is the service {}?", q.to_lowercase()),
+                cell: Arc::new(move |d: &Document| grade_cell(d.report.judgements.iter().find(|j| j.area == *q).map(|j| j.grade))),
+            });
+        }
+        ("Care providers: CQC ratings", "compare-cqc-providers")
+    } else {
+        for (head, words) in [
+            ("Experiences and progress", "experiences and progress"),
+            ("Helped and protected", "helped and protected"),
+            ("Leaders and managers", "leaders and managers"),
+        ] {
+            columns.push(Column {
+                head: head.into(),
+                title: head.into(),
+                cell: Arc::new(move |d: &Document| {
+                    grade_cell(d.report.judgements.iter().find(|j| j.area.to_lowercase().contains(words)).map(|j| j.grade))
+                }),
+            });
+        }
+        ("Care providers: Ofsted judgements", "compare-ofsted-providers")
+    };
+    sortable(docs, columns, testid, "provider-row", label, None)
 }
 
 /// How many of the report's own what-must-improve items sit under a list whose title starts

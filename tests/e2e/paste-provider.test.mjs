@@ -48,3 +48,22 @@ test('a CQC page whose ratings are not in the text says so', async () => {
   assert.match(await lens.text('warnings'), /its ratings were not found in this text/);
   assert.match(await lens.text('judgements-none'), /No key question.s rating was found/);
 });
+
+test('a commissioner compares care providers: CQC ratings and Ofsted judgements, each with its kind', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  await lens.drop([
+    { name: 'acorn.txt', content: fixtureText('providers/cqc-acorn-nursing-home-2023.txt') },
+    { name: 'tweedmouth.txt', content: fixtureText('providers/cqc-tweedmouth-house-2022.txt') },
+    { name: 'sc045408.txt', content: fixtureText('providers/ofsted-childrens-home-sc045408-2017.txt') },
+  ]);
+  await lens.filesRead();
+  await lens.page.locator('[data-testid=remove]').first().click();
+  await lens.page.click('[data-testid=compare]');
+  const cqc = await lens.texts('provider-row');
+  assert.equal(cqc.length, 3);
+  const heads = await lens.page.locator('[data-testid=compare-cqc-providers] thead th').allInnerTexts();
+  assert.deepEqual(heads.map((h) => h.trim()), ['Document', 'Overall', 'Safe', 'Effective', 'Caring', 'Responsive', 'Well-led']);
+  assert.match(cqc[0], /^Acorn Nursing Home[\s\S]*Requires improvement/);
+  assert.match(cqc[1], /^Tweedmouth House[\s\S]*Good/);
+  assert.match(await lens.text('compare-ofsted-providers'), /Children's home SC045408[\s\S]*Good\s+Good\s+Requires improvement/);
+});
