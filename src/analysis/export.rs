@@ -306,7 +306,8 @@ fn markdown_head(r: &Report) -> String {
     if !r.judgements.is_empty() {
         s.push_str("\n## Judgements\n\n| Area | Grade |\n|---|---|\n");
         for j in &r.judgements {
-            s.push_str(&format!("| {} | {} |\n", md(&j.area), j.grade));
+            let score = j.score.map(|n| format!(" (scored {n} of 100)")).unwrap_or_default();
+            s.push_str(&format!("| {} | {}{score} |\n", md(&j.area), j.grade));
         }
     }
     if !r.priorities.is_empty() {

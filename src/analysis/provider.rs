@@ -388,6 +388,8 @@ fn grade_after(lower: &str, cues: &[&str]) -> Option<Grade> {
 fn sentences_cqc(reading: &Reading, out: &mut ProviderRead) {
     let mut current: Option<&str> = None;
     let mut last_stated: Option<Grade> = None;
+    // Each key question's score out of 100, given to its rating once all are read.
+    let mut scores: Vec<(&str, u8)> = Vec::new();
     for s in &reading.sentences {
         let l = s.lower.replace(['\u{2013}', '\u{2014}'], "-");
         for (q, row) in KEY_QUESTIONS {
@@ -409,6 +411,13 @@ fn sentences_cqc(reading: &Reading, out: &mut ProviderRead) {
             continue;
         }
         let span = reading.span(s);
+        // "This service scored 75 (out of 100) for this area" (2024 on).
+        if let (Some(q), Some(at)) = (current, l.find("scored ")) {
+            let digits: String = l[at + "scored ".len()..].chars().take_while(char::is_ascii_digit).collect();
+            if let (Ok(n @ 0..=100), true) = (digits.parse::<u8>(), l[at..].contains("out of 100")) {
+                scores.push((q, n));
+            }
+        }
         let kq = grade_after(
             &l,
             &[
@@ -465,6 +474,11 @@ fn sentences_cqc(reading: &Reading, out: &mut ProviderRead) {
             if let Some(g) = cue.iter().find_map(|c| l.find(c.as_str()).and_then(|at| grade_opening(&l[at + c.len()..]))) {
                 restate_or_set(out, q, g, span);
             }
+        }
+    }
+    for (q, n) in scores {
+        if let Some(j) = out.judgements.iter_mut().find(|j| j.area == q) {
+            j.score.get_or_insert(n);
         }
     }
 }
@@ -869,9 +883,11 @@ mod tests {
         let s = "\u{2022} Care Home\n  \u{2022} Care home\n\nArchived: The Beach\n\nOverall: Requires improvement read more about inspection ratings\n\n\
                  Alexandra Road, Newquay, Cornwall, TR7 3NB\n\nProvided and run by:\nSpectrum Trust\n\nAll Inspections\n\n5 August 2022\n\n\
                  During an inspection looking at part of the service\n\nAbout the service\nThe Beach is a residential care home providing personal care to 6 people.\n\n\
-                 Safe \u{2013} this means we looked for evidence that people were protected from abuse and avoidable harm. At our last inspection we rated this key question requires improvement. At this inspection the rating has changed to good.\n";
+                 Safe \u{2013} this means we looked for evidence that people were protected from abuse and avoidable harm. At our last inspection we rated this key question requires improvement. At this inspection the rating has changed to good. \
+                 This service scored 75 (out of 100) for this area.\n";
         let r = run(s);
         assert_eq!(grades(&r), [("Overall".to_string(), "Requires improvement"), ("Safe".to_string(), "Good")]);
+        assert_eq!(r.judgements[0].score, Some(75));
         let p = r.provider.unwrap();
         assert_eq!(p.service.as_deref(), Some("The Beach"));
         assert_eq!(p.registered_provider.as_deref(), Some("Spectrum Trust"));

@@ -296,7 +296,8 @@ pub fn series(reports: &[&Report]) -> Vec<Vec<usize>> {
         if matches!(r.kind, Kind::Unknown | Kind::CommitteePapers) {
             continue;
         }
-        let Some(key) = r.authority.as_deref().map(council_key).filter(|k| !k.is_empty()) else { continue };
+        // A council's reports by its name; a care provider's by its service's.
+        let Some(key) = r.subject().map(council_key).filter(|k| !k.is_empty()) else { continue };
         match groups.iter_mut().find(|(k, kind, _)| *k == key && *kind == r.kind) {
             Some(g) => g.2.push(i),
             None => groups.push((key, r.kind, vec![i])),
@@ -320,8 +321,8 @@ pub fn since(reports: &[&Report]) -> Since {
     let sorted: Vec<&Report> = order.iter().map(|&i| reports[i]).collect();
     let mut warnings = Vec::new();
     let kind = sorted.last().map(|r| r.kind).unwrap_or(Kind::Unknown);
-    let council = sorted.last().and_then(|r| r.authority.clone());
-    let keys: Vec<String> = sorted.iter().filter_map(|r| r.authority.as_deref().map(council_key)).collect();
+    let council = sorted.last().and_then(|r| r.subject().map(str::to_string));
+    let keys: Vec<String> = sorted.iter().filter_map(|r| r.subject().map(council_key)).collect();
     if keys.windows(2).any(|w| w[0] != w[1]) {
         warnings.push("These reports name different councils; lined up as asked, but they may not be one council's series.".into());
     }
@@ -1089,6 +1090,28 @@ mod tests {
         assert_ne!(council_key("North Somerset Council"), council_key("Somerset Council"));
         // An Area SEND partnership and the area a 2016–22 letter names are one.
         assert_eq!(council_key("Hartlepool Local Area Partnership"), council_key("Hartlepool"));
+    }
+
+    /// A care provider's reports pair by the service's name, and their ratings line up by key
+    /// question; another service's report stays apart.
+    #[test]
+    fn a_care_provider_s_reports_over_time() {
+        let page = |name: &str, date: &str, overall: &str, safe: &str| {
+            format!(
+                "{name}\nInspection report\nDate of inspection visit:\n{date}\nRatings\nOverall rating for this service {overall}\n\
+                 Is the service safe? {safe}\nIs the service well-led? Good\n"
+            )
+        };
+        let a = crate::analysis::analyse(&page("Oakfield House", "3 May 2019", "Good", "Good"));
+        let b = crate::analysis::analyse(&page("Oakfield House", "14 March 2023", "Requires Improvement", "Inadequate"));
+        let c = crate::analysis::analyse(&page("Elm Lodge", "1 June 2022", "Good", "Good"));
+        assert_eq!(series(&[&b, &c, &a]), vec![vec![2, 0]]);
+        let s = since(&[&b, &a]);
+        assert_eq!(s.council.as_deref(), Some("Oakfield House"));
+        let row = |area: &str| s.grades.iter().find(|g| g.area == area).map(|g| g.change);
+        assert_eq!(row("Safe"), Some(Some(Change::Down)), "{:?}", s.grades.iter().map(|g| &g.area).collect::<Vec<_>>());
+        assert_eq!(row("Well-led"), Some(Some(Change::Same)));
+        assert!(!s.warnings.iter().any(|w| w.contains("different")), "{:?}", s.warnings);
     }
 
     #[test]

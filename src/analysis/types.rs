@@ -693,6 +693,10 @@ pub struct Judgement {
     /// table read right. Absent when the body does not restate it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restated: Option<Span>,
+    /// CQC's score of a key question out of 100, which its assessments of a provider give from
+    /// 2024 ("This service scored 75 (out of 100) for this area"); absent elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u8>,
 }
 
 /// CQC's five key questions, as a provider's ratings name them.
@@ -720,7 +724,7 @@ impl Judgement {
 
     /// A top-level judgement of the council's.
     pub fn new(area: impl Into<String>, grade: Grade, span: Span) -> Self {
-        Judgement { area: area.into(), grade, parent: None, scope: None, span, restated: None }
+        Judgement { area: area.into(), grade, parent: None, scope: None, span, restated: None, score: None }
     }
 
     /// The LSCB's own judgement, not the council's.

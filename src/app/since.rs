@@ -25,7 +25,7 @@ pub fn text_key(text: &str) -> u64 {
 
 /// A series' name for a button or a heading: "Middlesbrough (Ofsted, 3 reports)".
 pub fn series_name(docs: &[Arc<Document>]) -> String {
-    let who = docs.last().and_then(|d| d.report.authority.clone()).unwrap_or_else(|| "one council".into());
+    let who = docs.last().and_then(|d| d.report.subject().map(str::to_string)).unwrap_or_else(|| "one council".into());
     let kind = docs.last().map(|d| d.report.kind.short()).unwrap_or_default();
     format!("{who} ({kind}, {})", plural(docs.len(), "report", "reports"))
 }

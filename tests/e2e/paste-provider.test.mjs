@@ -41,6 +41,15 @@ test('pasting a CQC care home page shows its overall rating and the key question
   assert.match(await lens.evidence(), /could not improve the rating of well-led from requires improvement/i);
 });
 
+test('a 2024 CQC assessment page: a key question rated and scored out of 100, and the overall rating it lacks said', async () => {
+  const lens = await LensPage.open(browser, site.url);
+  await lens.paste(fixtureText('providers/cqc-location-1-216427351-2024-safe.txt'));
+  assert.equal(await lens.text('framework'), 'CQC provider 2024');
+  assert.deepEqual(await lens.texts('grade'), ['Good']);
+  assert.equal((await lens.text('kq-score')).trim(), '75 of 100');
+  assert.match(await lens.text('warnings'), /The overall rating of this service was not found/);
+});
+
 test('a CQC page whose ratings are not in the text says so', async () => {
   const lens = await LensPage.open(browser, site.url);
   await lens.paste(fixtureText('providers/cqc-location-1-124742449-2024.txt'));

@@ -84,6 +84,7 @@ fn a_report_is_placed_against_the_record() {
             scope: None,
             span: (0, 0),
             restated: None,
+            score: None,
         });
         r
     };

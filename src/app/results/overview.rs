@@ -188,6 +188,8 @@ fn judgement_row(j: &Judgement, on_evidence: Callback<Span>) -> impl IntoView {
             <td>
                 <span class=rating_class(j.grade) data-testid="grade">{j.grade.as_str()}</span>
                 <span class="steps" aria-hidden="true">{"●".repeat(steps)}{"○".repeat(4 - steps)}</span>
+                // CQC's score of the key question out of 100 (its assessments from 2024).
+                {j.score.map(|n| view! { <span class="hint" data-testid="kq-score">{format!(" {n} of 100")}</span> })}
                 // The report's own text gives the same grade again: the table was read right.
                 {j.restated.map(|at| view! {
                     <button type="button" class="link restated" data-testid="restated"
