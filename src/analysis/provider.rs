@@ -134,29 +134,31 @@ fn grade_at(ws: &[Word], i: usize) -> Option<(Grade, usize)> {
 /// A grade found among the words: the grade, the index of its first word, how many words.
 type Found = (Grade, usize, usize);
 
-/// Where `heading` (lower-case words) occurs, grade words allowed between its words: the index
-/// of its first and last word, and a grade found between them.
-fn find_heading(ws: &[Word], heading: &[&str], from: usize) -> Option<(usize, usize, Option<Found>)> {
-    let first = heading.first()?;
-    (from..ws.len()).find_map(|i| {
-        if !same_word(ws[i].text, first) {
+/// `heading` (lower-case words) starting at word `i`, grade words allowed between its words:
+/// the index of its last word, and a grade found between them.
+fn heading_at(ws: &[Word], heading: &[&str], i: usize) -> Option<(usize, Option<Found>)> {
+    if !same_word(ws.get(i)?.text, heading.first()?) {
+        return None;
+    }
+    let (mut j, mut k, mut inside) = (i + 1, 1, None);
+    while k < heading.len() {
+        let w = ws.get(j)?;
+        if same_word(w.text, heading[k]) {
+            k += 1;
+            j += 1;
+        } else if let Some((g, n)) = grade_at(ws, j).filter(|_| inside.is_none()) {
+            inside = Some((g, j, n));
+            j += n;
+        } else {
             return None;
         }
-        let (mut j, mut k, mut inside) = (i + 1, 1, None);
-        while k < heading.len() {
-            let w = ws.get(j)?;
-            if same_word(w.text, heading[k]) {
-                k += 1;
-                j += 1;
-            } else if let Some((g, n)) = grade_at(ws, j).filter(|_| inside.is_none()) {
-                inside = Some((g, j, n));
-                j += n;
-            } else {
-                return None;
-            }
-        }
-        Some((i, j - 1, inside))
-    })
+    }
+    Some((j - 1, inside))
+}
+
+/// Where `heading` first occurs from word `from`: its first and last word, and a grade inside.
+fn find_heading(ws: &[Word], heading: &[&str], from: usize) -> Option<(usize, usize, Option<Found>)> {
+    (from..ws.len()).find_map(|i| heading_at(ws, heading, i).map(|(b, inside)| (i, b, inside)))
 }
 
 /// A judgement table's rows: each heading's first occurrence that has a grade inside it or
@@ -172,19 +174,17 @@ fn table_rows(input: &str, ws: &[Word], rows: &[(&'static str, &str)], after: us
         let longer: Vec<&Vec<&str>> = starts.iter().filter(|s| s.len() > heading.len() && s.starts_with(heading)).collect();
         while let Some((a, b, inside)) = find_heading(ws, heading, from) {
             from = b + 1;
-            if longer.iter().any(|l| find_heading(ws, l, a).is_some_and(|(la, _, _)| la == a)) {
+            if longer.iter().any(|l| heading_at(ws, l, a).is_some()) {
                 continue;
             }
             let grade = inside.or_else(|| {
                 (b + 1..(b + 1 + after).min(ws.len())).find_map(|j| {
-                    // Another heading starts here, or a sentence ended: no grade of this one.
+                    // Another heading starts here, a sentence ended or a negation stands
+                    // between ("… was not good enough"): no grade of this one.
                     let gap = input.get(ws[b].end..ws[j].start).unwrap_or(".");
-                    if gap.contains(['.', ';'])
-                        || starts.iter().any(|s| {
-                            s.first().is_some_and(|f| ws[j].text.eq_ignore_ascii_case(f))
-                                && find_heading(ws, s, j).is_some_and(|(x, _, _)| x == j)
-                        })
-                    {
+                    let negated =
+                        ws[b + 1..j].iter().any(|w| ["not", "no", "never", "nor", "than"].iter().any(|n| w.text.eq_ignore_ascii_case(n)));
+                    if gap.contains(['.', ';']) || negated || starts.iter().any(|s| heading_at(ws, s, j).is_some()) {
                         return Some(None);
                     }
                     grade_at(ws, j).map(|(g, n)| Some((g, j, n)))
@@ -193,9 +193,6 @@ fn table_rows(input: &str, ws: &[Word], rows: &[(&'static str, &str)], after: us
             if let Some((g, j, n)) = grade {
                 let end = ws[j + n - 1].end.max(ws[b].end);
                 out.push((name, g, (ws[a].start, end)));
-                break;
-            }
-            if out.len() > rows.len() {
                 break;
             }
         }
@@ -942,7 +939,8 @@ mod tests {
     #[test]
     fn a_heading_in_prose_takes_no_grade_from_the_next_sentence() {
         let s = "Inspected under the social care common inspection framework\nInformation about this children's home\n\
-                 Inspectors considered how well children and young people are helped and protected. Good relationships help children.\n";
+                 Inspectors considered how well children and young people are helped and protected. Good relationships help children. \
+                 The effectiveness of leaders and managers was not good enough.\n";
         let r = run(s);
         assert!(r.judgements.is_empty(), "{:?}", grades(&r));
         assert!(r.warnings.iter().any(|w| w.contains("judgements were not found")), "{:?}", r.warnings);

@@ -415,7 +415,16 @@ fn grade_rows(sorted: &[&Report]) -> Vec<GradeRow> {
     // Judgement themes in their table order, then statements as the first report gave them.
     rows.sort_by_key(|(t, _, _)| t.map_or(u8::MAX, |t| t as u8));
     rows.into_iter()
-        .map(|(_, area, cells)| {
+        .map(|(theme, area, cells)| {
+            // The overall row as every report words it when they agree (CQC's "Overall rating",
+            // Ofsted's "Overall experiences and progress of children and young people" for a
+            // children's home), else the theme's name.
+            let mut worded = cells.iter().flatten().map(|c| c.area.as_str());
+            let first = worded.next();
+            let area = match first {
+                Some(w) if theme == Some(JudgementTheme::Overall) && worded.all(|x| x == w) => w.to_string(),
+                _ => area,
+            };
             let ranks: Vec<u8> = cells.iter().flatten().map(|c| c.rank).collect();
             let change = match (cells.last(), ranks.len()) {
                 (Some(Some(last)), 2..) => Some(Change::of(ranks[ranks.len() - 2], last.rank)),
@@ -1111,6 +1120,7 @@ mod tests {
         let row = |area: &str| s.grades.iter().find(|g| g.area == area).map(|g| g.change);
         assert_eq!(row("Safe"), Some(Some(Change::Down)), "{:?}", s.grades.iter().map(|g| &g.area).collect::<Vec<_>>());
         assert_eq!(row("Well-led"), Some(Some(Change::Same)));
+        assert_eq!(row("Overall rating"), Some(Some(Change::Down)));
         assert!(!s.warnings.iter().any(|w| w.contains("different")), "{:?}", s.warnings);
     }
 

@@ -76,3 +76,23 @@ test('a commissioner compares care providers: CQC ratings and Ofsted judgements,
   assert.match(cqc[1], /^Tweedmouth House[\s\S]*Good/);
   assert.match(await lens.text('compare-ofsted-providers'), /Children's home SC045408[\s\S]*Good\s+Good\s+Requires improvement/);
 });
+
+// Two inspections of one care home (their first pages, in the shape of CQC's reports): the list
+// offers Since last time, and the ratings line up by key question with the change marked.
+test('two reports of one care home: Since last time lines up their ratings', async () => {
+  const page = (date, overall, safe) => `Oakfield House\nInspection report\nDate of inspection visit:\n${date}\nRatings\n`
+    + `Overall rating for this service ${overall}\nIs the service safe? ${safe}\nIs the service well-led? Good\n\n`
+    + 'About the service\nOakfield House is a residential care home providing personal care to up to 30 people.\n';
+  const lens = await LensPage.open(browser, site.url);
+  await lens.drop([
+    { name: 'oakfield-2023.txt', content: page('14 March 2023', 'Requires Improvement', 'Inadequate') },
+    { name: 'oakfield-2019.txt', content: page('3 May 2019', 'Good', 'Good') },
+  ]);
+  await lens.filesRead();
+  await lens.idle();
+  assert.match(await lens.text('since'), /Since last time: Oakfield House .*Provider, 2 reports/);
+  await lens.page.click('[data-testid=since]');
+  const rows = await lens.texts('since-grade-row');
+  assert.ok(rows.some((r) => /^Overall rating\s+Good\s+Requires improvement\s+▼ down/.test(r)), rows.join(' | '));
+  assert.ok(rows.some((r) => /^Safe\s+Good\s+Inadequate\s+▼ down/.test(r)), rows.join(' | '));
+});
