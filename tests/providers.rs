@@ -36,6 +36,10 @@ struct Tally {
     named: (usize, usize),
     overall: (usize, usize),
     ratings: (usize, usize),
+    /// Inspection dates as the reader wrote them (or the start of them: "13 February 2025" of
+    /// "13 February 2025 assessment"), and the previous rating.
+    dates: (usize, usize),
+    previous: (usize, usize),
     /// A value read that the reader's differs from.
     wrong: Vec<String>,
     /// Something missed with no warning.
@@ -94,6 +98,20 @@ fn score(part: &str) -> Tally {
                 t.wrong.push(format!("{file}: {} {} is not in the reader's list", j.area, j.grade));
             }
         }
+        if let Some(want) = g["period"].as_str() {
+            t.dates.1 += 1;
+            let want = want.to_lowercase();
+            if r.period.as_deref().is_some_and(|p| !p.is_empty() && want.starts_with(&p.to_lowercase())) {
+                t.dates.0 += 1;
+            }
+        }
+        // A previous grade the reader wrote (not Ofsted's interim outcomes, which are no grade).
+        if let Some(want) = g["previous"].as_str().filter(|p| !p.to_lowercase().contains("effectiveness")) {
+            t.previous.1 += 1;
+            if r.previous_grade.as_ref().is_some_and(|p| grade(&want.to_lowercase()).starts_with(&grade(p.grade.as_str()))) {
+                t.previous.0 += 1;
+            }
+        }
         if !missed.is_empty() && r.warnings.is_empty() {
             t.silent.push(format!("{file}: {}", missed.join(", ")));
         }
@@ -103,7 +121,7 @@ fn score(part: &str) -> Tally {
 
 fn show(part: &str, t: &Tally) {
     println!(
-        "{part}: {} texts; kind {}/{}, service named {}/{}, overall rating {}/{}, key questions and judgements {}/{}; wrong {}, missed without a warning {}",
+        "{part}: {} texts; kind {}/{}, service named {}/{}, overall rating {}/{}, key questions and judgements {}/{}, dates {}/{}, previous rating {}/{}; wrong {}, missed without a warning {}",
         t.reports,
         t.kind,
         t.reports,
@@ -113,6 +131,10 @@ fn show(part: &str, t: &Tally) {
         t.overall.1,
         t.ratings.0,
         t.ratings.1,
+        t.dates.0,
+        t.dates.1,
+        t.previous.0,
+        t.previous.1,
         t.wrong.len(),
         t.silent.len()
     );
@@ -128,6 +150,7 @@ fn development_part() {
     assert_eq!(t.reports, 33);
     assert!(t.wrong.is_empty() && t.silent.is_empty(), "{t:#?}");
     assert!(t.kind >= 32 && t.named.0 >= 23 && t.overall.0 >= 16 && t.ratings.0 >= 23, "{t:#?}");
+    assert!(t.dates.0 >= 26 && t.previous.0 >= 5, "{t:#?}");
 }
 
 #[test]
@@ -137,6 +160,7 @@ fn test_part() {
     assert_eq!(t.reports, 14);
     assert!(t.wrong.is_empty() && t.silent.is_empty(), "{t:#?}");
     assert!(t.kind >= 11 && t.named.0 >= 8 && t.overall.0 >= 5 && t.ratings.0 >= 6, "{t:#?}");
+    assert!(t.dates.0 >= 11 && t.previous.0 >= 3, "{t:#?}");
 }
 
 /// The shapes the rules were written for, one real text each.

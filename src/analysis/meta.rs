@@ -202,7 +202,7 @@ fn run_in_label<'a>(doc: &Doc<'a>, labels: &[&str]) -> Option<&'a str> {
 
 /// The dates at the start of `rest`, up to their last year: "7 and 8 June 2022", "28 – 30
 /// January 2014"; none when no year comes before a word that is not part of a date.
-fn date_run(rest: &str) -> Option<&str> {
+pub(super) fn date_run(rest: &str) -> Option<&str> {
     let mut end = None;
     let mut pos = 0;
     for w in rest.split(' ') {

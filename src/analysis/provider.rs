@@ -248,7 +248,7 @@ pub fn read(doc: &Doc, reading: &Reading, input: &str) -> ProviderRead {
     }
     out.previous = previous(reading);
     out.published = published(doc);
-    out.period = period(doc, &lower);
+    out.period = period(doc, opening);
     out.framework = Some(framework(regulator, &lower));
     let (service, reference) = service(doc, regulator, &lower);
     out.provider = Some(Provider {
@@ -548,6 +548,8 @@ fn previous(reading: &Reading) -> Option<PreviousGrade> {
         "the service was rated ",
         "and was rated ",
         "we rated the service ",
+        "previously rated the service as ",
+        "previously rated the service ",
     ];
     reading.sentences.iter().take(400).find_map(|s| {
         let l = &s.lower;
@@ -596,30 +598,57 @@ fn published(doc: &Doc) -> Option<String> {
     labelled(doc, &["date of publication", "report publication date", "publication date"]).and_then(parse_date)
 }
 
-fn period(doc: &Doc, lower: &str) -> Option<String> {
+fn period(doc: &Doc, opening: &str) -> Option<String> {
     if let Some(v) = labelled(
         doc,
         &["date of inspection visit", "dates of inspection visit", "inspection dates", "inspection date", "date of assessment"],
     ) {
         if v.chars().any(|c| c.is_ascii_digit()) && v.len() < 80 {
-            return Some(v.trim_end_matches('.').to_string());
+            return Some(up_to_year(v.trim_end_matches('.')).to_string());
         }
     }
-    // The website: a date alone on its line above "During a routine inspection"; in a run-on
-    // text, "Date of assessment 22 February to 1 March 2024."
+    // The website: a date alone on its line above "During a routine inspection" or "During an
+    // assessment under our new approach" (not "During a monthly review of our data", which is
+    // no inspection).
     let lines: Vec<usize> = (0..doc.lines.len()).filter(|&i| !doc.lines[i].is_blank()).take(300).collect();
-    let on_site = lines.windows(2).find_map(|w| {
+    // Only the page's first inspection: a later entry is an earlier one (and the first may be
+    // undated, "During an assessment under our new approach", which gives no date).
+    let first = lines.windows(2).find(|w| {
         let next = norm(doc.lines[w[1]].content);
-        let date = doc.lines[w[0]].content.trim();
-        (next.starts_with("during a") || next.starts_with("during an")).then_some(date).filter(|d| parse_date(d).is_some() && d.len() < 40)
+        next.starts_with("during a") && (next.contains("inspection") || next.contains("assessment"))
     });
+    let on_site = first.map(|w| doc.lines[w[0]].content.trim()).filter(|d| parse_date(d).is_some() && d.len() < 40);
+    // From 2024: "Report from 13 February 2025 assessment".
+    let on_site = on_site.or_else(|| {
+        lines.iter().take(20).find_map(|&i| {
+            let c = doc.lines[i].content.trim();
+            let d = c.strip_prefix("Report from ")?.strip_suffix(" assessment")?;
+            parse_date(d).is_some().then_some(d)
+        })
+    });
+    // In a summary: "Date of assessment; 29 October 2024 to 5 November 2024.", "Dates of
+    // assessment were from 5 December 2024 to 17 December 2024."
     on_site.map(str::to_string).or_else(|| {
-        let at = lower.find("date of assessment")? + "date of assessment".len();
-        let rest = lower.get(at..)?.trim_start_matches([':', ' ', 's']);
-        let end = rest.find(['.', '\n']).unwrap_or(rest.len()).min(60);
-        let v = rest.get(..end)?.trim();
-        v.chars().any(|c| c.is_ascii_digit()).then(|| v.to_string())
+        let lower = opening.to_ascii_lowercase();
+        let at = lower.find("date of assessment").or_else(|| lower.find("dates of assessment"))?;
+        let mut rest = opening.get(at..)?.split_once("assessment")?.1;
+        for skip in ["s", ":", ";", " ", "were", "was", " ", "from", " "] {
+            rest = rest.strip_prefix(skip).unwrap_or(rest);
+        }
+        super::meta::date_run(rest.trim_start()).map(str::to_string)
     })
+}
+
+/// A value up to its last year: "18–20 March 2014 1" (a page number after it) is "18–20 March
+/// 2014"; a value that goes on in words after its year is kept whole.
+fn up_to_year(v: &str) -> &str {
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let words: Vec<&str> = v.split_whitespace().collect();
+    let Some(y) = words.iter().rposition(|w| w.len() == 4 && digits(w)) else { return v };
+    if !words[y + 1..].iter().all(|w| digits(w)) {
+        return v;
+    }
+    v.rfind(words[y]).and_then(|at| v.get(..at + words[y].len())).unwrap_or(v)
 }
 
 /// The service's name and, for a children's home (whose name Ofsted withholds), its unique
@@ -889,6 +918,26 @@ mod tests {
         assert_eq!(p.service.as_deref(), Some("The Beach"));
         assert_eq!(p.registered_provider.as_deref(), Some("Spectrum Trust"));
         assert_eq!(r.period.as_deref(), Some("5 August 2022"));
+    }
+
+    /// The website lists every inspection, newest first, and reviews of data that are none.
+    #[test]
+    fn dates_of_the_inspection_the_page_is_about() {
+        let page =
+            |entries: &str| run(&format!("Oakfield House\nOverall: Good read more about inspection ratings\nAll Inspections\n\n{entries}"));
+        let r = page(
+            "6 July 2023\n\nDuring a monthly review of our data\n\nNo change.\n\n1 October 2019\n\nDuring a routine inspection\n\nText.\n",
+        );
+        assert_eq!(r.period.as_deref(), Some("1 October 2019"));
+        // The newest entry has no date: none, rather than an older inspection's.
+        let r = page("During an assessment under our new approach\n\nText.\n\n23 February 2023\n\nDuring an inspection looking at part of the service\n");
+        assert_eq!(r.period, None);
+        let r = run(
+            "Updated 4 December 2024\nDates of assessment were from 5 December 2024 to 17 December 2024. The service is a care home.\n",
+        );
+        assert_eq!(r.period.as_deref(), Some("5 December 2024 to 17 December 2024"));
+        let r = run("School and residential report\nWilds Lodge School\nInspection dates 18\u{2013}20 March 2014 1\n");
+        assert_eq!(r.period.as_deref(), Some("18\u{2013}20 March 2014"));
     }
 
     #[test]
