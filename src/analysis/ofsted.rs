@@ -17,7 +17,7 @@ pub struct OfstedRead {
 }
 
 /// Grade wordings, longest first, with the canonical grade each stands for.
-const GRADES: &[(&str, Grade)] = &[
+pub(super) const GRADES: &[(&str, Grade)] = &[
     ("requires improvement to be good", Grade::RequiresImprovementToBeGood),
     ("require improvement to be good", Grade::RequiresImprovementToBeGood),
     ("requires improvement", Grade::RequiresImprovement),

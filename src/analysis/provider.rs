@@ -27,6 +27,7 @@
 //! grade is the one inside it or just after it, before any full stop.
 
 use super::blocks::Reading;
+use super::ofsted::GRADES;
 use super::text::{norm, parse_date, Doc};
 use super::{Framework, Grade, Judgement, Overall, PreviousGrade, Provider, Regulator, Span};
 
@@ -47,17 +48,6 @@ const OPENING_BYTES: usize = 20_000;
 /// How many words may stand between a heading's end and its grade ("… young people, taking into
 /// account requires improvement to be good").
 const AFTER_HEADING: usize = 7;
-
-/// Grade wordings as words, longest first.
-const GRADE_WORDS: &[(&[&str], Grade)] = &[
-    (&["requires", "improvement", "to", "be", "good"], Grade::RequiresImprovementToBeGood),
-    (&["require", "improvement", "to", "be", "good"], Grade::RequiresImprovementToBeGood),
-    (&["requires", "improvement"], Grade::RequiresImprovement),
-    (&["outstanding"], Grade::Outstanding),
-    (&["inadequate"], Grade::Inadequate),
-    (&["adequate"], Grade::Adequate),
-    (&["good"], Grade::Good),
-];
 
 /// CQC's five key questions (`CQC_KEY_QUESTIONS`), with the words of their table rows.
 const KEY_QUESTIONS: &[(&str, &str)] = &[
@@ -125,9 +115,9 @@ fn same_word(word: &str, want: &str) -> bool {
 }
 
 fn grade_at(ws: &[Word], i: usize) -> Option<(Grade, usize)> {
-    GRADE_WORDS.iter().find_map(|(g, grade)| {
-        let fits = g.iter().enumerate().all(|(k, w)| ws.get(i + k).is_some_and(|x| x.text.eq_ignore_ascii_case(w)));
-        fits.then_some((*grade, g.len()))
+    GRADES.iter().find_map(|(g, grade)| {
+        let fits = g.split(' ').enumerate().all(|(k, w)| ws.get(i + k).is_some_and(|x| x.text.eq_ignore_ascii_case(w)));
+        fits.then(|| (*grade, g.split(' ').count()))
     })
 }
 
@@ -322,9 +312,8 @@ fn read_cqc(doc: &Doc, reading: &Reading, opening: &str, ws: &[Word], out: &mut 
                     .get(k + 1)
                     .and_then(|&j| whole_grade(doc.lines[j].content).map(|g| (g, doc.lines[j].start + doc.lines[j].content.len())))
             } else {
-                let grade = GRADE_WORDS.iter().find(|(g, _)| {
-                    rest.strip_prefix(g.join(" ").as_str())
-                        .is_some_and(|after| after.is_empty() || (name == "Overall" && after.starts_with(" read more")))
+                let grade = GRADES.iter().find(|(g, _)| {
+                    rest.strip_prefix(g).is_some_and(|after| after.is_empty() || (name == "Overall" && after.starts_with(" read more")))
                 });
                 grade.map(|(_, g)| (*g, line.start + line.content.len()))
             };
@@ -341,7 +330,7 @@ fn read_cqc(doc: &Doc, reading: &Reading, opening: &str, ws: &[Word], out: &mut 
 fn whole_grade(s: &str) -> Option<Grade> {
     let n = norm(s);
     let n = n.trim_end_matches(['.', ' ']);
-    GRADE_WORDS.iter().find(|(g, _)| g.join(" ") == n).map(|(_, g)| *g)
+    GRADES.iter().find(|(g, _)| *g == n).map(|(_, g)| *g)
 }
 
 fn set(out: &mut ProviderRead, name: &str, grade: Grade, span: Span) {
@@ -366,16 +355,20 @@ fn cqc_scale(g: Grade) -> Grade {
 /// The grade the words at the start of `s` state ("requires improvement.", "good (published …").
 fn grade_opening(s: &str) -> Option<Grade> {
     let s = s.trim_start().trim_start_matches("as ").trim_start_matches(['\'', '"', '\u{2018}', '\u{201c}']);
-    GRADE_WORDS.iter().find_map(|(g, grade)| {
-        let w = g.join(" ");
-        let after = s.strip_prefix(w.as_str())?;
+    GRADES.iter().find_map(|(g, grade)| {
+        let after = s.strip_prefix(g)?;
         (after.is_empty() || after.starts_with(|c: char| !c.is_alphanumeric())).then_some(*grade)
     })
 }
 
+/// What follows the first `cue` in `s`.
+fn after<'a>(s: &'a str, cue: &str) -> Option<&'a str> {
+    s.find(cue).and_then(|at| s.get(at + cue.len()..))
+}
+
 /// The grade after the first of `cues` in `lower`.
 fn grade_after(lower: &str, cues: &[&str]) -> Option<Grade> {
-    cues.iter().find_map(|c| lower.find(c).and_then(|at| grade_opening(&lower[at + c.len()..])))
+    cues.iter().find_map(|c| after(lower, c).and_then(grade_opening))
 }
 
 /// Sentences that state a rating: each key question's section ("Safe – this means we looked
@@ -409,9 +402,9 @@ fn sentences_cqc(reading: &Reading, out: &mut ProviderRead) {
         }
         let span = reading.span(s);
         // "This service scored 75 (out of 100) for this area" (2024 on).
-        if let (Some(q), Some(at)) = (current, l.find("scored ")) {
-            let digits: String = l[at + "scored ".len()..].chars().take_while(char::is_ascii_digit).collect();
-            if let (Ok(n @ 0..=100), true) = (digits.parse::<u8>(), l[at..].contains("out of 100")) {
+        if let (Some(q), Some(rest)) = (current, after(&l, "scored ")) {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if let (Ok(n @ 0..=100), true) = (digits.parse::<u8>(), rest.contains("out of 100")) {
                 scores.push((q, n));
             }
         }
@@ -439,7 +432,7 @@ fn sentences_cqc(reading: &Reading, out: &mut ProviderRead) {
             &l,
             &["the overall rating for the service has changed from ", "the overall rating for this service has changed from "],
         )
-        .and(l.find(" to ").and_then(|at| grade_opening(&l[at + 4..])))
+        .and(after(&l, " to ").and_then(grade_opening))
         .or_else(|| {
             grade_after(
                 &l,
@@ -468,7 +461,7 @@ fn sentences_cqc(reading: &Reading, out: &mut ProviderRead) {
                 format!("could not improve the rating of {} from ", q.to_ascii_lowercase()),
                 format!("could not improve the rating for {} from ", q.to_ascii_lowercase()),
             ];
-            if let Some(g) = cue.iter().find_map(|c| l.find(c.as_str()).and_then(|at| grade_opening(&l[at + c.len()..]))) {
+            if let Some(g) = cue.iter().find_map(|c| after(&l, c).and_then(grade_opening)) {
                 restate_or_set(out, q, g, span);
             }
         }
@@ -524,11 +517,9 @@ fn read_ofsted(reading: &Reading, opening: &str, ws: &[Word], out: &mut Provider
     // "The overall effectiveness is judged to be outstanding."
     for s in &reading.sentences {
         let l = &s.lower;
-        if let Some(at) = l.find("overall effectiveness is judged to be ") {
-            if let Some(g) = grade_opening(&l[at + "overall effectiveness is judged to be ".len()..]) {
-                if !out.judgements.iter().any(|j| j.area == "Overall effectiveness") {
-                    out.judgements.push(Judgement::new("Overall effectiveness", g, reading.span(s)));
-                }
+        if let Some(g) = after(l, "overall effectiveness is judged to be ").and_then(grade_opening) {
+            if !out.judgements.iter().any(|j| j.area == "Overall effectiveness") {
+                out.judgements.push(Judgement::new("Overall effectiveness", g, reading.span(s)));
             }
         }
     }
@@ -671,7 +662,7 @@ fn service(doc: &Doc, regulator: Regulator, lower: &str) -> (Option<String>, Opt
             // The website to 2021: "Horizonz Care Ltd Requires improvement" / "Inspection Summary".
             if next == "inspection summary" {
                 let n = norm(w[0]);
-                let grade = GRADE_WORDS.iter().map(|(g, _)| g.join(" ")).find(|g| n.ends_with(&format!(" {g}")))?;
+                let grade = GRADES.iter().map(|(g, _)| *g).find(|g| n.ends_with(&format!(" {g}")))?;
                 return clean(w[0].get(..w[0].len().checked_sub(grade.len() + 1)?)?);
             }
             (title || assessment).then(|| clean(w[0])).flatten()
@@ -721,7 +712,7 @@ fn service(doc: &Doc, regulator: Regulator, lower: &str) -> (Option<String>, Opt
             let at = l.find("Name: Address:")? + "Name: Address:".len();
             let rest: Vec<&str> = l.get(at..)?.split_whitespace().take(10).collect();
             let number = rest.iter().position(|w| w.chars().all(|c| c.is_ascii_digit()))?;
-            clean(&rest[..number].join(" "))
+            clean(&rest.get(..number)?.join(" "))
         })
     });
     let named = named.or_else(|| {
@@ -748,7 +739,8 @@ fn urn(lower: &str) -> Option<String> {
     let rest = lower.get(at..)?;
     let sc = rest.find("sc")?;
     let code: String = rest.get(sc..)?.chars().take(8).collect();
-    (code.len() == 8 && code[2..].chars().all(|c| c.is_ascii_digit()) && (at > 0 || sc < 40)).then(|| code.to_ascii_uppercase())
+    (code.len() == 8 && code.get(2..).is_some_and(|d| d.chars().all(|c| c.is_ascii_digit())) && (at > 0 || sc < 40))
+        .then(|| code.to_ascii_uppercase())
 }
 
 fn registered_provider(doc: &Doc) -> Option<String> {
@@ -831,9 +823,10 @@ fn unread(out: &ProviderRead, lower: &str) -> Vec<String> {
              this text: copy the report's first pages (the judgements under \u{201c}Inspection dates\u{201d}) too, or read them there."
         )),
         Some(Framework::OfstedSccif) => {
-            let missing: Vec<&str> = OFSTED_JUDGEMENTS[..3]
+            let missing: Vec<&str> = OFSTED_JUDGEMENTS
                 .iter()
-                .filter(|(name, key)| lower.contains(key) && !out.judgements.iter().any(|j| j.area.ends_with(&name[name.len() - 20..])))
+                .take(3)
+                .filter(|(_, key)| lower.contains(key) && !out.judgements.iter().any(|j| j.area.to_lowercase().contains(key)))
                 .map(|(n, _)| *n)
                 .collect();
             if !missing.is_empty() {
