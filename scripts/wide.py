@@ -176,6 +176,21 @@ def score_area(gold, rep):
     # Items on no list of the gold (a strengths bullet, a paragraph after the list).
     golds = [norm(i["text"])[:35].strip() for l in gap_lists(gold) for i in l["items"]]
     s["extra"] = sum(1 for i in items if not any(i.startswith(p) or p in i[:80] for p in golds))
+    # The body each item is addressed to (a priority action's "Responsible body", or a partner
+    # the item names as its subject): right when the gold names the same body, or none.
+    addressed = [(norm(g.get("section") or ""), norm(g["text"]), norm(g.get("agency") or ""))
+                 for g in rep.get("gaps", []) if g.get("origin") == "stated_list"]
+    s["agency_named"] = s["agency_right"] = s["agency_wrong"] = 0
+    for l in gap_lists(gold):
+        for i in l["items"]:
+            p = norm(i["text"])[:35].strip()
+            got = next((a for sec, t, a in addressed if sec == norm(l["section"]) and (t.startswith(p) or p in t[:80])), None)
+            if got is None:
+                continue
+            want = norm(i.get("agency") or "")
+            s["agency_named"] += bool(want)
+            s["agency_right"] += bool(want) and got == want
+            s["agency_wrong"] += bool(got) and got != want
     return s
 
 
@@ -230,7 +245,8 @@ def main():
                     print(f"{shape:6} {g['file'][:-4]:42} {fw:16} kind{mark(s['ok_kind'])} fw{mark(s['ok_framework'])}"
                           f" area{mark(s['ok_authority'])} dates{mark(s['ok_period'])} outcome{mark(s['ok_outcome'])}"
                           f" theme{mark(s['ok_theme'])} agencies{mark(s['ok_agencies'])}"
-                          f" items {s['items_found']}/{s['items']} extra {s['extra']}")
+                          f" items {s['items_found']}/{s['items']} extra {s['extra']}"
+                          f" addressed {s['agency_right']}/{s['agency_named']} wrong {s['agency_wrong']}")
     print()
     for (corpus, shape), t in totals.items():
         n = t["reports"]
@@ -247,7 +263,9 @@ def main():
             print(f"{corpus}/{shape}: {n} reports; kind {t.get('ok_kind', 0)}/{n}, framework {t.get('ok_framework', 0)},"
                   f" area {t.get('ok_authority', 0)}, dates {t.get('ok_period', 0)}, outcome {t.get('ok_outcome', 0)},"
                   f" theme {t.get('ok_theme', 0)}, agencies {t.get('ok_agencies', 0)};"
-                  f" stated items {t.get('items_found', 0)}/{t.get('items', 0)}, {t.get('extra', 0)} extra")
+                  f" stated items {t.get('items_found', 0)}/{t.get('items', 0)}, {t.get('extra', 0)} extra;"
+                  f" of the items found that the gold addresses to a body, {t.get('agency_right', 0)}/{t.get('agency_named', 0)}"
+                  f" given that body, {t.get('agency_wrong', 0)} items given a body the gold does not name")
     # A wrong or invented Ofsted judgement, or a short table with no warning, fails the run.
     bad = [f"{c}/{s}" for (c, s), t in totals.items()
            if c == "ofsted" and t.get("wrong", 0) + t.get("invented", 0) + t.get("silent", 0) + t.get("disagree", 0)]

@@ -365,10 +365,18 @@ fn opens_item(lower: &str, first: Option<&str>, after_bullets: bool) -> bool {
         .and_then(|f| f.split(' ').next())
         .filter(|w| !["the", "a", "an", "this", "these", "they", "it", "their", "there"].contains(w));
     recommends(lower)
+        && !adds_to_the_item_before(lower)
         && (ITEM_OPENINGS.iter().any(|o| lower.starts_with(o))
             || first.is_some_and(|f| lower.starts_with(f))
             || after_bullets && head.is_some_and(|w| lower.strip_prefix(w).is_some_and(|rest| rest.starts_with(' ')))
             || lower.split(' ').nth(1).is_some_and(|w| w == "council" || w == "city"))
+}
+
+/// A recommendation that says it adds to the one before ("Leaders across the partnership
+/// should also ensure that …", after that item's bullets): part of the same row.
+fn adds_to_the_item_before(lower: &str) -> bool {
+    let head: String = lower.split(' ').take(8).collect::<Vec<_>>().join(" ");
+    [" should also ", " must also ", " also need", " also must ", " also should "].iter().any(|w| head.contains(w))
 }
 
 /// A recommendation: "should", "must", "needs to".
@@ -403,9 +411,12 @@ pub fn send_lists(reading: &Reading) -> Vec<Item> {
             finding_first: None,
             open_recommends: false,
             after_bullets: false,
+            cell_going: false,
+            in_row: false,
             out: &mut out,
         };
         let mut end = reading.blocks.len();
+        let mut after_row = false;
         for (bi, b) in reading.blocks.iter().enumerate().skip(h.block + 1) {
             let n = super::text::norm(&b.text);
             // A heading ends the list; so does the next part's title when the text shape did
@@ -419,6 +430,19 @@ pub fn send_lists(reading: &Reading) -> Vec<Item> {
             if n.trim_end_matches([' ', ':']) == key || n.starts_with("responsible body") && n.len() < 60 {
                 continue;
             }
+            // A row of the table with its columns side by side (`pdftotext -layout`): the
+            // body's cell on the left, the item's words on the right.
+            if let Some((left, right)) = body_and_item(bi, b) {
+                list.row(reading, left, &right);
+                after_row = true;
+                continue;
+            }
+            // A line of the body's cell alone, where the item's words ended first.
+            if after_row && is_name_part(&b.text) {
+                list.cell(&b.text);
+                continue;
+            }
+            after_row = false;
             for sent in reading.sentences_of(bi) {
                 list.sentence(reading, sent, b.kind == BlockKind::ListItem);
             }
@@ -443,6 +467,35 @@ pub fn unread_lists(reading: &Reading, stated: &[Item]) -> Vec<String> {
         }
     }
     out
+}
+
+/// A table row of two cells whose first is (part of) a body's name: that name and the second
+/// cell as a sentence of the row's block.
+fn body_and_item(bi: usize, b: &super::blocks::Block) -> Option<(&str, super::blocks::Sentence)> {
+    if b.kind != BlockKind::TableRow {
+        return None;
+    }
+    let k = b.text.find(" | ")?;
+    let (left, right) = (b.text.get(..k)?, b.text.get(k + 3..)?);
+    if right.contains(" | ") || right.trim().is_empty() || !is_name_part(left) {
+        return None;
+    }
+    // The item's own bullets keep their glyph in the cell: "▪ community paediatrics;".
+    let words = right.trim_start_matches(|c: char| c.is_whitespace() || "\u{25aa}\u{2022}\u{25fc}\u{25cf}\u{b7}".contains(c));
+    let start = k + 3 + (right.len() - words.len());
+    let end = k + 3 + right.trim_end().len();
+    let text = b.text.get(start..end)?;
+    Some((left.trim(), super::blocks::Sentence { block: bi, start, end, lower: text.to_ascii_lowercase(), nums: Vec::new() }))
+}
+
+/// Part of a body's name as a table's cell prints it, a line at a time: "Bury Metropolitan
+/// Borough", "Council and NHS Greater", "Manchester ICB", "Council".
+fn is_name_part(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=8).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || ["and", "of", "the", "for", "&", "area", "upon"].contains(w))
+        && !s.trim_end().ends_with('.')
+        && !words.iter().any(|w| ["Leaders", "Leaders,"].contains(w))
 }
 
 /// Where an Area SEND list ends: the other list, or the report's next part.
@@ -475,6 +528,12 @@ struct ListReader<'o> {
     open_recommends: bool,
     /// Whether the sentence before was one of the item's bullets.
     after_bullets: bool,
+    /// Whether the sentence before was the open item's body's name going on after a page
+    /// break (see `cell_run_on`).
+    cell_going: bool,
+    /// Whether the sentence being read is the item's cell of a row with its columns side by
+    /// side (see `row`).
+    in_row: bool,
     out: &'o mut Vec<Item>,
 }
 
@@ -498,6 +557,77 @@ impl ListReader<'_> {
         }
     }
 
+    /// When the open item's body is cut off ("… and NHS Nottingham and") and its sentence too,
+    /// the words that open this text up to its first lower-case word ("Nottinghamshire
+    /// Integrated" / "Care Board with SEND.") are the rest of the body's name: they are added
+    /// to it, and where the rest of the text starts is returned (its end when all of it is
+    /// the name's).
+    fn cell_run_on(&mut self, text: &str) -> Option<usize> {
+        if !self.open_recommends || self.in_row {
+            return None;
+        }
+        let going = std::mem::take(&mut self.cell_going);
+        let (item, _, agency) = self.open.as_mut()?;
+        let body = agency.as_mut()?;
+        let last = body.rsplit(' ').next()?;
+        let cut = going || ["and", "of", "the", "for", "&"].contains(&last) || body.ends_with(',');
+        if !cut || item.trim_end().ends_with(['.', '?', '!', ':', ';']) {
+            return None;
+        }
+        if !text.trim_start().starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let mut end = 0;
+        for (k, w) in text.split_whitespace().enumerate() {
+            let at = end + text.get(end..)?.find(w)?;
+            if !w.starts_with(|c: char| c.is_uppercase()) && !["and", "of", "the", "for", "&"].contains(&w) {
+                if k == 0 || !w.starts_with(|c: char| c.is_lowercase()) {
+                    return None;
+                }
+                body.push(' ');
+                body.push_str(text.get(..end)?.trim());
+                return Some(at);
+            }
+            end = at + w.len();
+        }
+        // All of it is the name's, which may go on in the next line.
+        body.push(' ');
+        body.push_str(text.trim());
+        self.cell_going = true;
+        Some(text.len())
+    }
+
+    /// A row of the table printed with its columns side by side: `cell` is a line of the
+    /// body's name, `sent` a line of the item. The cell belongs to the item the row opens, or
+    /// else to the open item.
+    fn row(&mut self, reading: &Reading, cell: &str, sent: &super::blocks::Sentence) {
+        // A line of the item, which may end at its verb ("Leaders, including commissioners
+        // and providers, should").
+        let lower = format!("{} ", sent.lower);
+        let opens = self.open.is_none() || opens_item(&lower, self.first.as_deref(), self.after_bullets);
+        if opens {
+            self.flush();
+        }
+        self.cell(cell);
+        self.in_row = true;
+        self.sentence(reading, sent, false);
+        self.in_row = false;
+    }
+
+    /// A line of a body's cell of a table printed with its columns side by side: part of the
+    /// open item's body, or of the next item's when none is open.
+    fn cell(&mut self, cell: &str) {
+        let cell = cell.trim().trim_end_matches('.');
+        let to = match self.open.as_mut() {
+            Some((_, _, agency)) => agency,
+            None => &mut self.pending,
+        };
+        *to = Some(match to.take() {
+            Some(a) => format!("{a} {cell}"),
+            None => cell.to_string(),
+        });
+    }
+
     fn sentence(&mut self, reading: &Reading, sent: &super::blocks::Sentence, bullet: bool) {
         let text = reading.text(sent);
         // "Bury Metropolitan Borough Council and NHS Greater Manchester ICB Leaders across the
@@ -514,6 +644,15 @@ impl ListReader<'_> {
             Some(k) => (Some(text[..k].trim().to_string()), &text[k..], &sent.lower[k..], k),
             None => (None, text, sent.lower.as_str(), 0),
         };
+        // A two-column table broken by a page: the body's cell goes on at the top of the next
+        // page, printed before the rest of the item's cut sentence ("… children and young
+        // people" / "Nottinghamshire Integrated Care Board with SEND. This includes …"). The
+        // cell's words finish the open item's body; the rest finishes its sentence.
+        let (text, lower, start) = match self.cell_run_on(text).and_then(|k| Some((text.get(k..)?, lower.get(k..)?, start + k))) {
+            Some((rest, _, _)) if rest.trim().is_empty() => return,
+            Some(rest) => rest,
+            None => (text, lower, start),
+        };
         let one_word_more = self.pending.is_some() && text.split_whitespace().count() == 1 && text.starts_with(|c: char| c.is_uppercase());
         if body.is_none() && !recommends(lower) && (names_a_body(text) || one_word_more) {
             // A body's cell, often a line at a time: it belongs to the next item.
@@ -526,9 +665,6 @@ impl ListReader<'_> {
             return;
         }
         let span = reading.blocks.get(sent.block).map(|b| b.span(sent.start + start, sent.end)).unwrap_or((0, 0));
-        if self.first.is_none() && recommends(lower) {
-            self.first = opening_words(lower);
-        }
         // Decided by the list's first full sentence (a body's cell run into it is not one).
         if self.finding_first.is_none() && (recommends(lower) || text.trim_end().ends_with('.') && text.split_whitespace().count() >= 6) {
             self.finding_first = Some(!recommends(lower));
@@ -550,6 +686,15 @@ impl ListReader<'_> {
             }
             Some(_) => !opens_item(lower, self.first.as_deref(), after_bullets),
         };
+        // The list's first recommendation gives the subject its items share; its subject may
+        // have begun on a line before ("Leaders, NHS Nottingham and Nottinghamshire" /
+        // "Integrated Care Board and … should cooperate …").
+        if self.first.is_none() && recommends(lower) {
+            self.first = match &self.open {
+                Some((t, _, _)) if goes_on => opening_words(&t.to_ascii_lowercase()),
+                _ => opening_words(lower),
+            };
+        }
         match self.open.as_mut() {
             Some((t, sp, _)) if goes_on => {
                 t.push(' ');
@@ -582,13 +727,58 @@ fn once(s: &str) -> String {
     w.join(" ")
 }
 
+/// The body a recommendation names as its subject, when it names one of the partners rather
+/// than the partnership: "NHS North East London ICB should …", "West Midlands Police need to
+/// …", "Leaders at NHS South West London ICB should …", "Plymouth City Council leaders should
+/// …", "Leaders from the local authority need to …". Not "Leaders across the partnership",
+/// "The LAP", "Leaders of the LSCP", nor a sector ("Health leaders", "Leaders in health").
+pub fn named_addressee(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let at = [" should ", " must ", " needs to ", " need to "].iter().filter_map(|w| lower.find(w)).min()?;
+    let subject = text.get(..at)?.trim();
+    if subject.split_whitespace().count() > 12 {
+        return None;
+    }
+    let mut name = subject;
+    for lead in
+        ["Leaders from ", "Leaders at ", "Leaders in ", "Leaders of ", "Senior leaders from ", "Senior leaders at ", "Senior leaders in "]
+    {
+        if let Some(rest) = name.strip_prefix(lead) {
+            name = rest;
+        }
+    }
+    for tail in [" senior leaders", " leaders"] {
+        if let Some(rest) = name.strip_suffix(tail) {
+            name = rest;
+        }
+    }
+    let norm = name.to_ascii_lowercase();
+    if norm == "the local authority" {
+        return Some("the local authority".to_string());
+    }
+    // The partnership as a whole, or its safeguarding board: not one of its partners.
+    const WHOLE: &[&str] = &["partnership", "partnerships", "lap", "lscp", "lscb", "safeguarding", "leaders", "partners"];
+    let whole = norm.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| WHOLE.contains(&w));
+    let body = name.strip_prefix("The ").unwrap_or(name);
+    (!whole && names_a_body(body)).then(|| body.to_string())
+}
+
 /// Does this read as the name of a body (a council, an ICB), not a sentence: capitalised
 /// words, with "and", "of", "the", "for" between them?
 fn names_a_body(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
+    let capital = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
     (2..=16).contains(&words.len())
-        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || ["and", "of", "the", "for", "&"].contains(w))
+        && words.iter().enumerate().all(|(k, w)| {
+            capital(w)
+                || ["and", "of", "the", "for", "&"].contains(w)
+                // A place's lower-case word inside a name, between capitalised words: "Kingston
+                // upon Hull City Council", "NHS Norfolk and Waveney area ICB".
+                || ["area", "upon"].contains(w) && k > 0 && words.get(k + 1).is_some_and(capital)
+        })
         && !s.trim_end().ends_with('.')
+        // "Leaders, NHS Nottingham and Nottinghamshire": an item's subject, not a body's name.
+        && !words.iter().any(|w| ["Leaders", "Leaders,", "Commissioners", "Commissioners,"].contains(w))
 }
 
 #[cfg(test)]
@@ -663,6 +853,108 @@ mod tests {
     fn a_body_named_over_again_is_named_once() {
         assert_eq!(once("Bury Council and NHS ICB Bury Council and NHS ICB"), "Bury Council and NHS ICB");
         assert_eq!(once("Bury Council and NHS ICB"), "Bury Council and NHS ICB");
+    }
+
+    fn items_and_bodies(text: &str) -> Vec<(String, Option<String>)> {
+        let doc = Doc::new(text);
+        let reading = blocks::read(&doc, text);
+        send_lists(&reading).into_iter().map(|i| (i.text, i.agency)).collect()
+    }
+
+    #[test]
+    fn a_recommendation_that_says_also_goes_on_with_the_item_before() {
+        // The item's bullets, then "should also": the same row of the table.
+        let text = "Area SEND inspection of Anytown Local Area Partnership\n\nLeaders know the area well.\n\n\
+                    Areas for priority action\n\nLeaders across the partnership should improve support while children wait. This includes:\n\
+                    \u{2022} children waiting for a speech and language therapy assessment\n\
+                    \u{2022} children waiting for a community paediatric assessment.\n\n\
+                    Leaders across the partnership should also ensure that young people have a diagnostic pathway.\n\n\
+                    Leaders across the partnership should improve preparation for adulthood.\n\nLocal area partnership details\n";
+        let items: Vec<String> = items_and_bodies(text).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert!(items[0].ends_with("should also ensure that young people have a diagnostic pathway."), "{}", items[0]);
+    }
+
+    #[test]
+    fn a_body_cut_by_a_page_goes_on_before_the_rest_of_its_item() {
+        // As pdf.js prints a two-column table broken by a page: the cell's last lines come
+        // before the rest of the item's cut sentence.
+        let text = "Area SEND inspection of Anytown Local Area Partnership\n\n{}\n\n\
+                    Areas for priority action\n\nResponsible body Areas for priority action\nAnytown County\nCouncil and NHS\nAnytown and\n\n\
+                    Leaders, NHS Anytown and Shire\nIntegrated Care Board and care providers should cooperate to identify the needs of children\n\n\u{c}\
+                    Shire Integrated\nCare Board\nwith SEND. This includes timely plans.\n\nAreas for improvement\n\n\
+                    Leaders across the partnership should train staff.\n"
+            .replace("{}", &"Leaders know the area well and have a clear and shared understanding of its needs\n".repeat(12));
+        let items = items_and_bodies(&text);
+        assert_eq!(
+            items[0],
+            (
+                "Leaders, NHS Anytown and Shire Integrated Care Board and care providers should cooperate to identify the needs of children with SEND. This includes timely plans."
+                    .to_string(),
+                Some("Anytown County Council and NHS Anytown and Shire Integrated Care Board".to_string())
+            )
+        );
+        assert_eq!(items.len(), 2);
+    }
+
+    #[test]
+    fn a_table_printed_with_its_columns_side_by_side_gives_each_item_its_body() {
+        // As `pdftotext -layout` prints it: the body's cell on the left, a line at a time.
+        let text = "Area SEND inspection of Anytown Local Area Partnership\n\nLeaders know the area well.\n\n\
+                    Areas for priority action\n\n Responsible body                 Areas for priority action\n\
+                    \x20Anytown Borough                  Leaders across the partnership should ensure that the\n\
+                    \x20Council and NHS Greater          SEND strategy is implemented to improve the lives\n\
+                    \x20Anytown ICB                      of children with SEND.\n\
+                    \x20                                 This should be overseen by the board.\n\
+                    \x20Anytown County                   The local area partnership should urgently address the\n\
+                    \x20Council, Anytown                 long waiting times for:\n\
+                    \x20Children\u{2019}s Trust\n\
+                    \x20Shire ICB                            \u{25aa} community paediatrics.\n\n\
+                    Areas for improvement\n\nLeaders across the partnership should train staff.\n";
+        assert_eq!(
+            items_and_bodies(text),
+            [
+                (
+                    "Leaders across the partnership should ensure that the SEND strategy is implemented to improve the lives of children with SEND. This should be overseen by the board."
+                        .to_string(),
+                    Some("Anytown Borough Council and NHS Greater Anytown ICB".to_string())
+                ),
+                (
+                    "The local area partnership should urgently address the long waiting times for: community paediatrics.".to_string(),
+                    Some("Anytown County Council, Anytown Children's Trust Shire ICB".to_string())
+                ),
+                ("Leaders across the partnership should train staff.".to_string(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_recommendation_addressed_by_name_to_one_partner_gives_that_body() {
+        for (item, body) in [
+            ("West Midlands Police need to take urgent action to improve their response.", Some("West Midlands Police")),
+            ("East Cheshire NHS Trust should improve wider safeguarding practice.", Some("East Cheshire NHS Trust")),
+            ("Leaders at NHS South West London ICB should ensure that waits fall.", Some("NHS South West London ICB")),
+            ("Leaders from the local authority need to strengthen their oversight.", Some("the local authority")),
+            ("Plymouth City Council leaders should ensure that children attend.", Some("Plymouth City Council")),
+            ("The Integrated Care Board must commission more therapists.", Some("Integrated Care Board")),
+            ("Leaders across the partnership should improve plans.", None),
+            ("The LAP should work more collaboratively.", None),
+            ("Leaders of the LSCP should address the strategic weaknesses.", None),
+            ("Health leaders should further address gaps.", None),
+            ("Leaders in health should continue to take action.", None),
+            ("Local area partnership leaders should cooperate.", None),
+            ("Too few families receive an antenatal visit.", None),
+        ] {
+            assert_eq!(named_addressee(item).as_deref(), body, "{item}");
+        }
+    }
+
+    #[test]
+    fn a_name_may_hold_a_place_s_lower_case_word_but_not_end_with_one() {
+        assert!(names_a_body("NHS Norfolk and Waveney area ICB"));
+        assert!(names_a_body("Kingston upon Hull City Council"));
+        assert!(!names_a_body("Waveney ICB Local area"));
+        assert!(!names_a_body("Leaders, NHS Anytown and Shire"));
     }
 
     #[test]

@@ -91,6 +91,11 @@ pub fn analyse_named(source: &str, input: &str) -> Report {
         }
     }
     if matches!(detected.kind, Kind::AreaSend | Kind::Jtai) {
+        // An item addressed by name to one partner ("West Midlands Police need to …") when no
+        // table column or introduction said who must act.
+        for item in stated.iter_mut().filter(|i| i.agency.is_none()) {
+            item.agency = area::named_addressee(&item.text);
+        }
         for title in area::unread_lists(&reading, &stated) {
             warnings.push(format!(
                 "The report has a list \u{201c}{title}\u{201d}, but none of its items could be read from this text \
