@@ -317,15 +317,17 @@ fn markdown_head(r: &Report) -> String {
             s.push_str(&format!("\n**{}**\n\n", md(theme)));
             for p in items {
                 n += 1;
-                s.push_str(&format!("{n}. {}\n", md(&p.text)));
+                let whose = p.agency.as_ref().map(|a| format!(" *(for {})*", md(a))).unwrap_or_default();
+                s.push_str(&format!("{n}. {}{whose}\n", md(&p.text)));
             }
         }
     }
     s
 }
 
-/// The priorities as an action plan for a spreadsheet: number, theme, gap, origin, evidence,
-/// and empty owner / due date / status columns.
+/// The priorities as an action plan for a spreadsheet: number, theme, gap, origin, the body
+/// the report says must act (area inspections), evidence, and empty owner / due date / status
+/// columns.
 pub fn to_action_plan_csv(r: &Report, input: &str) -> String {
     let rows = r.priorities.iter().enumerate().map(|(k, p)| {
         let ev = evidence_line(input, p.span, EVIDENCE_CHARS);
@@ -334,13 +336,14 @@ pub fn to_action_plan_csv(r: &Report, input: &str) -> String {
             p.theme.clone(),
             p.text.clone(),
             p.origin.as_str().to_string(),
+            p.agency.clone().unwrap_or_default(),
             ev,
             String::new(),
             String::new(),
             String::new(),
         ]
     });
-    csv_text(&["priority", "theme", "gap", "origin", "evidence", "owner", "due date", "status"], rows)
+    csv_text(&["priority", "theme", "gap", "origin", "addressed to", "evidence", "owner", "due date", "status"], rows)
 }
 
 /// One row per report, for a researcher batching a folder: the document (source, council,
@@ -672,8 +675,8 @@ mod tests {
         let r = crate::analysis::analyse(input);
         let csv = to_action_plan_csv(&r, input);
         let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines[0], "\u{feff}priority,theme,gap,origin,evidence,owner,due date,status");
-        assert_eq!(lines[1], "1,What needs to improve?,\"Stability of the workforce, for children.\",stated_list,\"Stability of the workforce, for children.\",,,");
+        assert_eq!(lines[0], "\u{feff}priority,theme,gap,origin,addressed to,evidence,owner,due date,status");
+        assert_eq!(lines[1], "1,What needs to improve?,\"Stability of the workforce, for children.\",stated_list,,\"Stability of the workforce, for children.\",,,");
         assert_eq!(lines.len(), 2);
     }
 
@@ -685,6 +688,20 @@ mod tests {
             md.contains("## Priorities\n\n**What needs to improve?**\n\n1. Stability of the workforce.\n2. The quality of plans.\n"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn an_area_inspections_priorities_say_who_must_act_in_the_markdown_and_the_action_plan() {
+        let input = "Joint targeted area inspection of the multi-agency response to children at risk in Anytown\n\n\
+                     What needs to improve?\n\n\u{25fc} West Midlands Police need to take urgent action to improve their response.\n\
+                     \u{25fc} The quality of referrals to the MASH.\n";
+        let r = crate::analysis::analyse(input);
+        let md = to_markdown(&r);
+        assert!(md.contains("1. West Midlands Police need to take urgent action to improve their response. *(for West Midlands Police)*\n2. The quality of referrals to the MASH.\n"), "{md}");
+        let plan = to_action_plan_csv(&r, input);
+        let rows: Vec<&str> = plan.lines().collect();
+        assert!(rows[1].contains(",stated_list,West Midlands Police,"), "{}", rows[1]);
+        assert!(rows[2].contains(",stated_list,,"), "{}", rows[2]);
     }
 
     #[test]

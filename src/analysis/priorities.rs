@@ -30,18 +30,21 @@ pub fn priorities(r: &Report) -> Vec<Priority> {
     let stated = r.gaps.iter().filter(|g| g.origin == Origin::StatedList);
     for g in stated.clone().filter(|g| g.scope != Some(Scope::Lscb)).chain(stated.filter(|g| g.scope == Some(Scope::Lscb))) {
         let theme = g.place().unwrap_or_else(|| "The report's own list".into());
-        push(&mut out, Priority { theme, origin: Origin::StatedList, text: g.text.clone(), span: g.span, confidence: None });
+        push(
+            &mut out,
+            Priority { theme, origin: Origin::StatedList, text: g.text.clone(), span: g.span, confidence: None, agency: g.agency.clone() },
+        );
     }
     let from = out.len();
     // 2. Scores of 1–2 and judgements below Good.
     for s in r.scores.iter().filter(|s| s.score < 3) {
         let text = format!("{} scored {} — {}.", s.statement, s.score, s.label);
-        push(&mut out, Priority { theme: s.theme.clone(), origin: Origin::Score, text, span: s.span, confidence: None });
+        push(&mut out, Priority { theme: s.theme.clone(), origin: Origin::Score, text, span: s.span, confidence: None, agency: None });
     }
     for j in r.judgements.iter().filter(|j| j.grade.below_good() && j.parent.is_none()) {
         let whose = if j.is_lscb() { "Local Safeguarding Children Board — " } else { "" };
         let text = format!("{whose}{}: {}.", j.area, j.grade);
-        push(&mut out, Priority { theme: j.group().into(), origin: Origin::Judgement, text, span: j.span, confidence: None });
+        push(&mut out, Priority { theme: j.group().into(), origin: Origin::Judgement, text, span: j.span, confidence: None, agency: None });
     }
     // 3. A few figures: the report's own "worse" first, then waits over target, then the rest.
     let figure_rank = |g: &&super::Item| {
@@ -56,7 +59,10 @@ pub fn priorities(r: &Report) -> Vec<Priority> {
         r.gaps.iter().filter(|g| matches!(g.origin, Origin::Comparison | Origin::Waiting | Origin::Finance)).collect();
     figures.sort_by_key(figure_rank);
     for g in figures.into_iter().take(MAX_FIGURES) {
-        push(&mut out, Priority { theme: "Figures".into(), origin: g.origin, text: g.text.clone(), span: g.span, confidence: None });
+        push(
+            &mut out,
+            Priority { theme: "Figures".into(), origin: g.origin, text: g.text.clone(), span: g.span, confidence: None, agency: None },
+        );
     }
     // 4. The surest finding gaps, summary sentences first, until about ten.
     let in_summary = |s: &Option<String>| s.as_deref().is_some_and(|s| s.to_lowercase().contains("summary"));
@@ -67,7 +73,10 @@ pub fn priorities(r: &Report) -> Vec<Priority> {
             break;
         }
         let theme = f.section.clone().unwrap_or_else(|| "Findings".into());
-        push(&mut out, Priority { theme, origin: Origin::Finding, text: f.text.clone(), span: f.span, confidence: Some(f.confidence) });
+        push(
+            &mut out,
+            Priority { theme, origin: Origin::Finding, text: f.text.clone(), span: f.span, confidence: Some(f.confidence), agency: None },
+        );
     }
     // Each theme's items together, themes in the order they first appear: the card and the
     // action plan number them the same way.

@@ -544,6 +544,10 @@ pub struct Priority {
     /// For finding gaps: how sure the classifier is (0–1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f32>,
+    /// For an area inspection's stated item: the body the report says must act (see
+    /// `Item::agency`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
 }
 
 /// A stated overall rating (CQC) with its evidence.

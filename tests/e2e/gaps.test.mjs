@@ -31,7 +31,7 @@ test('gaps view and action plan export', async () => {
   assert.equal(csv.charCodeAt(0), 0xfeff, 'a byte-order mark, for Excel');
   const lines = csv.slice(1).trim().split('\n');
   // One row per priority: the report's own list first, numbered.
-  assert.equal(lines[0], 'priority,theme,gap,origin,evidence,owner,due date,status');
+  assert.equal(lines[0], 'priority,theme,gap,origin,addressed to,evidence,owner,due date,status');
   assert.match(lines[1], /^1,What needs to improve\?,/);
   assert.ok(lines.slice(1, 5).every((l) => l.includes('stated_list')));
   assert.ok(lines.some((l) => l.includes('stated_list') && l.includes('personal education plans')));

@@ -193,6 +193,8 @@ test('an Area SEND report and a JTAI letter, dropped as PDFs, show their outcome
   assert.deepEqual(groups.slice(0, 2), ['Areas for priority action', 'Areas for improvement']);
   const first = lens.page.locator('[data-testid=priorities] [data-testid=priority]').first();
   assert.match(await first.textContent(), /Leaders across the partnership should ensure that the SEND strategy/);
+  // The table's "Responsible body" beside each priority action.
+  assert.equal(await first.locator('[data-testid=priority-agency]').textContent(), ' — for Bury Metropolitan Borough Council and NHS Greater Manchester ICB');
   await first.locator('button').click();
   assert.match(await lens.evidence(), /SEND strategy continues to be implemented/);
   await lens.screenshot('pdf-area-send');

@@ -69,6 +69,7 @@ fn row(p: &Priority, on_evidence: Callback<Span>) -> impl IntoView {
         <li data-testid="priority" data-origin=p.origin.as_str()>
             <span class=format!("origin o-{}", p.origin)>{origin_label(p.origin)}</span>
             <button type="button" class="link item-text" title="Show these words in the text" on:click=move |_| on_evidence.run(span)>{p.text.clone()}</button>
+            {p.agency.clone().map(|a| view! { <span class="cue" data-testid="priority-agency">" — for " {a}</span> })}
         </li>
     }
 }
