@@ -413,6 +413,7 @@ pub fn send_lists(reading: &Reading) -> Vec<Item> {
             after_bullets: false,
             cell_going: false,
             in_row: false,
+            column: None,
             out: &mut out,
         };
         let mut end = reading.blocks.len();
@@ -443,8 +444,11 @@ pub fn send_lists(reading: &Reading) -> Vec<Item> {
                 continue;
             }
             after_row = false;
-            for sent in reading.sentences_of(bi) {
-                list.sentence(reading, sent, b.kind == BlockKind::ListItem);
+            // A bullet's block may run on into the next item's words where no blank line or
+            // indent parted them ("• … across education, health and care. Leaders across the
+            // partnership need to …"): only its first sentence is the bullet.
+            for (k, sent) in reading.sentences_of(bi).iter().enumerate() {
+                list.sentence(reading, sent, b.kind == BlockKind::ListItem && k == 0);
             }
         }
         list.flush();
@@ -531,6 +535,9 @@ struct ListReader<'o> {
     /// Whether the sentence before was the open item's body's name going on after a page
     /// break (see `cell_run_on`).
     cell_going: bool,
+    /// One body printed over and over in a column apart from the items: the body of each
+    /// item that has none of its own.
+    column: Option<String>,
     /// Whether the sentence being read is the item's cell of a row with its columns side by
     /// side (see `row`).
     in_row: bool,
@@ -708,7 +715,17 @@ impl ListReader<'_> {
                     (Some(a), Some(b)) => Some(format!("{a} {b}")),
                     (a, b) => a.or(b),
                 };
-                self.open = Some((text.to_string(), span, agency.map(|a| once(&a))));
+                // The column of bodies printed apart, before the items (plain `pdftotext`):
+                // when every cell names the same body, it is every item's on that page.
+                let agency = match agency {
+                    Some(a) => {
+                        let one = once(&a);
+                        self.column = (one.split_whitespace().count() < a.split_whitespace().count()).then(|| one.clone());
+                        Some(one)
+                    }
+                    None => self.column.clone(),
+                };
+                self.open = Some((text.to_string(), span, agency));
                 self.open_recommends = recommends(lower);
             }
         }
@@ -873,6 +890,41 @@ mod tests {
         let items: Vec<String> = items_and_bodies(text).into_iter().map(|(t, _)| t).collect();
         assert_eq!(items.len(), 2, "{items:?}");
         assert!(items[0].ends_with("should also ensure that young people have a diagnostic pathway."), "{}", items[0]);
+    }
+
+    #[test]
+    fn the_next_item_run_into_a_bullet_s_block_opens_an_item_of_its_own() {
+        // As pdf.js prints it: no blank line or indent between a bullet and the next item.
+        let text = "Area SEND inspection of Anytown Local Area Partnership\n\nLeaders know the area well.\n\n\
+                    Areas for improvement\n\
+                    Leaders across the partnership need to develop a strategy. This should particularly focus on:\n\
+                    \u{2022} developing co-production\n\
+                    \u{2022} hearing children's voices across education, health and care.\n\
+                    Leaders across the partnership need to accelerate their work on EHC plans. This includes:\n\
+                    \u{2022} prioritising out-of-date plans.\n\
+                    Leaders should develop more coherent strategies.\n\nLocal area partnership details\n";
+        let items: Vec<String> = items_and_bodies(text).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            items,
+            [
+                "Leaders across the partnership need to develop a strategy. This should particularly focus on: developing co-production hearing children's voices across education, health and care.",
+                "Leaders across the partnership need to accelerate their work on EHC plans. This includes: prioritising out-of-date plans.",
+                "Leaders should develop more coherent strategies.",
+            ]
+        );
+    }
+
+    #[test]
+    fn one_body_printed_down_a_column_apart_is_each_item_s() {
+        // As plain pdftotext prints the table: the column of bodies, then the column of items.
+        let text = "Area SEND inspection of Anytown Local Area Partnership\n\n{}\n\nAreas for priority action\n\nResponsible body\n\
+                    Anytown Borough\nCouncil and NHS Shire ICB\n\nAnytown Borough\nCouncil and NHS Shire ICB\n\n\
+                    Areas for priority action\nLeaders across the partnership should ensure that the SEND strategy is implemented.\n\
+                    Leaders across the partnership should improve plans.\n\nAreas for improvement\n\nLeaders across the partnership should train staff.\n"
+            .replace("{}", &"Leaders know the area well and have a clear and shared understanding of its needs\n".repeat(12));
+        let bodies: Vec<Option<String>> = items_and_bodies(&text).into_iter().map(|(_, b)| b).collect();
+        let one = Some("Anytown Borough Council and NHS Shire ICB".to_string());
+        assert_eq!(bodies, [one.clone(), one, None]);
     }
 
     #[test]
