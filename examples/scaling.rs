@@ -82,6 +82,20 @@ const SHAPES: &[Shape] = &[
             )
         })
     }),
+    // An Area SEND list's table of bodies and items: a column of cells that never ends grew
+    // the body's name a line at a time (quadratic), and a table printed side by side.
+    ("area table, cells apart", |n| {
+        format!(
+            "Area SEND inspection of Anytown Local Area Partnership\n\nAreas for priority action\n\n{}",
+            repeat_to("Anytown Borough\nCouncil and NHS\nAnytown and\n", n)
+        )
+    }),
+    ("area table, side by side", |n| {
+        format!(
+            "Area SEND inspection of Anytown Local Area Partnership\n\nAreas for priority action\n\n{}",
+            repeat_to(" Anytown Borough       Leaders across the partnership should ensure that the\n Council and NHS       SEND strategy is in place and\n", n)
+        )
+    }),
     ("CQC report", |n| real("cqc-middlesbrough-2025.txt", n)),
     ("Ofsted report (pdftotext)", |n| real("ofsted-croydon-2024.txt", n)),
     ("committee papers", |n| real("scrutiny-middlesbrough-children-2021-09.txt", n)),

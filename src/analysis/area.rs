@@ -486,9 +486,15 @@ fn body_and_item(bi: usize, b: &super::blocks::Block) -> Option<(&str, super::bl
     }
     // The item's own bullets keep their glyph in the cell: "▪ community paediatrics;".
     let words = right.trim_start_matches(|c: char| c.is_whitespace() || "\u{25aa}\u{2022}\u{25fc}\u{25cf}\u{b7}".contains(c));
+    if words.trim().is_empty() {
+        return None;
+    }
     let start = k + 3 + (right.len() - words.len());
     let end = k + 3 + right.trim_end().len();
     let text = b.text.get(start..end)?;
+    if text.len() > super::blocks::MAX_SENTENCE {
+        return None;
+    }
     Some((left.trim(), super::blocks::Sentence { block: bi, start, end, lower: text.to_ascii_lowercase(), nums: Vec::new() }))
 }
 
@@ -591,15 +597,14 @@ impl ListReader<'_> {
                 if k == 0 || !w.starts_with(|c: char| c.is_lowercase()) {
                     return None;
                 }
-                body.push(' ');
-                body.push_str(text.get(..end)?.trim());
+                let words = text.get(..end)?.trim();
+                add_to_name(agency, words);
                 return Some(at);
             }
             end = at + w.len();
         }
         // All of it is the name's, which may go on in the next line.
-        body.push(' ');
-        body.push_str(text.trim());
+        add_to_name(agency, text.trim());
         self.cell_going = true;
         Some(text.len())
     }
@@ -629,10 +634,7 @@ impl ListReader<'_> {
             Some((_, _, agency)) => agency,
             None => &mut self.pending,
         };
-        *to = Some(match to.take() {
-            Some(a) => format!("{a} {cell}"),
-            None => cell.to_string(),
-        });
+        add_to_name(to, cell);
     }
 
     fn sentence(&mut self, reading: &Reading, sent: &super::blocks::Sentence, bullet: bool) {
@@ -664,11 +666,7 @@ impl ListReader<'_> {
         if body.is_none() && !recommends(lower) && (names_a_body(text) || one_word_more) {
             // A body's cell, often a line at a time: it belongs to the next item.
             self.flush();
-            let cell = text.trim().trim_end_matches('.');
-            self.pending = Some(match self.pending.take() {
-                Some(a) => format!("{a} {cell}"),
-                None => cell.to_string(),
-            });
+            add_to_name(&mut self.pending, text.trim().trim_end_matches('.'));
             return;
         }
         let span = reading.blocks.get(sent.block).map(|b| b.span(sent.start + start, sent.end)).unwrap_or((0, 0));
@@ -729,6 +727,22 @@ impl ListReader<'_> {
                 self.open_recommends = recommends(lower);
             }
         }
+    }
+}
+
+/// The longest body's name kept, in bytes: a column of cells that never ends (generated text)
+/// stops growing there, so adding to a name stays cheap.
+const MAX_NAME: usize = 400;
+
+/// `words` added to a body's name read a line at a time.
+fn add_to_name(name: &mut Option<String>, words: &str) {
+    match name {
+        Some(a) if a.len() >= MAX_NAME => {}
+        Some(a) => {
+            a.push(' ');
+            a.push_str(words);
+        }
+        None => *name = Some(words.to_string()),
     }
 }
 
