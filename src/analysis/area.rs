@@ -702,6 +702,12 @@ impl ListReader<'_> {
         }
         match self.open.as_mut() {
             Some((t, sp, _)) if goes_on => {
+                // One bullet after another, their glyphs gone: parted by "; " so the item reads
+                // as its list ("… waiting for a speech and language therapy assessment; children
+                // waiting for a community paediatric assessment").
+                if bullet && after_bullets && !t.trim_end().ends_with(['.', ',', ';', ':', '?', '!']) {
+                    t.push(';');
+                }
                 t.push(' ');
                 t.push_str(text);
                 sp.1 = span.1;
@@ -921,7 +927,7 @@ mod tests {
         assert_eq!(
             items,
             [
-                "Leaders across the partnership need to develop a strategy. This should particularly focus on: developing co-production hearing children's voices across education, health and care.",
+                "Leaders across the partnership need to develop a strategy. This should particularly focus on: developing co-production; hearing children's voices across education, health and care.",
                 "Leaders across the partnership need to accelerate their work on EHC plans. This includes: prioritising out-of-date plans.",
                 "Leaders should develop more coherent strategies.",
             ]
