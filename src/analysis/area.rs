@@ -372,6 +372,15 @@ fn opens_item(lower: &str, first: Option<&str>, after_bullets: bool) -> bool {
             || lower.split(' ').nth(1).is_some_and(|w| w == "council" || w == "city"))
 }
 
+/// Does this sentence open with the subject the list's items share, the first item's head
+/// word when it names who acts ("leaders …"), not "the", "this", "they"?
+fn same_subject(lower: &str, first: Option<&str>) -> bool {
+    first
+        .and_then(|f| f.split(' ').next())
+        .filter(|w| !["the", "a", "an", "this", "these", "they", "it", "their", "there"].contains(w))
+        .is_some_and(|w| lower.strip_prefix(w).is_some_and(|rest| rest.starts_with(' ')))
+}
+
 /// A recommendation that says it adds to the one before ("Leaders across the partnership
 /// should also ensure that …", after that item's bullets): part of the same row.
 fn adds_to_the_item_before(lower: &str) -> bool {
@@ -381,7 +390,9 @@ fn adds_to_the_item_before(lower: &str) -> bool {
 
 /// A recommendation: "should", "must", "needs to".
 fn recommends(lower: &str) -> bool {
-    [" should ", " must ", " needs to ", " need to "].iter().any(|w| lower.contains(w))
+    [" should ", " must ", " needs to "].iter().any(|w| lower.contains(w))
+        // "Leaders need to …", not "Leaders have identified the need to …".
+        || lower.match_indices(" need to ").any(|(k, _)| !lower.get(..k).is_some_and(|b| b.ends_with(" the") || b.ends_with(" a")))
 }
 
 /// The first two words of a sentence ("leaders should "), the subject a list's items share.
@@ -689,6 +700,17 @@ impl ListReader<'_> {
                     !self.open_recommends || GOES_ON.iter().any(|w| lower.starts_with(w))
                 }
             }
+            // A finding with the items' own subject after a whole item opens the next one
+            // ("Leaders have identified the need to improve the learning disability pathway.
+            // They should …" after "Leaders should … in the local area.").
+            Some((ref t, _, _))
+                if !recommends(lower)
+                    && self.open_recommends
+                    && t.trim_end().ends_with('.')
+                    && same_subject(lower, self.first.as_deref()) =>
+            {
+                false
+            }
             Some(_) => !opens_item(lower, self.first.as_deref(), after_bullets),
         };
         // The list's first recommendation gives the subject its items share; its subject may
@@ -945,6 +967,27 @@ mod tests {
         let bodies: Vec<Option<String>> = items_and_bodies(&text).into_iter().map(|(_, b)| b).collect();
         let one = Some("Anytown Borough Council and NHS Shire ICB".to_string());
         assert_eq!(bodies, [one.clone(), one, None]);
+    }
+
+    #[test]
+    fn a_finding_with_the_items_subject_after_a_whole_item_opens_the_next() {
+        let text = "Area SEND inspection of Anytown Local Area Partnership\n\n{}\n\n\
+                    Areas for improvement\n\
+                    Leaders should continue to implement their strategy to reduce suspensions. They should further collaborate with schools.\n\
+                    Leaders have identified the need to improve the learning disability pathway. They should strengthen the systems.\n\
+                    Leaders should continue to strengthen EHC plans. Leaders know that more needs to be done to improve them.\n\n\
+                    Local area partnership details\n"
+            .replace("{}", &"Leaders know the area well and have a clear and shared understanding of its needs\n".repeat(12));
+        let items: Vec<String> = items_and_bodies(&text).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            items,
+            [
+                "Leaders should continue to implement their strategy to reduce suspensions. They should further collaborate with schools.",
+                "Leaders have identified the need to improve the learning disability pathway. They should strengthen the systems.",
+                // A recommendation's own finding ("more needs to be done") goes on with it.
+                "Leaders should continue to strengthen EHC plans. Leaders know that more needs to be done to improve them.",
+            ]
+        );
     }
 
     #[test]
