@@ -358,17 +358,14 @@ const ITEM_OPENINGS: &[&str] = &[
 /// the subject the list's first item opened with (a list whose every item says "Leaders
 /// should …" — in others that is how an item goes on)?
 fn opens_item(lower: &str, first: Option<&str>, after_bullets: bool) -> bool {
-    // After an item's bullets, the subject's head word when it names who acts ("leaders should"
-    // after "leaders across the partnership need to …: • … • …"), not "the", "this", "they";
-    // before them "Leaders should further embed …" goes on with the item.
-    let head = first
-        .and_then(|f| f.split(' ').next())
-        .filter(|w| !["the", "a", "an", "this", "these", "they", "it", "their", "there"].contains(w));
+    // After an item's bullets, the subject's head word ("leaders should" after "leaders across
+    // the partnership need to …: • … • …"); before them "Leaders should further embed …" goes
+    // on with the item.
     recommends(lower)
         && !adds_to_the_item_before(lower)
         && (ITEM_OPENINGS.iter().any(|o| lower.starts_with(o))
             || first.is_some_and(|f| lower.starts_with(f))
-            || after_bullets && head.is_some_and(|w| lower.strip_prefix(w).is_some_and(|rest| rest.starts_with(' ')))
+            || after_bullets && same_subject(lower, first)
             || lower.split(' ').nth(1).is_some_and(|w| w == "council" || w == "city"))
 }
 
@@ -389,10 +386,14 @@ fn adds_to_the_item_before(lower: &str) -> bool {
 }
 
 /// A recommendation: "should", "must", "needs to".
+/// The verbs of a recommendation.
+const MODALS: &[&str] = &[" should ", " must ", " needs to ", " need to "];
+
 fn recommends(lower: &str) -> bool {
-    [" should ", " must ", " needs to "].iter().any(|w| lower.contains(w))
-        // "Leaders need to …", not "Leaders have identified the need to …".
-        || lower.match_indices(" need to ").any(|(k, _)| !lower.get(..k).is_some_and(|b| b.ends_with(" the") || b.ends_with(" a")))
+    // "Leaders need to …", not "Leaders have identified the need to …".
+    MODALS.iter().any(|w| {
+        lower.match_indices(w).any(|(k, _)| *w != " need to " || !lower.get(..k).is_some_and(|b| b.ends_with(" the") || b.ends_with(" a")))
+    })
 }
 
 /// The first two words of a sentence ("leaders should "), the subject a list's items share.
@@ -512,11 +513,7 @@ fn body_and_item(bi: usize, b: &super::blocks::Block) -> Option<(&str, super::bl
 /// Part of a body's name as a table's cell prints it, a line at a time: "Bury Metropolitan
 /// Borough", "Council and NHS Greater", "Manchester ICB", "Council".
 fn is_name_part(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    (1..=8).contains(&words.len())
-        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || ["and", "of", "the", "for", "&", "area", "upon"].contains(w))
-        && !s.trim_end().ends_with('.')
-        && !words.iter().any(|w| ["Leaders", "Leaders,"].contains(w))
+    (1..=8).contains(&s.split_whitespace().count()) && capitalised_name(s, true)
 }
 
 /// Where an Area SEND list ends: the other list, or the report's next part.
@@ -594,7 +591,7 @@ impl ListReader<'_> {
         let (item, _, agency) = self.open.as_mut()?;
         let body = agency.as_mut()?;
         let last = body.rsplit(' ').next()?;
-        let cut = going || ["and", "of", "the", "for", "&"].contains(&last) || body.ends_with(',');
+        let cut = going || NAME_JOINS.contains(&last) || body.ends_with(',');
         if !cut || item.trim_end().ends_with(['.', '?', '!', ':', ';']) {
             return None;
         }
@@ -604,7 +601,7 @@ impl ListReader<'_> {
         let mut end = 0;
         for (k, w) in text.split_whitespace().enumerate() {
             let at = end + text.get(end..)?.find(w)?;
-            if !w.starts_with(|c: char| c.is_uppercase()) && !["and", "of", "the", "for", "&"].contains(&w) {
+            if !w.starts_with(|c: char| c.is_uppercase()) && !NAME_JOINS.contains(&w) {
                 if k == 0 || !w.starts_with(|c: char| c.is_lowercase()) {
                     return None;
                 }
@@ -793,7 +790,7 @@ fn once(s: &str) -> String {
 /// "The LAP", "Leaders of the LSCP", nor a sector ("Health leaders", "Leaders in health").
 pub fn named_addressee(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
-    let at = [" should ", " must ", " needs to ", " need to "].iter().filter_map(|w| lower.find(w)).min()?;
+    let at = MODALS.iter().filter_map(|w| lower.find(w)).min()?;
     let subject = text.get(..at)?.trim();
     if subject.split_whitespace().count() > 12 {
         return None;
@@ -825,18 +822,23 @@ pub fn named_addressee(text: &str) -> Option<String> {
 /// Does this read as the name of a body (a council, an ICB), not a sentence: capitalised
 /// words, with "and", "of", "the", "for" between them?
 fn names_a_body(s: &str) -> bool {
+    (2..=16).contains(&s.split_whitespace().count()) && capitalised_name(s, false)
+}
+
+/// Words that join the capitalised words of a body's name.
+const NAME_JOINS: &[&str] = &["and", "of", "the", "for", "&"];
+
+/// Capitalised words joined by `NAME_JOINS`, not ending with a full stop. A place's lower-case
+/// word may sit inside the name, between capitalised words ("Kingston upon Hull City Council",
+/// "NHS Norfolk and Waveney area ICB"), or anywhere in a `fragment` of it (a line of a cell:
+/// "NHS Norfolk and Waveney area"). "Leaders, NHS Nottingham and Nottinghamshire" is an item's
+/// subject, not a body's name.
+fn capitalised_name(s: &str, fragment: bool) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     let capital = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
-    (2..=16).contains(&words.len())
-        && words.iter().enumerate().all(|(k, w)| {
-            capital(w)
-                || ["and", "of", "the", "for", "&"].contains(w)
-                // A place's lower-case word inside a name, between capitalised words: "Kingston
-                // upon Hull City Council", "NHS Norfolk and Waveney area ICB".
-                || ["area", "upon"].contains(w) && k > 0 && words.get(k + 1).is_some_and(capital)
-        })
-        && !s.trim_end().ends_with('.')
-        // "Leaders, NHS Nottingham and Nottinghamshire": an item's subject, not a body's name.
+    words.iter().enumerate().all(|(k, w)| {
+        capital(w) || NAME_JOINS.contains(w) || ["area", "upon"].contains(w) && (fragment || k > 0 && words.get(k + 1).is_some_and(capital))
+    }) && !s.trim_end().ends_with('.')
         && !words.iter().any(|w| ["Leaders", "Leaders,", "Commissioners", "Commissioners,"].contains(w))
 }
 

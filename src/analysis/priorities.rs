@@ -17,6 +17,11 @@ pub const MAX_DERIVED: usize = 10;
 /// How many figures at most: figures support the list, they do not make it.
 const MAX_FIGURES: usize = 3;
 
+/// A priority with no confidence or body of its own.
+fn priority(theme: String, origin: Origin, text: String, span: super::Span) -> Priority {
+    Priority { theme, origin, text, span, confidence: None, agency: None }
+}
+
 /// The priorities of a report (see the module docs).
 pub fn priorities(r: &Report) -> Vec<Priority> {
     let mut out: Vec<Priority> = Vec::new();
@@ -30,21 +35,18 @@ pub fn priorities(r: &Report) -> Vec<Priority> {
     let stated = r.gaps.iter().filter(|g| g.origin == Origin::StatedList);
     for g in stated.clone().filter(|g| g.scope != Some(Scope::Lscb)).chain(stated.filter(|g| g.scope == Some(Scope::Lscb))) {
         let theme = g.place().unwrap_or_else(|| "The report's own list".into());
-        push(
-            &mut out,
-            Priority { theme, origin: Origin::StatedList, text: g.text.clone(), span: g.span, confidence: None, agency: g.agency.clone() },
-        );
+        push(&mut out, Priority { agency: g.agency.clone(), ..priority(theme, Origin::StatedList, g.text.clone(), g.span) });
     }
     let from = out.len();
     // 2. Scores of 1–2 and judgements below Good.
     for s in r.scores.iter().filter(|s| s.score < 3) {
         let text = format!("{} scored {} — {}.", s.statement, s.score, s.label);
-        push(&mut out, Priority { theme: s.theme.clone(), origin: Origin::Score, text, span: s.span, confidence: None, agency: None });
+        push(&mut out, priority(s.theme.clone(), Origin::Score, text, s.span));
     }
     for j in r.judgements.iter().filter(|j| j.grade.below_good() && j.parent.is_none()) {
         let whose = if j.is_lscb() { "Local Safeguarding Children Board — " } else { "" };
         let text = format!("{whose}{}: {}.", j.area, j.grade);
-        push(&mut out, Priority { theme: j.group().into(), origin: Origin::Judgement, text, span: j.span, confidence: None, agency: None });
+        push(&mut out, priority(j.group().into(), Origin::Judgement, text, j.span));
     }
     // 3. A few figures: the report's own "worse" first, then waits over target, then the rest.
     let figure_rank = |g: &&super::Item| {
@@ -59,10 +61,7 @@ pub fn priorities(r: &Report) -> Vec<Priority> {
         r.gaps.iter().filter(|g| matches!(g.origin, Origin::Comparison | Origin::Waiting | Origin::Finance)).collect();
     figures.sort_by_key(figure_rank);
     for g in figures.into_iter().take(MAX_FIGURES) {
-        push(
-            &mut out,
-            Priority { theme: "Figures".into(), origin: g.origin, text: g.text.clone(), span: g.span, confidence: None, agency: None },
-        );
+        push(&mut out, priority("Figures".into(), g.origin, g.text.clone(), g.span));
     }
     // 4. The surest finding gaps, summary sentences first, until about ten.
     let in_summary = |s: &Option<String>| s.as_deref().is_some_and(|s| s.to_lowercase().contains("summary"));
@@ -73,10 +72,7 @@ pub fn priorities(r: &Report) -> Vec<Priority> {
             break;
         }
         let theme = f.section.clone().unwrap_or_else(|| "Findings".into());
-        push(
-            &mut out,
-            Priority { theme, origin: Origin::Finding, text: f.text.clone(), span: f.span, confidence: Some(f.confidence), agency: None },
-        );
+        push(&mut out, Priority { confidence: Some(f.confidence), ..priority(theme, Origin::Finding, f.text.clone(), f.span) });
     }
     // Each theme's items together, themes in the order they first appear: the card and the
     // action plan number them the same way.
